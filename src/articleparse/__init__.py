@@ -1,0 +1,40 @@
+"""articleparse: scraped Chinese articles and model essays → typed, lossless trees."""
+
+from .api import parse, parse_bytes, parse_file
+from .decode import encode_original
+from .diagnostics import CODES, Diagnostic, ParseError
+from .model import (
+    SCHEMA_VERSION,
+    Article,
+    Metadata,
+    Paragraph,
+    Reference,
+    Section,
+    Source,
+)
+from .serialize.markdown import to_markdown
+from .serialize.text import render
+from .spans import Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CODES",
+    "SCHEMA_VERSION",
+    "Article",
+    "Diagnostic",
+    "Metadata",
+    "Paragraph",
+    "ParseError",
+    "Reference",
+    "Section",
+    "Source",
+    "Span",
+    "__version__",
+    "encode_original",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "render",
+    "to_markdown",
+]

@@ -1,0 +1,113 @@
+"""Diagnostics: the stable code table, the record, and :class:`ParseError`.
+
+Every problem the parser meets in the *content* becomes a :class:`Diagnostic`
+instead of an exception. Codes are stable strings; their meaning, severity and
+the advice shown to people live in :data:`CODES`, the single table the docs
+are generated from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One row of the code table."""
+
+    severity: Severity
+    summary: str
+    advice: str
+
+
+CODES: dict[str, Code] = {
+    "row-unterminated": Code(
+        "error",
+        "the last row never closes with '|'",
+        "end the row's last line with ' |'; the unclosed text is kept as that row's value",
+    ),
+    "decode-invalid-bytes": Code(
+        "error",
+        "bytes that are not valid in the detected encoding",
+        "re-save the file as UTF-8 or pass encoding=...; each bad byte became U+FFFD "
+        "and its original value is kept in source.undecoded",
+    ),
+    "decode-fallback": Code(
+        "info",
+        "the file is not UTF-8 and was decoded as GB18030",
+        "nothing to do if the text reads correctly; pass encoding=... to force another",
+    ),
+    "heading-gap": Code(
+        "warning",
+        "a heading skips numbers in its sequence",
+        "check the numbering (a heading may be missing or mistyped); the heading is kept",
+    ),
+    "heading-jump": Code(
+        "warning",
+        "a heading goes down more than one level at once",
+        "check the numbering (an intermediate heading may be missing); the heading is kept",
+    ),
+    "heading-too-deep": Code(
+        "warning",
+        "a heading number nested deeper than the supported depth",
+        "kept as paragraph text; headings deeper than the limit are not real sections",
+    ),
+    "duplicate-field": Code(
+        "warning",
+        "a field that should appear once appears again",
+        "the first value is used; the later one is kept in metadata.extra under a numbered key",
+    ),
+    "empty-field": Code(
+        "info",
+        "a front-matter label with no value after it",
+        "fill in the value or remove the label; the label is kept as written",
+    ),
+    "no-body": Code(
+        "warning",
+        "no body row (范文 / 正文 / 内容) was found",
+        "check that the file is in the scrape format; all text is kept",
+    ),
+}
+
+
+class Diagnostic(BaseModel):
+    """A problem found in the input, with a 1-based position into the original text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    offset: int
+
+
+def make_diagnostic(code: str, detail: str, line: int, column: int, offset: int) -> Diagnostic:
+    """Build a diagnostic from the code table: ``detail`` says what, the table says what to do."""
+    entry = CODES[code]
+    message = f"{detail}: {entry.advice}" if detail else f"{entry.summary}: {entry.advice}"
+    return Diagnostic.model_construct(
+        code=code,
+        severity=entry.severity,
+        message=message,
+        line=line,
+        column=column,
+        offset=offset,
+    )
+
+
+class ParseError(ValueError):
+    """Raised by ``parse(..., strict=True)`` when any diagnostic is an error."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        errors = [d for d in diagnostics if d.severity == "error"]
+        first = errors[0] if errors else None
+        where = f" (first at line {first.line}, column {first.column}: {first.message})" if first else ""
+        super().__init__(f"{len(errors)} error diagnostic(s){where}")

@@ -1,0 +1,101 @@
+"""The label tables: every written form of a label, mapped to what it means.
+
+A new label, a traditional spelling or another bracket style is a new entry
+here, never a new branch in the tokenizer or the builder.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Row labels (``LABEL | VALUE |``) with a meaning. Values are metadata field
+# names, or the roles "body" and "chrome". Lookup uses the label stripped of
+# surrounding whitespace; the label as written is kept in the layout.
+ROW_ROLES: Final[dict[str, str]] = {
+    "标题": "title",
+    "題目": "title",
+    "题目": "title",
+    "篇名": "title",
+    "標題": "title",
+    "范文": "body",
+    "範文": "body",
+    "正文": "body",
+    "内容": "body",
+    "內容": "body",
+    "全文": "body",
+    "作者": "authors",
+    "来源": "source",
+    "來源": "source",
+    "出处": "source",
+    "关键词": "keywords",
+    "關鍵詞": "keywords",
+    "摘要": "abstract",
+    "随便看": "chrome",
+    "隨便看": "chrome",
+    "上一篇": "chrome",
+    "下一篇": "chrome",
+    "相关文章": "chrome",
+    "相关范文": "chrome",
+    "相关推荐": "chrome",
+    "热门文章": "chrome",
+    "推荐阅读": "chrome",
+    "猜你喜欢": "chrome",
+    "": "chrome",
+}
+
+# Labels inside the body value. Each field lists its written forms; CJK forms
+# also match with spaces between their characters (``摘 要``), and any form may
+# sit in brackets (``【摘要】``, ``[摘 要]``, ``〔关键词〕``).
+FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
+    "abstract": ("内容摘要", "内容提要", "摘要", "提要"),
+    "keywords": ("关键词", "关键字", "關鍵詞", "關鍵字", "主题词"),
+    "clc": ("中图分类号", "中圖分類號", "中图法分类号", "分类号"),
+    "document_code": ("文献标识码", "文獻標識碼", "文献标志码"),
+    "article_number": ("文章编号", "文章編號"),
+    "doi": ("DOI", "doi"),
+    "fund": ("基金项目", "基金項目"),
+    "author_info": ("作者简介", "作者簡介"),
+    "received": ("收稿日期", "收稿時間", "收稿时间"),
+    "abstract_en": ("Abstract", "ABSTRACT"),
+    "keywords_en": ("Key words", "Key Words", "Keywords", "KEYWORDS", "KEY WORDS"),
+    "references": ("参考文献", "參考文獻", "主要参考文献"),
+    "notes": ("注释", "注釋"),
+}
+
+# How far a front-matter value reaches in a single-line body.
+SHORT_FIELDS: Final = frozenset({"clc", "document_code", "article_number", "doi", "received"})
+LIST_FIELDS: Final = frozenset({"keywords", "keywords_en", "clc"})
+# Labels that may also stand after the article text (back matter).
+LATE_FIELDS: Final = frozenset({"references", "notes", "author_info", "received", "fund"})
+# Labels that open a block of entries rather than carrying one value.
+BLOCK_FIELDS: Final = frozenset({"references", "notes"})
+
+# Characters that separate list items (keywords, CLC codes, authors).
+LIST_SEPARATORS: Final = ";；,，、"
+
+# What follows a number when it is a quantity, not a heading: units, measure
+# words, and symbols (design.md §2, "Traps").
+UNIT_CHARS: Final = frozenset(
+    "年月日时分秒号%％‰万亿千百元角个名次倍人天岁家项件种所台辆吨米克度条位户只张本篇份套批期届级层部座间亩斤公升周轮场门"
+    ":：/~～-—×·"
+)
+
+# Human-readable label for each metadata field, used for extra keys.
+FIELD_LABELS: Final[dict[str, str]] = {
+    "title": "标题",
+    "title_en": "英文标题",
+    "authors": "作者",
+    "affiliations": "单位",
+    "abstract": "摘要",
+    "abstract_en": "Abstract",
+    "keywords": "关键词",
+    "keywords_en": "Key words",
+    "clc": "中图分类号",
+    "document_code": "文献标识码",
+    "article_number": "文章编号",
+    "doi": "DOI",
+    "fund": "基金项目",
+    "author_info": "作者简介",
+    "received": "收稿日期",
+    "source": "来源",
+}

@@ -1,0 +1,192 @@
+"""The typed tree.
+
+Nodes own their exact source text and the separators written after them, so
+rendering a parsed tree is a walk over stored strings. Semantic values that the
+reader sees (a title, a paragraph, a keyword) are stored once; the ``layout``
+records, in file order, the literal trivia (row labels, ``|`` separators, line
+endings, front-matter labels as written) and *where* each semantic value goes.
+A tree built in code has no layout and renders in the canonical style.
+
+This module holds data only: no parsing, no I/O, no export logic.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .diagnostics import Diagnostic
+from .spans import Span
+
+SCHEMA_VERSION = 1
+
+Scheme = Literal["decimal", "cn-dun", "cn-paren", "arabic-paren", "circled"]
+"""Heading numbering schemes: ``1.2.3``; ``一、``; ``（一）``; ``(1)``; ``①``."""
+
+ScalarField = Literal[
+    "title",
+    "title_en",
+    "abstract",
+    "abstract_en",
+    "document_code",
+    "article_number",
+    "doi",
+    "fund",
+    "author_info",
+    "received",
+    "source",
+]
+ListField = Literal["authors", "affiliations", "keywords", "keywords_en", "clc"]
+NodeField = Literal["preamble", "sections", "references", "notes"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Paragraph(_Model):
+    """A run of body text. ``sep`` is the separator written after it (``None``: canonical)."""
+
+    text: str
+    sep: str | None = None
+    span: Span | None = None
+
+
+class Section(_Model):
+    """A numbered heading with the paragraphs and subsections under it.
+
+    ``number`` is ``'2.2.1'`` in the decimal scheme and the bare marker (``'一'``,
+    ``'1'``, ``'①'``) otherwise; ``marker`` is the number exactly as written with
+    its punctuation (``'1．'``, ``'（一）'``), ``gap`` the text between marker and
+    title. ``None`` in a trivia field means "use the canonical form".
+    """
+
+    number: str
+    title: str
+    level: int = Field(ge=1)
+    scheme: Scheme = "decimal"
+    marker: str | None = None
+    gap: str | None = None
+    sep: str | None = None
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    subsections: list[Section] = Field(default_factory=list)
+    span: Span | None = None
+
+
+class Reference(_Model):
+    """One entry of a reference or notes list: ``label`` (``'[1]'``, ``'①'``) and its text."""
+
+    label: str
+    text: str
+    sep: str | None = None
+    span: Span | None = None
+
+
+class Metadata(_Model):
+    """Front matter and labelled rows. ``extra`` keeps every other label as written."""
+
+    title: str | None = None
+    title_en: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    affiliations: list[str] = Field(default_factory=list)
+    abstract: str | None = None
+    abstract_en: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+    keywords_en: list[str] = Field(default_factory=list)
+    clc: list[str] = Field(default_factory=list)
+    document_code: str | None = None
+    article_number: str | None = None
+    doi: str | None = None
+    fund: str | None = None
+    author_info: str | None = None
+    received: str | None = None
+    source: str | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class TextPiece(_Model):
+    """Literal source text that carries no semantic value (labels, ``|``, line endings)."""
+
+    kind: Literal["text"] = "text"
+    text: str
+
+
+class FieldPiece(_Model):
+    """Where a scalar metadata field is written."""
+
+    kind: Literal["field"] = "field"
+    field: ScalarField
+
+
+class ItemsPiece(_Model):
+    """Where a list metadata field is written.
+
+    ``head`` comes before the first item, ``seps[i]`` between items ``i`` and
+    ``i + 1``, ``tail`` after the last.
+    """
+
+    kind: Literal["items"] = "items"
+    field: ListField
+    head: str = ""
+    seps: list[str] = Field(default_factory=list)
+    tail: str = ""
+
+
+class ExtraPiece(_Model):
+    """Where ``metadata.extra[key]`` is written."""
+
+    kind: Literal["extra"] = "extra"
+    key: str
+
+
+class BoilerplatePiece(_Model):
+    """Where ``boilerplate[index]`` is written."""
+
+    kind: Literal["boilerplate"] = "boilerplate"
+    index: int
+
+
+class NodesPiece(_Model):
+    """A run of content nodes of one field, in pre-order; ``stop=None`` runs to the end."""
+
+    kind: Literal["nodes"] = "nodes"
+    field: NodeField
+    start: int = 0
+    stop: int | None = None
+
+
+Piece = Annotated[
+    TextPiece | FieldPiece | ItemsPiece | ExtraPiece | BoilerplatePiece | NodesPiece,
+    Field(discriminator="kind"),
+]
+
+
+class UndecodedBytes(_Model):
+    """Bytes that could not be decoded; each became one U+FFFD at ``offset`` in the text."""
+
+    offset: int
+    byte_offset: int
+    data: str  # hex digits of the original bytes
+
+
+class Source(_Model):
+    """Facts about the input itself."""
+
+    encoding: str | None = None
+    undecoded: list[UndecodedBytes] = Field(default_factory=list)
+
+
+class Article(_Model):
+    """A parsed (or hand-built) article."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    metadata: Metadata = Field(default_factory=Metadata)
+    preamble: list[Paragraph] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    notes: list[Reference] = Field(default_factory=list)
+    boilerplate: list[str] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    source: Source = Field(default_factory=Source)
+    layout: list[Piece] | None = None

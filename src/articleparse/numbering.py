@@ -1,0 +1,222 @@
+"""Heading numbers: recognising markers and deciding whether a number continues the sequence.
+
+Numbering is the signal for headings (design.md §2): a candidate becomes a
+heading when it is the first child, the next sibling, or the next sibling of an
+ancestor of the open headings. Small gaps and jumps are accepted with a
+warning; anything else stays text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from . import patterns
+from .labels import UNIT_CHARS
+from .tokens import Marker
+
+MAX_DECIMAL_DEPTH = 6
+"""Deepest decimal number taken as a heading ('1.1.1.1.1.1'); deeper ones are text."""
+MAX_LEVEL = 8
+"""Deepest heading level in any mix of schemes."""
+MAX_GAP = 2
+"""How many numbers a heading may skip and still count as one (with a warning)."""
+MAX_TITLE_CHARS = 60
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_number(text: str) -> int | None:
+    """Value of a Chinese numeral up to 99 ('十二' → 12); None when malformed."""
+    if text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    tens, sep, ones = text.partition("十")
+    if not sep:
+        return None
+    high = 1 if tens == "" else _CN_DIGITS.get(tens)
+    low = 0 if ones == "" else _CN_DIGITS.get(ones)
+    if high is None or low is None:
+        return None
+    return high * 10 + low
+
+
+CHINESE_NUMERALS = ["", *_CN_DIGITS]
+
+
+def chinese_numeral(value: int) -> str:
+    """The Chinese numeral for 1..99 (inverse of :func:`chinese_number`)."""
+    tens, ones = divmod(value, 10)
+    if tens == 0:
+        return CHINESE_NUMERALS[ones]
+    return ("" if tens == 1 else CHINESE_NUMERALS[tens]) + "十" + CHINESE_NUMERALS[ones]
+
+
+def _decimal_parts(number: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in number.replace("．", ".").split("."))
+
+
+@dataclass(frozen=True, slots=True)
+class SchemeRule:
+    """One row of the recognizer table: a marker pattern and how to read its number."""
+
+    scheme: str
+    pattern: regex.Pattern[str]
+    parts: Callable[[str], tuple[int, ...] | None]
+    number: Callable[[str], str]
+
+
+def _cn_parts(num: str) -> tuple[int, ...] | None:
+    value = chinese_number(num)
+    return None if value is None else (value,)
+
+
+SCHEMES: tuple[SchemeRule, ...] = (
+    SchemeRule("decimal", patterns.DECIMAL_MARKER, _decimal_parts, lambda n: n.replace("．", ".")),
+    SchemeRule("cn-dun", patterns.CN_DUN_MARKER, _cn_parts, str),
+    SchemeRule("cn-paren", patterns.CN_PAREN_MARKER, _cn_parts, str),
+    SchemeRule("arabic-paren", patterns.ARABIC_PAREN_MARKER, lambda n: (int(n),), str),
+    SchemeRule("circled", patterns.CIRCLED_MARKER, lambda n: (ord(n) - ord("①") + 1,), str),
+)
+
+_MARKER_FIRST_CHARS = frozenset("0123456789一二三四五六七八九十（(" + "".join(map(chr, range(0x2460, 0x2474))))
+
+
+def find_marker(segment: str) -> Marker | None:
+    """Recognise a heading marker at the start of ``segment``.
+
+    Returns None when the segment does not start with a marker, or when what
+    follows the number makes it a quantity ('2019年', '3.5%', '10个').
+    """
+    if not segment or segment[0] not in _MARKER_FIRST_CHARS:
+        return None
+    for rule in SCHEMES:
+        match = rule.pattern.match(segment)
+        if match is None:
+            continue
+        num = match.group("num")
+        parts = rule.parts(num)
+        if parts is None:
+            return None
+        end = match.end()
+        gap = patterns.GAP.match(segment, end)
+        title_start = gap.end() if gap else end
+        following = segment[title_start : title_start + 1]
+        if following and following in UNIT_CHARS:
+            return None
+        if rule.scheme == "decimal" and following.isdigit():
+            return None
+        return Marker(rule.scheme, rule.number(num), parts, end, title_start)
+    return None
+
+
+def looks_like_title(title: str) -> bool:
+    """A heading title is short and is not a sentence."""
+    return (
+        0 < len(title) <= MAX_TITLE_CHARS
+        and title[0] not in UNIT_CHARS
+        and patterns.SENTENCE_END.search(title) is None
+    )
+
+
+@dataclass(slots=True)
+class Open:
+    """An open heading on the numbering stack."""
+
+    scheme: str
+    parts: tuple[int, ...]
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Where a heading goes: pop the stack to ``keep`` entries, then push at ``level``."""
+
+    keep: int
+    level: int
+    warning: str | None = None  # 'heading-gap' | 'heading-jump' | 'heading-too-deep'
+    expected: str = ""
+
+
+class NumberingState:
+    """The stack of open headings and the rule for what may come next."""
+
+    __slots__ = ("stack",)
+
+    def __init__(self) -> None:
+        self.stack: list[Open] = []
+
+    def judge(self, scheme: str, parts: tuple[int, ...]) -> Verdict | None:
+        """Decide whether a marker continues the numbering; None means 'text'."""
+        if scheme == "decimal":
+            verdict = self._judge_decimal(parts)
+        else:
+            verdict = self._judge_other(scheme, parts[0])
+        if verdict is None:
+            return None
+        if verdict.level > MAX_LEVEL or (scheme == "decimal" and len(parts) > MAX_DECIMAL_DEPTH):
+            return Verdict(verdict.keep, verdict.level, "heading-too-deep")
+        return verdict
+
+    def push(self, verdict: Verdict, scheme: str, parts: tuple[int, ...]) -> None:
+        del self.stack[verdict.keep :]
+        self.stack.append(Open(scheme, parts, verdict.level))
+
+    def _level_under(self, keep: int) -> int:
+        return self.stack[keep - 1].level + 1 if keep else 1
+
+    def _judge_decimal(self, parts: tuple[int, ...]) -> Verdict | None:
+        stack = self.stack
+        decimal = [i for i, entry in enumerate(stack) if entry.scheme == "decimal"]
+        if not decimal:
+            if len(parts) == 1 and parts[0] > 1:
+                return None
+            if any(p != 1 for p in parts[:-1]) or parts[-1] > 1:
+                return None
+            keep = len(stack)
+            level = self._level_under(keep) + len(parts) - 1
+            return Verdict(keep, level, "heading-jump" if len(parts) > 1 else None)
+        base = stack[decimal[0]].level - len(stack[decimal[0]].parts) + 1
+        level = base + len(parts) - 1
+        for i in reversed(decimal):
+            open_parts = stack[i].parts
+            if parts == (*open_parts, 1):
+                return Verdict(i + 1, level)
+            if parts == (*open_parts[:-1], open_parts[-1] + 1):
+                return Verdict(i, level)
+        for i in reversed(decimal):
+            open_parts = stack[i].parts
+            depth = len(open_parts)
+            expected = (*open_parts[:-1], open_parts[-1] + 1)
+            if len(parts) == depth and parts[:-1] == open_parts[:-1]:
+                if expected[-1] < parts[-1] <= expected[-1] + MAX_GAP:
+                    return Verdict(i, level, "heading-gap", _dotted(expected))
+            if len(parts) == depth + 1 and parts[:-1] == open_parts:
+                if 1 < parts[-1] <= 1 + MAX_GAP:
+                    return Verdict(i + 1, level, "heading-gap", _dotted((*open_parts, 1)))
+            if len(parts) > depth + 1 and parts[:depth] == open_parts:
+                if all(p == 1 for p in parts[depth:]):
+                    return Verdict(i + 1, level, "heading-jump", _dotted((*open_parts, 1)))
+        return None
+
+    def _judge_other(self, scheme: str, value: int) -> Verdict | None:
+        stack = self.stack
+        for i in range(len(stack) - 1, -1, -1):
+            entry = stack[i]
+            if entry.scheme != scheme:
+                continue
+            expected = entry.parts[0] + 1
+            if value == expected:
+                return Verdict(i, entry.level)
+            if expected < value <= expected + MAX_GAP:
+                return Verdict(i, entry.level, "heading-gap", str(expected))
+            return None
+        if value != 1:
+            return None
+        keep = len(stack)
+        return Verdict(keep, self._level_under(keep))
+
+
+def _dotted(parts: tuple[int, ...]) -> str:
+    return ".".join(map(str, parts))

@@ -1,0 +1,93 @@
+"""Every compiled pattern of the parser, each with what it matches.
+
+All patterns are linear: no nested quantifiers over the same characters, so no
+input can make them backtrack catastrophically (design.md §4.7).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .labels import FRONT_LABELS
+
+_HSPACE = "[ \\t\\u3000]"
+
+# A line ending: LF, optionally preceded by CR.
+NEWLINE = regex.compile(r"\r?\n")
+
+# The end of a row's last line: '|' then optional horizontal space.
+ROW_CLOSE_TAIL = regex.compile(_HSPACE + r"*\|" + _HSPACE + r"*\Z")
+
+# Separators between segments of a multi-line body: horizontal space around
+# one or more line endings.
+LINE_SEPARATOR = regex.compile(_HSPACE + r"*(?:\r?\n" + _HSPACE + r"*)+")
+
+# Separators between segments of a single-line body. Runs of two or more, or
+# any tab / U+3000, always separate. A single space separates unless it sits
+# between two pieces of Latin text ("party building", "in 2019"), which keeps
+# English sentences whole.
+_LATIN_LEFT = r"[A-Za-z0-9,.;:?!)'\"%\-]"
+_LATIN_RIGHT = r"[A-Za-z('\"]"
+SPACE_SEPARATOR = regex.compile(
+    _HSPACE + r"*[\t\u3000]" + _HSPACE + r"*"
+    r"|  +"
+    r"|(?<!" + _LATIN_LEFT + r") "
+    r"| (?!" + _LATIN_RIGHT + r")"
+)
+
+
+def _form_pattern(form: str) -> str:
+    if form.isascii():
+        return regex.escape(form).replace(r"\ ", "[ ]?")
+    return ("[ \\u3000]?").join(regex.escape(ch) for ch in form)
+
+
+def _front_label_pattern() -> regex.Pattern[str]:
+    names = []
+    for field, forms in FRONT_LABELS.items():
+        alternatives = "|".join(_form_pattern(f) for f in sorted(forms, key=len, reverse=True))
+        names.append(f"(?P<{field}>{alternatives})")
+    return regex.compile(
+        r"(?:(?<=^)|(?<=[\s。；;）)】\]]))"
+        r"(?P<open>[【\[〔［][ \u3000]*)?"
+        r"(?:" + "|".join(names) + r")"
+        r"(?(open)[ \u3000]*(?P<close>[】\]〕］]))"
+        r"(?P<colon>[ \u3000]*[:：])?"
+        r"(?P<space>[ \u3000]*)"
+    )
+
+
+# A front-matter label at a segment boundary, e.g. '摘要:', '【摘 要】', 'Key words：'.
+FRONT_LABEL = _front_label_pattern()
+
+# Heading markers, tried in this order by the recognizer table in tokenizer.py.
+# Decimal: '1', '1.1', '2.2.1' (ASCII or full-width dot), with optional trailing
+# punctuation ('1．', '1、', '1.') when not followed by another digit.
+DECIMAL_MARKER = regex.compile(r"(?P<num>\d{1,4}(?:[.．]\d{1,4})*)(?P<punct>[.．、](?!\d))?")
+# '一、', '十二、'
+CN_DUN_MARKER = regex.compile(r"(?P<num>[一二三四五六七八九十]{1,3})(?P<punct>[、．])")
+# '（一）', '(二)'
+CN_PAREN_MARKER = regex.compile(r"[（(](?P<num>[一二三四五六七八九十]{1,3})[）)](?P<punct>、)?")
+# '(1)', '（2）'
+ARABIC_PAREN_MARKER = regex.compile(r"[（(](?P<num>\d{1,3})[）)](?P<punct>、)?")
+# '①' … '⑳'
+CIRCLED_MARKER = regex.compile(r"(?P<num>[①-⑳])")
+
+# Horizontal space between a marker and its title.
+GAP = regex.compile(_HSPACE + "*")
+
+# A reference entry label at the start of a segment: '[1]', '［12］'.
+REFERENCE_LABEL = regex.compile(r"[\[［]\d{1,4}[\]］]")
+# A note label: '①', '注①', '注1：'.
+NOTE_LABEL = regex.compile(r"注?[①-⑳]|注\d{1,3}[:：]?")
+# Inside one segment of a references block: where the next entry begins
+# (after the end of the previous one).
+NEXT_REFERENCE = regex.compile(r"(?<=[.。])(?=[\[［]\d{1,4}[\]］])")
+# Sentence-final punctuation: a segment ending in it is a sentence, not a title.
+SENTENCE_END = regex.compile(r"[。！？!?；;…]\Z")
+# List separators with the space around them (keywords, CLC codes).
+LIST_SEPARATOR = regex.compile(r"[ \u3000]*[;；,，、][ \u3000]*|[ \u3000]+")
+# Author names: the same, plus affiliation marks glued to a name ('刘佳1，', '陈浩2,3').
+AUTHOR_SEPARATOR = regex.compile(r"[\d,*]*[ \u3000]*[;；,，、][ \u3000]*|[\d,*]*[ \u3000]+|[\d,*]+\Z")
+# English list items keep their inner spaces ('party building; idea').
+LATIN_LIST_SEPARATOR = regex.compile(r"[ \u3000]*[;；,，][ \u3000]*")

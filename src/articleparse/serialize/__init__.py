@@ -1,0 +1,1 @@
+"""Serializers: each walks the tree and never re-parses."""

@@ -1,0 +1,88 @@
+"""Hypothesis strategies: arbitrary text, and articles built in code."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+import articleparse as ap
+from articleparse.labels import UNIT_CHARS
+
+# Characters that matter to the format, mixed into arbitrary text.
+FORMAT_CHARS = "|| \n\r\t\u3000\ufeff0123456789..．、:：;；,，()（）[]【】〔〕一二三十①②" + "摘要关键词中图分类号文献标识码参考文献标题范文随便看年%亿个"
+
+format_text = st.text(alphabet=st.sampled_from(FORMAT_CHARS), max_size=400)
+any_text = st.text(max_size=400)
+mixed_text = st.lists(st.one_of(format_text, any_text), max_size=4).map("".join)
+
+_COMMON = (
+    "的是在不了有和人这中大为上我以要他时来用们生到作地于出就分对成会可主发动同工也能下过子说产种面而"
+    "方后多定行学法所民得经之进着等部度家电力里如水化高自理起小物现实加量都两体制机当使点从业本去把性好应"
+    "开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第"
+    "向道命此变条只没结解问意建公无系军很情者最立代想已通并提直题党程展果料象员革位入常文总次品式活设及管"
+)
+_TITLE_START = "".join(ch for ch in _COMMON if ch not in UNIT_CHARS)
+
+cjk_word = st.text(alphabet=_COMMON, min_size=2, max_size=6)
+title_text = st.builds(
+    lambda first, rest: first + rest,
+    st.sampled_from(_TITLE_START),
+    st.text(alphabet=_COMMON + "，", min_size=1, max_size=18).filter(lambda s: not s.endswith("，")),
+)
+TRAP_STARTS = ("2019年", "2020年7月,", "3.5%的", "1.5亿元", "1.2万名", "10个乡镇")
+sentence = st.builds(
+    lambda trap, body: trap + body + "。",
+    st.sampled_from(("",) * 4 + TRAP_STARTS),
+    st.text(alphabet=_COMMON + "，", min_size=4, max_size=60),
+)
+paragraph = st.builds(lambda text: ap.Paragraph(text=text), sentence)
+english_words = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8), min_size=2, max_size=8
+)
+
+
+def _section_tree(draw: st.DrawFn, prefix: tuple[int, ...], level: int) -> list[ap.Section]:
+    count = draw(st.integers(min_value=0 if level > 1 else 1, max_value=3 if level < 3 else 2))
+    sections = []
+    first = draw(st.sampled_from((0, 1))) if level == 1 else 1
+    for offset in range(count):
+        parts = (*prefix, first + offset)
+        children = _section_tree(draw, parts, level + 1) if level < 3 else []
+        sections.append(
+            ap.Section(
+                number=".".join(map(str, parts)),
+                title=draw(title_text),
+                level=level,
+                paragraphs=draw(st.lists(paragraph, max_size=2)),
+                subsections=children,
+            )
+        )
+    return sections
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> ap.Article:
+    """An article built in code, in the canonical domain (texts without separators)."""
+    metadata = ap.Metadata(
+        title=draw(st.one_of(st.none(), title_text)),
+        authors=draw(st.lists(st.text(alphabet=_COMMON, min_size=2, max_size=3), max_size=3)),
+        abstract=draw(st.one_of(st.none(), sentence)),
+        keywords=draw(st.lists(cjk_word, max_size=5)),
+        clc=draw(st.lists(st.sampled_from(["D267", "D262.6", "G642", "F323.4"]), max_size=2)),
+        document_code=draw(st.one_of(st.none(), st.sampled_from("ABCDEF"))),
+        abstract_en=draw(st.one_of(st.none(), english_words.map(lambda w: " ".join(w) + "."))),
+        keywords_en=draw(st.lists(english_words.map(" ".join), max_size=3)),
+    )
+    if not (metadata.abstract or metadata.keywords or metadata.clc or metadata.document_code):
+        metadata = metadata.model_copy(update={"authors": []})
+    sections = _section_tree(draw, (), 1) if draw(st.booleans()) else []
+    references = [
+        ap.Reference(label=f"[{n}]", text=text + ".")
+        for n, text in enumerate(draw(st.lists(cjk_word, max_size=3)), start=1)
+    ]
+    return ap.Article(
+        metadata=metadata,
+        preamble=draw(st.lists(paragraph, max_size=2)),
+        sections=sections,
+        references=references,
+        boilerplate=draw(st.lists(st.sampled_from(["随便看 |", "|", "免费提供各类范文下载服务。"]), max_size=3)),
+    )
