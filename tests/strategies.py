@@ -8,7 +8,10 @@ import articleparse as ap
 from articleparse.labels import UNIT_CHARS
 
 # Characters that matter to the format, mixed into arbitrary text.
-FORMAT_CHARS = "|| \n\r\t\u3000\ufeff0123456789..．、:：;；,，()（）[]【】〔〕一二三十①②" + "摘要关键词中图分类号文献标识码参考文献标题范文随便看年%亿个"
+FORMAT_CHARS = (
+    "|| \n\r\t\u3000\ufeff0123456789..．、:：;；,，()（）[]【】〔〕一二三十①②"
+    + "摘要关键词中图分类号文献标识码参考文献标题范文随便看年%亿个"
+)
 
 format_text = st.text(alphabet=st.sampled_from(FORMAT_CHARS), max_size=400)
 any_text = st.text(max_size=400)
@@ -26,7 +29,9 @@ cjk_word = st.text(alphabet=_COMMON, min_size=2, max_size=6)
 title_text = st.builds(
     lambda first, rest: first + rest,
     st.sampled_from(_TITLE_START),
-    st.text(alphabet=_COMMON + "，", min_size=1, max_size=18).filter(lambda s: not s.endswith("，")),
+    st.text(alphabet=_COMMON + "，", min_size=1, max_size=18).filter(
+        lambda s: not s.endswith("，")
+    ),
 )
 TRAP_STARTS = ("2019年", "2020年7月,", "3.5%的", "1.5亿元", "1.2万名", "10个乡镇")
 sentence = st.builds(
@@ -84,5 +89,7 @@ def articles(draw: st.DrawFn) -> ap.Article:
         preamble=draw(st.lists(paragraph, max_size=2)),
         sections=sections,
         references=references,
-        boilerplate=draw(st.lists(st.sampled_from(["随便看 |", "|", "免费提供各类范文下载服务。"]), max_size=3)),
+        boilerplate=draw(
+            st.lists(st.sampled_from(["随便看 |", "|", "免费提供各类范文下载服务。"]), max_size=3)
+        ),
     )

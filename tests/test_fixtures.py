@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_files import REGENERATE, dump, expected_path, inputs, visible_diff
 
 import articleparse as ap
-from fixture_files import REGENERATE, dump, expected_path, inputs, visible_diff
 
 FILES = inputs()
 
@@ -20,7 +20,9 @@ def test_fixture_matches_expected_json(path: Path) -> None:
     if REGENERATE:
         target.write_text(got, encoding="utf-8")
         pytest.fail(f"regenerated {target.name}; run again without ARTICLEPARSE_REGEN")
-    assert target.exists(), f"{target} missing: run ARTICLEPARSE_REGEN=1 pytest tests/test_fixtures.py"
+    assert target.exists(), (
+        f"{target} missing: run ARTICLEPARSE_REGEN=1 pytest tests/test_fixtures.py"
+    )
     expected = target.read_text(encoding="utf-8")
     assert got == expected, visible_diff(expected, got)
 
@@ -29,7 +31,10 @@ def test_fixture_matches_expected_json(path: Path) -> None:
 def test_fixture_renders_original_bytes(path: Path) -> None:
     original = path.read_bytes()
     doc = ap.parse_file(path)
-    assert ap.encode_original(ap.render(doc), doc.source.encoding or "utf-8", doc.source.undecoded) == original
+    assert (
+        ap.encode_original(ap.render(doc), doc.source.encoding or "utf-8", doc.source.undecoded)
+        == original
+    )
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])

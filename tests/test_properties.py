@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from fixture_files import visible_diff
 from hypothesis import given, note
 from hypothesis import strategies as st
+from strategies import articles, mixed_text
 
 import articleparse as ap
 from articleparse.compare import without_source
@@ -11,8 +13,6 @@ from articleparse.model import Paragraph, Section
 from articleparse.numbering import MAX_LEVEL
 from articleparse.serialize.text import walk_sections
 from articleparse.tokenizer import tokenize
-from fixture_files import visible_diff
-from strategies import articles, mixed_text
 
 
 @given(mixed_text)
@@ -88,7 +88,9 @@ def test_property_spans_point_at_node_text(text: str) -> None:
 @given(mixed_text)
 def test_property_depth_is_bounded(text: str) -> None:
     doc = ap.parse(text)
-    assert all(node.level <= MAX_LEVEL for node in walk_sections(doc.sections) if isinstance(node, Section))
+    assert all(
+        node.level <= MAX_LEVEL for node in walk_sections(doc.sections) if isinstance(node, Section)
+    )
 
 
 @given(articles(), st.data())
@@ -102,7 +104,12 @@ def test_property_edits_render(doc: ap.Article, data: st.DataObject) -> None:
     old = paragraphs[index]
     new_text = data.draw(st.text(alphabet="新文本改写", min_size=1, max_size=10)) + "。"
     edited = parsed.model_copy(
-        update={"preamble": [p if i != index else p.model_copy(update={"text": new_text}) for i, p in enumerate(paragraphs)]}
+        update={
+            "preamble": [
+                p if i != index else p.model_copy(update={"text": new_text})
+                for i, p in enumerate(paragraphs)
+            ]
+        }
     )
     assert old.span is not None
     expected = text[: old.span.start] + new_text + text[old.span.end :]

@@ -45,14 +45,18 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, strict: bool = Fals
         lines = LineIndex(decoded.text)
         found = []
         if decoded.fallback:
-            found.append(make_diagnostic("decode-fallback", f"decoded as {decoded.encoding}", 1, 1, 0))
+            found.append(
+                make_diagnostic("decode-fallback", f"decoded as {decoded.encoding}", 1, 1, 0)
+            )
         for record in decoded.undecoded:
             line, column = lines.position(record.offset)
             detail = (
                 f"byte(s) {record.data} at byte offset {record.byte_offset} "
                 f"are not valid {decoded.encoding}"
             )
-            found.append(make_diagnostic("decode-invalid-bytes", detail, line, column, record.offset))
+            found.append(
+                make_diagnostic("decode-invalid-bytes", detail, line, column, record.offset)
+            )
         doc.diagnostics = found + doc.diagnostics
     _check_strict(doc, strict)
     return doc

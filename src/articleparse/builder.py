@@ -9,7 +9,7 @@ node become that node's ``sep``; every other separator is layout text.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from . import patterns
 from .diagnostics import Diagnostic, make_diagnostic
@@ -21,11 +21,15 @@ from .model import (
     ExtraPiece,
     FieldPiece,
     ItemsPiece,
+    ListField,
     Metadata,
+    NodeField,
     NodesPiece,
     Paragraph,
     Piece,
     Reference,
+    ScalarField,
+    Scheme,
     Section,
     Source,
     TextPiece,
@@ -90,7 +94,9 @@ class Builder:
                 self.boilerplate.append(token.text)
             elif kind is Kind.ROW_END:
                 if token.field == "unterminated":
-                    self._diagnose("row-unterminated", row_start, "the row starting here never closes with '|'")
+                    self._diagnose(
+                        "row-unterminated", row_start, "the row starting here never closes with '|'"
+                    )
             else:
                 self._text(token.text)
             index += 1
@@ -101,11 +107,9 @@ class Builder:
         return self._article()
 
     def _article(self) -> Article:
-        metadata = Metadata.model_construct(
-            **{name: self.scalars.get(name) for name in _SCALARS},
-            **{name: self.lists.get(name, []) for name in _LISTS},
-            extra=self.extra,
-        )
+        values: dict[str, Any] = {name: self.scalars.get(name) for name in _SCALARS}
+        values.update((name, self.lists.get(name, [])) for name in _LISTS)
+        metadata = Metadata.model_construct(**values, extra=self.extra)
         return Article.model_construct(
             schema_version=1,
             metadata=metadata,
@@ -153,7 +157,9 @@ class Builder:
         if piece is None or piece.field != field or self.pending_text:
             self._flush_text()
             start = self.counts[field]
-            piece = NodesPiece.model_construct(field=field, start=start, stop=start)
+            piece = NodesPiece.model_construct(
+                field=cast(NodeField, field), start=start, stop=start
+            )
             self.layout.append(piece)
             self.open_piece = piece
         self.counts[field] += 1
@@ -185,7 +191,7 @@ class Builder:
     def _set_scalar(self, field: str, value: str, label: str, offset: int) -> None:
         if field not in self.scalars:
             self.scalars[field] = value
-            self._piece(FieldPiece.model_construct(field=field))
+            self._piece(FieldPiece.model_construct(field=cast(ScalarField, field)))
             return
         if self.scalars[field] != value:
             self._diagnose("duplicate-field", offset, f"{label.strip() or field} appears again")
@@ -200,7 +206,7 @@ class Builder:
         self.lists[field] = split.items
         self._piece(
             ItemsPiece.model_construct(
-                field=field, head=split.head, seps=split.seps, tail=split.tail
+                field=cast(ListField, field), head=split.head, seps=split.seps, tail=split.tail
             )
         )
 
@@ -246,7 +252,9 @@ class Builder:
             value = tokens[index]
             self._assign(role, value.text, label.text, value.start)
             index += 1
-        elif tokens[index - 1].kind is Kind.TRIVIA and tokens[index - 1].text.rstrip().endswith("|"):
+        elif tokens[index - 1].kind is Kind.TRIVIA and tokens[index - 1].text.rstrip().endswith(
+            "|"
+        ):
             # an empty row with a meaning ('作者 |'): the field exists and is empty
             if role != "body":
                 self._assign(role, "", label.text, label.start)
@@ -404,7 +412,11 @@ class BodyBuilder:
             raw = "".join(t.text for t in tokens[index:run_end])
             field = "affiliations" if raw[0] in _OPENERS or raw[:2] in _AFFILIATION_STARTS else ""
             if not field:
-                field = "title_en" if raw.isascii() and " " in raw and "title_en" not in self.owner.scalars else "authors"
+                field = (
+                    "title_en"
+                    if raw.isascii() and " " in raw and "title_en" not in self.owner.scalars
+                    else "authors"
+                )
             self.owner._assign(field, raw, "", token.start)
             index = run_end
 
@@ -522,7 +534,11 @@ class BodyBuilder:
         """A paragraph from the segment at ``index`` (and a label glued to it)."""
         tokens = self.tokens
         end = index + 1
-        while end < len(tokens) and tokens[end - 1].kind is Kind.LABEL and tokens[end].kind is not Kind.SEP:
+        while (
+            end < len(tokens)
+            and tokens[end - 1].kind is Kind.LABEL
+            and tokens[end].kind is not Kind.SEP
+        ):
             end += 1
         text = "".join(t.text for t in tokens[index:end])
         self.owner._add_paragraph(text, tokens[index].start)
@@ -553,21 +569,24 @@ class BodyBuilder:
             return 0
         if verdict.warning == "heading-too-deep":
             owner._diagnose(
-                "heading-too-deep", token.start, f"'{marker.number}' is deeper than a heading may go"
+                "heading-too-deep",
+                token.start,
+                f"'{marker.number}' is deeper than a heading may go",
             )
             return 0
         if verdict.warning is not None:
             owner._diagnose(
                 verdict.warning,
                 token.start,
-                f"heading {marker.number} does not follow; expected {verdict.expected or 'the next number'}",
+                f"heading {marker.number} does not follow;"
+                f" expected {verdict.expected or 'the next number'}",
             )
         owner.numbering.push(verdict, marker.scheme, marker.parts)
         section = Section.model_construct(
             number=marker.number,
             title=title,
             level=verdict.level,
-            scheme=marker.scheme,
+            scheme=cast(Scheme, marker.scheme),
             marker=segment[: marker.end],
             gap=gap,
             sep=None,

@@ -26,7 +26,9 @@ def main(argv: list[str]) -> int:
     print("sections:")
     for node in walk_sections(doc.sections):
         if isinstance(node, Section):
-            print(f"  {'  ' * (node.level - 1)}{node.number} {node.title}  ({len(node.paragraphs)} ¶)")
+            print(
+                f"  {'  ' * (node.level - 1)}{node.number} {node.title}  ({len(node.paragraphs)} ¶)"
+            )
     print(f"boilerplate: {len(doc.boilerplate)} line(s)")
     print(f"diagnostics: {[d.code for d in doc.diagnostics] or 'none'}")
     same = render(doc).encode(doc.source.encoding or "utf-8") == original

@@ -109,5 +109,9 @@ class ParseError(ValueError):
         self.diagnostics = diagnostics
         errors = [d for d in diagnostics if d.severity == "error"]
         first = errors[0] if errors else None
-        where = f" (first at line {first.line}, column {first.column}: {first.message})" if first else ""
+        where = (
+            f" (first at line {first.line}, column {first.column}: {first.message})"
+            if first
+            else ""
+        )
         super().__init__(f"{len(errors)} error diagnostic(s){where}")

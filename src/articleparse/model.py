@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .diagnostics import Diagnostic
 from .spans import Span
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 Scheme = Literal["decimal", "cn-dun", "cn-paren", "arabic-paren", "circled"]
 """Heading numbering schemes: ``1.2.3``; ``一、``; ``（一）``; ``(1)``; ``①``."""

@@ -80,7 +80,9 @@ SCHEMES: tuple[SchemeRule, ...] = (
     SchemeRule("circled", patterns.CIRCLED_MARKER, lambda n: (ord(n) - ord("①") + 1,), str),
 )
 
-_MARKER_FIRST_CHARS = frozenset("0123456789一二三四五六七八九十（(" + "".join(map(chr, range(0x2460, 0x2474))))
+_MARKER_FIRST_CHARS = frozenset(
+    "0123456789一二三四五六七八九十（(" + "".join(map(chr, range(0x2460, 0x2474)))
+)
 
 
 def find_marker(segment: str) -> Marker | None:

@@ -38,7 +38,7 @@ SPACE_SEPARATOR = regex.compile(
 
 def _form_pattern(form: str) -> str:
     if form.isascii():
-        return regex.escape(form).replace(r"\ ", "[ ]?")
+        return str(regex.escape(form)).replace(r"\ ", "[ ]?")
     return ("[ \\u3000]?").join(regex.escape(ch) for ch in form)
 
 
@@ -88,6 +88,8 @@ SENTENCE_END = regex.compile(r"[。！？!?；;…]\Z")
 # List separators with the space around them (keywords, CLC codes).
 LIST_SEPARATOR = regex.compile(r"[ \u3000]*[;；,，、][ \u3000]*|[ \u3000]+")
 # Author names: the same, plus affiliation marks glued to a name ('刘佳1，', '陈浩2,3').
-AUTHOR_SEPARATOR = regex.compile(r"[\d,*]*[ \u3000]*[;；,，、][ \u3000]*|[\d,*]*[ \u3000]+|[\d,*]+\Z")
+AUTHOR_SEPARATOR = regex.compile(
+    r"[\d,*]*[ \u3000]*[;；,，、][ \u3000]*|[\d,*]*[ \u3000]+|[\d,*]+\Z"
+)
 # English list items keep their inner spaces ('party building; idea').
 LATIN_LIST_SEPARATOR = regex.compile(r"[ \u3000]*[;；,，][ \u3000]*")

@@ -25,9 +25,11 @@ class Kind(Enum):
 class Marker:
     """A heading marker recognised at the start of a segment."""
 
-    __slots__ = ("scheme", "number", "parts", "end", "title_start")
+    __slots__ = ("end", "number", "parts", "scheme", "title_start")
 
-    def __init__(self, scheme: str, number: str, parts: tuple[int, ...], end: int, title_start: int):
+    def __init__(
+        self, scheme: str, number: str, parts: tuple[int, ...], end: int, title_start: int
+    ):
         self.scheme = scheme
         self.number = number
         self.parts = parts
@@ -36,7 +38,7 @@ class Marker:
 
 
 class Token:
-    __slots__ = ("kind", "text", "start", "field", "marker")
+    __slots__ = ("field", "kind", "marker", "start", "text")
 
     def __init__(
         self,

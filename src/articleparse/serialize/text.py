@@ -66,7 +66,11 @@ def _items(out: list[str], items: list[str], piece: ItemsPiece) -> None:
     for position, item in enumerate(items):
         out.append(item)
         if position < last:
-            out.append(piece.seps[position] if position < len(piece.seps) else (piece.seps[-1:] or [";"])[0])
+            out.append(
+                piece.seps[position]
+                if position < len(piece.seps)
+                else (piece.seps[-1:] or [";"])[0]
+            )
     out.append(piece.tail)
 
 
