@@ -309,7 +309,7 @@ _SCALARS = (
 _LISTS = ("authors", "affiliations", "keywords", "keywords_en", "clc")
 _LIST_SPLITTERS = {
     "authors": patterns.AUTHOR_SEPARATOR,
-    "affiliations": patterns.LATIN_LIST_SEPARATOR,
+    "affiliations": patterns.AFFILIATION_SEPARATOR,
     "keywords_en": patterns.LATIN_LIST_SEPARATOR,
 }
 _BODY_KINDS = frozenset({Kind.SEGMENT, Kind.SEP, Kind.LABEL})
@@ -399,46 +399,28 @@ class BodyBuilder:
         return None
 
     def _lead(self, start: int, end: int) -> None:
-        """Authors and affiliations before (or between) front-matter labels."""
-        tokens = self.tokens
-        index = start
-        while index < end:
-            token = tokens[index]
-            if token.kind is Kind.SEP:
-                self.owner._sep(token.text)
-                index += 1
-                continue
-            run_end = self._run_end(index, end)
-            raw = "".join(t.text for t in tokens[index:run_end])
-            field = "affiliations" if raw[0] in _OPENERS or raw[:2] in _AFFILIATION_STARTS else ""
-            if not field:
-                field = (
-                    "title_en"
-                    if raw.isascii() and " " in raw and "title_en" not in self.owner.scalars
-                    else "authors"
-                )
-            self.owner._assign(field, raw, "", token.start)
-            index = run_end
+        """Authors, affiliations and an English title before (or between) labels.
 
-    def _run_end(self, index: int, end: int) -> int:
-        """A run of lead segments that belong together: a bracketed group, or names."""
+        A bracketed group, or a line starting '1.', is an affiliation; other
+        text runs up to the next bracket or line end: the first run is the
+        authors, a Latin run with spaces the English title.
+        """
         tokens = self.tokens
-        first = tokens[index].text
-        if first[0] in _OPENERS:
-            depth = 0
-            for position in range(index, end):
-                text = tokens[position].text
-                depth += sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
-                if depth <= 0 and tokens[position].kind is Kind.SEGMENT:
-                    return position + 1
-            return end
-        position = index + 1
-        while position + 1 < end and tokens[position].kind is Kind.SEP:
-            following = tokens[position + 1].text
-            if following[0] in _OPENERS or "\n" in tokens[position].text:
-                break
-            position += 2
-        return position
+        owner = self.owner
+        text = "".join(t.text for t in tokens[start:end])
+        offset = tokens[start].start
+        position = 0
+        size = len(text)
+        while position < size:
+            space = patterns.LEAD_SPACE.match(text, position)
+            if space is not None:
+                owner._sep(space.group())
+                position = space.end()
+                continue
+            part_end = _lead_part_end(text, position)
+            raw = text[position:part_end]
+            owner._assign(_lead_field(raw, owner), raw, "", offset + position)
+            position = part_end
 
     def _labelled(self, index: int) -> int:
         """A front-matter label and its value; returns the index after the value."""
@@ -621,3 +603,37 @@ class BodyBuilder:
 
 
 _AFFILIATION_STARTS = frozenset({"1.", "1．", "1、"})
+
+
+def _lead_part_end(text: str, position: int) -> int:
+    """End of one part of the lead text that starts at ``position``."""
+    if text[position] in _OPENERS:
+        depth = 0
+        for index in range(position, len(text)):
+            char = text[index]
+            if char in _OPENERS:
+                depth += 1
+            elif char in _CLOSERS:
+                depth -= 1
+                if depth == 0:
+                    return index + 1
+            elif char == "\n":
+                return index
+        return len(text)
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[position : position + 2] in _AFFILIATION_STARTS:
+        return line_end
+    bracket = patterns.OPENER.search(text, position, line_end)
+    stop = bracket.start() if bracket else line_end
+    while stop > position and text[stop - 1] in " \t\u3000\r":
+        stop -= 1
+    return stop
+
+
+def _lead_field(raw: str, owner: Builder) -> str:
+    if raw[0] in _OPENERS or raw[:2] in _AFFILIATION_STARTS:
+        return "affiliations"
+    if raw.isascii() and " " in raw and "title_en" not in owner.scalars:
+        return "title_en"
+    return "authors"

@@ -76,8 +76,15 @@ LIST_SEPARATORS: Final = ";；,，、"
 # What follows a number when it is a quantity, not a heading: units, measure
 # words, and symbols (design.md §2, "Traps").
 UNIT_CHARS: Final = frozenset(
-    "年月日时分秒号%％‰万亿千百元角个名次倍人天岁家项件种所台辆吨米克度条位户只张本篇份套批期届级层部座间亩斤公升周轮场门"
-    ":：/~～-—×·"
+    # Only characters that rarely begin a title: '部门', '公共', '人才', '项目',
+    # '时代' are real titles glued to their numbers, so 部 公 人 项 时 are not here.
+    "年月号%％‰万亿千百元个名次倍岁吨米:：/~～-—×·°"
+)
+# Words that begin with a unit character yet are ordinary title words
+# ('2.1个人所得税', '3年度考核').
+UNIT_WORD_EXCEPTIONS: Final = frozenset(
+    {"个人", "个体", "个性", "个案", "名称", "名师", "名校", "年度", "年龄", "年轻", "元素", "百姓"}
+    | {"次生", "千方", "米粮"}
 )
 
 # Human-readable label for each metadata field, used for extra keys.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from . import patterns
-from .labels import UNIT_CHARS
+from .labels import UNIT_CHARS, UNIT_WORD_EXCEPTIONS
 from .tokens import Marker
 
 MAX_DECIMAL_DEPTH = 6
@@ -105,7 +105,7 @@ def find_marker(segment: str) -> Marker | None:
         gap = patterns.GAP.match(segment, end)
         title_start = gap.end() if gap else end
         following = segment[title_start : title_start + 1]
-        if following and following in UNIT_CHARS:
+        if following and _is_quantity(parts, following, segment[title_start : title_start + 2]):
             return None
         if rule.scheme == "decimal" and following.isdigit():
             return None
@@ -113,13 +113,14 @@ def find_marker(segment: str) -> Marker | None:
     return None
 
 
+def _is_quantity(parts: tuple[int, ...], following: str, word: str) -> bool:
+    """'2019年', '1.5亿元', '10个': a number of at most one decimal point and a unit."""
+    return len(parts) <= 2 and following in UNIT_CHARS and word not in UNIT_WORD_EXCEPTIONS
+
+
 def looks_like_title(title: str) -> bool:
     """A heading title is short and is not a sentence."""
-    return (
-        0 < len(title) <= MAX_TITLE_CHARS
-        and title[0] not in UNIT_CHARS
-        and patterns.SENTENCE_END.search(title) is None
-    )
+    return 0 < len(title) <= MAX_TITLE_CHARS and patterns.SENTENCE_END.search(title) is None
 
 
 @dataclass(slots=True)
@@ -181,25 +182,24 @@ class NumberingState:
             return Verdict(keep, level, "heading-jump" if len(parts) > 1 else None)
         base = stack[decimal[0]].level - len(stack[decimal[0]].parts) + 1
         level = base + len(parts) - 1
-        for i in reversed(decimal):
-            open_parts = stack[i].parts
-            if parts == (*open_parts, 1):
-                return Verdict(i + 1, level)
-            if parts == (*open_parts[:-1], open_parts[-1] + 1):
-                return Verdict(i, level)
-        for i in reversed(decimal):
-            open_parts = stack[i].parts
-            depth = len(open_parts)
-            expected = (*open_parts[:-1], open_parts[-1] + 1)
-            if len(parts) == depth and parts[:-1] == open_parts[:-1]:
-                if expected[-1] < parts[-1] <= expected[-1] + MAX_GAP:
-                    return Verdict(i, level, "heading-gap", _dotted(expected))
-            if len(parts) == depth + 1 and parts[:-1] == open_parts:
-                if 1 < parts[-1] <= 1 + MAX_GAP:
-                    return Verdict(i + 1, level, "heading-gap", _dotted((*open_parts, 1)))
-            if len(parts) > depth + 1 and parts[:depth] == open_parts:
-                if all(p == 1 for p in parts[depth:]):
-                    return Verdict(i + 1, level, "heading-jump", _dotted((*open_parts, 1)))
+        deepest = stack[decimal[-1]].parts
+        depth = len(parts)
+        keep = next((i for i in decimal if len(stack[i].parts) >= depth), len(stack))
+        if depth <= len(deepest) and parts[:-1] == deepest[: depth - 1]:
+            # next sibling at this depth (of the open heading or of an ancestor)
+            expected = (*parts[:-1], deepest[depth - 1] + 1)
+        elif depth == len(deepest) + 1 and parts[:-1] == deepest:
+            expected = (*deepest, 1)  # first child
+        elif depth > len(deepest) + 1 and parts[: len(deepest)] == deepest:
+            if all(p == 1 for p in parts[len(deepest) :]):
+                return Verdict(keep, level, "heading-jump", _dotted((*deepest, 1)))
+            return None
+        else:
+            return None
+        if parts[-1] == expected[-1]:
+            return Verdict(keep, level)
+        if expected[-1] < parts[-1] <= expected[-1] + MAX_GAP:
+            return Verdict(keep, level, "heading-gap", _dotted(expected))
         return None
 
     def _judge_other(self, scheme: str, value: int) -> Verdict | None:

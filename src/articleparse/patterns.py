@@ -93,3 +93,15 @@ AUTHOR_SEPARATOR = regex.compile(
 )
 # English list items keep their inner spaces ('party building; idea').
 LATIN_LIST_SEPARATOR = regex.compile(r"[ \u3000]*[;；,，][ \u3000]*")
+# Affiliations: '(1.某某大学 经济学院,湖北 武汉 430000;2.某某研究所)' — the
+# bracket, the '1.' marks and the ';' between entries are separators.
+AFFILIATION_SEPARATOR = regex.compile(
+    r"\A[(（][ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?"
+    r"|\A\d{1,2}[.．、][ \u3000]*"
+    r"|[ \u3000]*[;；][ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?"
+    r"|[ \u3000]*[)）]\Z"
+)
+# Whitespace inside the unlabelled front text (authors and affiliations).
+LEAD_SPACE = regex.compile(r"[ \t\u3000\r\n]+")
+# An opening bracket.
+OPENER = regex.compile(r"[(（]")

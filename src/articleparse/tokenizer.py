@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import regex
 
 from . import patterns
-from .labels import FRONT_LABELS, ROW_ROLES
+from .labels import BLOCK_FIELDS, FRONT_LABELS, ROW_ROLES
 from .numbering import find_marker
 from .tokens import Kind, Token
 
@@ -119,11 +119,11 @@ def _boundaries(value: str, separator: regex.Pattern[str]) -> Iterator[tuple[int
     spaces (``关键词 党建 理念``) counts too.
     """
     multiline = separator is patterns.LINE_SEPARATOR
-    labels = [
-        (m.start(), m.end(), Kind.LABEL, _label_field(m))
-        for m in patterns.FRONT_LABEL.finditer(value)
-        if m.group("open") or m.group("colon") or (multiline and m.group("space"))
-    ]
+    labels = []
+    for match in patterns.FRONT_LABEL.finditer(value):
+        field = _label_field(match)
+        if _stands_as_label(match, field, value, multiline):
+            labels.append((match.start(), match.end(), Kind.LABEL, field))
     label_index = 0
     position = 0
     for sep in separator.finditer(value):
@@ -154,6 +154,21 @@ def _label_with_space(
     if start < label[0]:
         yield start, label[0], Kind.SEP, ""
     yield label
+
+
+def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline: bool) -> bool:
+    """A label needs a colon or brackets; spaces after it do in a multi-line body.
+
+    A block heading ('参考文献', '注释') may also stand alone before a separator.
+    """
+    if match.group("open") or match.group("colon"):
+        return True
+    if multiline and match.group("space"):
+        return True
+    if field in BLOCK_FIELDS:
+        following = value[match.end() : match.end() + 1]
+        return bool(match.group("space")) or following in ("", "\r", "\n")
+    return False
 
 
 def _label_field(match: regex.Match[str]) -> str:
