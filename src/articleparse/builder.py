@@ -102,9 +102,18 @@ class Builder:
             index += 1
         self._close_node()
         self._flush_text()
+        self._open_last_runs()
         if not self.seen_body and self.text.strip():
             self._diagnose("no-body", 0, "")
         return self._article()
+
+    def _open_last_runs(self) -> None:
+        """The last run of each node field reaches to the end, so added nodes render."""
+        seen: set[str] = set()
+        for piece in reversed(self.layout):
+            if isinstance(piece, NodesPiece) and piece.field not in seen:
+                seen.add(piece.field)
+                piece.stop = None
 
     def _article(self) -> Article:
         values: dict[str, Any] = {name: self.scalars.get(name) for name in _SCALARS}

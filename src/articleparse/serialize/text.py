@@ -75,8 +75,13 @@ def _items(out: list[str], items: list[str], piece: ItemsPiece) -> None:
 
 
 def _node_texts(doc: Article, field: str) -> Iterator[str]:
-    """The text of each content node of ``field``, in pre-order, separators included."""
+    """The text of each content node of ``field``, in pre-order, separators included.
+
+    A node added by hand (``sep is None``) takes the separator of the nodes
+    before it; after a node that ends the run (empty ``sep``) it goes first.
+    """
     previous = CANONICAL_SEP
+    ended = False
     for node in _walk(doc, field):
         if isinstance(node, Paragraph):
             text = node.text
@@ -85,10 +90,13 @@ def _node_texts(doc: Article, field: str) -> Iterator[str]:
             text = marker + (node.gap or "") + node.title
         else:
             text = node.label + node.text
-        sep = node.sep if node.sep is not None else previous
-        if sep:
-            previous = sep
-        yield text + sep
+        if node.sep is None:
+            yield previous + text if ended else text + previous
+            continue
+        if node.sep:
+            previous = node.sep
+        ended = not node.sep
+        yield text + node.sep
 
 
 def _walk(doc: Article, field: str) -> Iterator[Paragraph | Section | Reference]:

@@ -1,0 +1,162 @@
+"""The heading rule (design.md §2, "Traps"): numbering decides, quantities stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+import articleparse as ap
+from articleparse.model import Paragraph, Section
+from articleparse.numbering import MAX_DECIMAL_DEPTH
+from articleparse.serialize.text import walk_sections
+
+
+def _outline(body: str) -> tuple[list[tuple[str, str, int]], list[str], list[str]]:
+    doc = ap.parse(f"标题 | 测试 |\n范文 | {body} |\n")
+    assert ap.render(doc) == f"标题 | 测试 |\n范文 | {body} |\n"
+    nodes = list(walk_sections(doc.sections))
+    headings = [(n.number, n.title, n.level) for n in nodes if isinstance(n, Section)]
+    paragraphs = [p.text for p in doc.preamble] + [n.text for n in nodes if isinstance(n, Paragraph)]
+    return headings, paragraphs, [d.code for d in doc.diagnostics]
+
+
+CASES = [
+    # (name, body, headings, paragraph starts, diagnostic codes)
+    (
+        "glued decimal",
+        "1绪论 正文一。 1.1背景 正文二。 1.2意义 正文三。 2方法 正文四。",
+        [("1", "绪论", 1), ("1.1", "背景", 2), ("1.2", "意义", 2), ("2", "方法", 1)],
+        ["正文一", "正文二", "正文三", "正文四"],
+        [],
+    ),
+    (
+        "year, percent, money, count stay paragraphs",
+        "1现状 2019年以来变化很大。 3.5%的农户参与。 1.5亿元投入到位。 10个乡镇完成试点。 1.2万名群众受益。",
+        [("1", "现状", 1)],
+        ["2019年", "3.5%", "1.5亿元", "10个", "1.2万名"],
+        [],
+    ),
+    (
+        "quantity right after 1.4 continues the numbering but is not a heading",
+        "1概况 1.1甲 一。 1.2乙 二。 1.3丙 三。 1.4丁 四。 1.5亿元资金全部到位 2对策 五。",
+        [("1", "概况", 1), ("1.1", "甲", 2), ("1.2", "乙", 2), ("1.3", "丙", 2), ("1.4", "丁", 2), ("2", "对策", 1)],
+        ["1.5亿元资金全部到位"],
+        [],
+    ),
+    (
+        "a number that breaks the sequence is text",
+        "1引言 内容。 2方法 内容。 1.城乡差距仍然明显 3结论 内容。",
+        [("1", "引言", 1), ("2", "方法", 1), ("3", "结论", 1)],
+        ["1.城乡差距仍然明显"],
+        [],
+    ),
+    (
+        "gap keeps the heading and warns",
+        "1引言 内容。 1.1背景 内容。 1.3意义 内容。 2方法 内容。",
+        [("1", "引言", 1), ("1.1", "背景", 2), ("1.3", "意义", 2), ("2", "方法", 1)],
+        [],
+        ["heading-gap"],
+    ),
+    (
+        "jump keeps the heading and warns; its implied parent counts for the next sibling",
+        "1引言 内容。 1.1.1细节 内容。 1.2意义 内容。",
+        [("1", "引言", 1), ("1.1.1", "细节", 3), ("1.2", "意义", 2)],
+        [],
+        ["heading-jump"],
+    ),
+    (
+        "a sentence is not a title",
+        "1引言 内容。 2这是一个完整的句子。 3结论 内容。",
+        [("1", "引言", 1), ("3", "结论", 1)],
+        ["2这是一个完整的句子。"],
+        ["heading-gap"],
+    ),
+    (
+        "space between number and title in a single-line body",
+        "1 引言 内容一。 1.1 背景 内容二。",
+        [("1", "引言", 1), ("1.1", "背景", 2)],
+        ["内容一", "内容二"],
+        [],
+    ),
+    (
+        "full-width dot and dun after the number",
+        "1．引言 内容一。 2、方法 内容二。",
+        [("1", "引言", 1), ("2", "方法", 1)],
+        ["内容一", "内容二"],
+        [],
+    ),
+    (
+        "no headings at all",
+        "第一段。 第二段。",
+        [],
+        ["第一段", "第二段"],
+        [],
+    ),
+    (
+        "words starting with a unit character are titles when glued to a deep number",
+        "1引言 内容。 1.1背景 内容。 1.1.1个人信息 内容。",
+        [("1", "引言", 1), ("1.1", "背景", 2), ("1.1.1", "个人信息", 3)],
+        [],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "headings", "starts", "codes"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_heading_rule(body: str, headings: list[tuple[str, str, int]], starts: list[str], codes: list[str]) -> None:
+    got_headings, paragraphs, got_codes = _outline(body)
+    assert got_headings == headings
+    for start in starts:
+        assert any(p.startswith(start) for p in paragraphs), (start, paragraphs)
+    assert got_codes == codes
+
+
+def test_chinese_schemes_nest_in_order_of_appearance() -> None:
+    body = "一、总论\n（一）背景\n1.现状\n(1)问题\n①细节\n正文。\n（二）意义\n二、分论\n（一）方法\n"
+    headings, _, codes = _outline(body)
+    assert headings == [
+        ("一", "总论", 1),
+        ("一", "背景", 2),
+        ("1", "现状", 3),
+        ("1", "问题", 4),
+        ("①", "细节", 5),
+        ("二", "意义", 2),
+        ("二", "分论", 1),
+        ("一", "方法", 2),
+    ]
+    assert codes == []
+
+
+def test_circled_marks_that_do_not_start_at_one_are_text() -> None:
+    headings, paragraphs, _ = _outline("一、总论\n③这是脚注的说明文字\n")
+    assert headings == [("一", "总论", 1)]
+    assert paragraphs == ["③这是脚注的说明文字"]
+
+
+def test_section_records_scheme_and_marker_as_written() -> None:
+    doc = ap.parse("范文 | 一、总论\n（一）背景\n1．现状\n |")
+    top = doc.sections[0]
+    assert (top.scheme, top.marker, top.number) == ("cn-dun", "一、", "一")
+    child = top.subsections[0]
+    assert (child.scheme, child.marker, child.number) == ("cn-paren", "（一）", "一")
+    grandchild = child.subsections[0]
+    assert (grandchild.scheme, grandchild.marker, grandchild.number) == ("decimal", "1．", "1")
+
+
+def test_too_deep_numbers_are_text_with_a_warning() -> None:
+    deep = ".".join(["1"] * (MAX_DECIMAL_DEPTH + 1))
+    parts = ["1引言 内容。"] + [".".join(["1"] * n) + f"第{n}层" for n in range(2, MAX_DECIMAL_DEPTH + 2)]
+    headings, paragraphs, codes = _outline(" ".join(parts))
+    assert len(headings) == MAX_DECIMAL_DEPTH
+    assert any(p.startswith(deep) for p in paragraphs)
+    assert codes == ["heading-too-deep"]
+
+
+def test_thousands_of_levels_deep_parse_and_round_trip() -> None:
+    text = "范文 | " + " ".join(".".join(["1"] * n) + "标题" for n in range(1, 2001)) + " |"
+    doc = ap.parse(text)
+    assert ap.render(doc) == text
+    assert ap.Article.model_validate_json(doc.model_dump_json()) == doc
