@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 import articleparse as ap
 from articleparse.labels import UNIT_CHARS
+from articleparse.numbering import chinese_numeral
 
 # Characters that matter to the format, mixed into arbitrary text.
 FORMAT_CHARS = (
@@ -45,18 +46,41 @@ english_words = st.lists(
 )
 
 
-def _section_tree(draw: st.DrawFn, prefix: tuple[int, ...], level: int) -> list[ap.Section]:
+# Numbering schemes by level for documents in the Chinese customary order.
+CHINESE_SCHEMES = ("cn-dun", "cn-paren", "decimal", "arabic-paren", "circled")
+
+
+def _number(profile: str, prefix: tuple[int, ...], value: int, level: int) -> tuple[str, str]:
+    if profile == "decimal":
+        return ".".join(map(str, (*prefix, value))), "decimal"
+    scheme = CHINESE_SCHEMES[level - 1]
+    if scheme in ("cn-dun", "cn-paren"):
+        return chinese_numeral(value), scheme
+    if scheme == "circled":
+        return chr(ord("①") + value - 1), scheme
+    return str(value), scheme
+
+
+def _section_tree(
+    draw: st.DrawFn, profile: str, prefix: tuple[int, ...], level: int, max_level: int
+) -> list[ap.Section]:
     count = draw(st.integers(min_value=0 if level > 1 else 1, max_value=3 if level < 3 else 2))
     sections = []
-    first = draw(st.sampled_from((0, 1))) if level == 1 else 1
+    first = draw(st.sampled_from((0, 1))) if level == 1 and profile == "decimal" else 1
     for offset in range(count):
-        parts = (*prefix, first + offset)
-        children = _section_tree(draw, parts, level + 1) if level < 3 else []
+        value = first + offset
+        number, scheme = _number(profile, prefix, value, level)
+        children = (
+            _section_tree(draw, profile, (*prefix, value), level + 1, max_level)
+            if level < max_level
+            else []
+        )
         sections.append(
             ap.Section(
-                number=".".join(map(str, parts)),
+                number=number,
                 title=draw(title_text),
                 level=level,
+                scheme=scheme,
                 paragraphs=draw(st.lists(paragraph, max_size=2)),
                 subsections=children,
             )
@@ -65,7 +89,7 @@ def _section_tree(draw: st.DrawFn, prefix: tuple[int, ...], level: int) -> list[
 
 
 @st.composite
-def articles(draw: st.DrawFn) -> ap.Article:
+def articles(draw: st.DrawFn, profile: str = "decimal") -> ap.Article:
     """An article built in code, in the canonical domain (texts without separators)."""
     metadata = ap.Metadata(
         title=draw(st.one_of(st.none(), title_text)),
@@ -79,17 +103,39 @@ def articles(draw: st.DrawFn) -> ap.Article:
     )
     if not (metadata.abstract or metadata.keywords or metadata.clc or metadata.document_code):
         metadata = metadata.model_copy(update={"authors": []})
-    sections = _section_tree(draw, (), 1) if draw(st.booleans()) else []
+    max_level = 3 if profile == "decimal" else 5
+    sections = _section_tree(draw, profile, (), 1, max_level) if draw(st.booleans()) else []
     references = [
         ap.Reference(label=f"[{n}]", text=text + ".")
         for n, text in enumerate(draw(st.lists(cjk_word, max_size=3)), start=1)
+    ]
+    notes = [
+        ap.Reference(label=chr(ord("①") + n), text=text + "。")
+        for n, text in enumerate(draw(st.lists(cjk_word, max_size=2)))
     ]
     return ap.Article(
         metadata=metadata,
         preamble=draw(st.lists(paragraph, max_size=2)),
         sections=sections,
         references=references,
-        boilerplate=draw(
-            st.lists(st.sampled_from(["随便看 |", "|", "免费提供各类范文下载服务。"]), max_size=3)
-        ),
+        notes=notes,
+        boilerplate=draw(st.lists(st.sampled_from(["随便看 |", "|", "免费提供各类范文下载服务。"]), max_size=3)),
     )
+
+
+# The written styles a tree is rendered in for the tree round trip.
+STYLES: dict[str, ap.Style] = {
+    "seed": ap.Style(),
+    "spaced-headings": ap.Style(heading_gap=" "),
+    "full-width": ap.Style(colon="：", keyword_separator="；", author_separator="，"),
+    "lenticular-brackets": ap.Style(brackets=("【", "】"), keyword_separator="、", author_separator="、"),
+    "square-brackets-spaced": ap.Style(
+        brackets=("[", "]"), labels={"abstract": "摘 要", "keywords": "关键字"}, keyword_separator="，"
+    ),
+    "traditional": ap.Style(
+        labels={"keywords": "關鍵詞", "clc": "中圖分類號", "document_code": "文獻標識碼"}, colon="："
+    ),
+    "multi-line": ap.Style(multiline=True, heading_gap=" "),
+    "multi-line-crlf": ap.Style(multiline=True, newline="\r\n", colon="：", keyword_separator="，"),
+    "multi-line-glued-zhengwen": ap.Style(multiline=True, body_label="正文", keyword_separator=" "),
+}

@@ -13,7 +13,8 @@ from .model import (
     Source,
 )
 from .serialize.markdown import to_markdown
-from .serialize.text import render
+from .serialize.record import to_record
+from .serialize.text import Style, render
 from .spans import Span
 
 __version__ = "0.1.0"
@@ -30,6 +31,7 @@ __all__ = [
     "Section",
     "Source",
     "Span",
+    "Style",
     "__version__",
     "encode_original",
     "parse",
@@ -37,4 +39,5 @@ __all__ = [
     "parse_file",
     "render",
     "to_markdown",
+    "to_record",
 ]

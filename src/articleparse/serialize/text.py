@@ -7,7 +7,8 @@ byte. A tree built in code (no layout) renders in the canonical style: one
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from ..model import (
     Article,
@@ -34,10 +35,14 @@ _CANONICAL_MARKERS = {
 }
 
 
-def render(doc: Article) -> str:
-    """The scrape text of ``doc``: the original input for a parsed tree."""
+def render(doc: Article, style: Style | None = None) -> str:
+    """The scrape text of ``doc``: the original input for a parsed tree.
+
+    A tree without layout (built in code) is written in ``style``, the
+    canonical :class:`Style` by default. A parsed tree ignores ``style``.
+    """
     if doc.layout is None:
-        return _canonical(doc)
+        return _canonical(doc, style or Style())
     out: list[str] = []
     metadata = doc.metadata
     nodes: dict[str, list[str]] = {}
@@ -126,57 +131,117 @@ def _canonical_marker(section: Section) -> str:
 
 # ------------------------------------------------------------ canonical style
 
-_FRONT_ORDER: tuple[tuple[str, str, str], ...] = (
-    # (field, label as written, list joiner or '' for scalars)
-    ("abstract", "摘要:", ""),
-    ("keywords", "关键词:", ";"),
-    ("clc", "中图分类号:", ";"),
-    ("document_code", "文献标识码:", ""),
-    ("article_number", "文章编号:", ""),
-    ("doi", "DOI:", ""),
-    ("fund", "基金项目:", ""),
-    ("author_info", "作者简介:", ""),
-    ("received", "收稿日期:", ""),
-    ("abstract_en", "Abstract:", ""),
-    ("keywords_en", "Key words:", "; "),
+
+_DEFAULT_LABELS: Mapping[str, str] = {
+    "abstract": "摘要",
+    "keywords": "关键词",
+    "clc": "中图分类号",
+    "document_code": "文献标识码",
+    "article_number": "文章编号",
+    "doi": "DOI",
+    "fund": "基金项目",
+    "author_info": "作者简介",
+    "received": "收稿日期",
+    "abstract_en": "Abstract",
+    "keywords_en": "Key words",
+    "references": "参考文献",
+    "notes": "注释",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How a tree built in code is written out.
+
+    The default is the seed's style: one ``范文`` row on a single line, segments
+    separated by spaces, numbers glued to their titles, half-width colons.
+    """
+
+    multiline: bool = False
+    """One segment per line (front-matter items, headings, paragraphs, entries)."""
+    newline: str = "\n"
+    """Line ending of the file (and of a multi-line body)."""
+    heading_gap: str = ""
+    """Between a heading's marker and its title: '' (``1.1背景``) or ' ' (``1.1 背景``)."""
+    colon: str = ":"
+    """After a front-matter label: ':' or '：' (unused with ``brackets``)."""
+    brackets: tuple[str, str] | None = None
+    """Around front-matter labels instead of a colon, e.g. ('【', '】')."""
+    keyword_separator: str = ";"
+    author_separator: str = " "
+    labels: Mapping[str, str] = field(default_factory=lambda: _DEFAULT_LABELS)
+    """The written form of each front-matter label, by field."""
+    body_label: str = "范文"
+
+    def label(self, field_name: str) -> str:
+        written = self.labels.get(field_name, _DEFAULT_LABELS[field_name])
+        if self.brackets:
+            return self.brackets[0] + written + self.brackets[1]
+        return written + self.colon
+
+
+_FRONT_ORDER: tuple[str, ...] = (
+    "abstract",
+    "keywords",
+    "clc",
+    "document_code",
+    "article_number",
+    "doi",
+    "fund",
+    "author_info",
+    "received",
+    "abstract_en",
+    "keywords_en",
 )
 
 
-def _canonical(doc: Article) -> str:
+def _canonical(doc: Article, style: Style) -> str:
     metadata = doc.metadata
     rows: list[str] = []
     if metadata.title is not None:
         rows.append(f"标题 | {metadata.title} |")
-    rows.append(f"范文 | {CANONICAL_SEP.join(_canonical_body(doc))} |")
+    joiner = style.newline if style.multiline else CANONICAL_SEP
+    rows.append(f"{style.body_label} | {joiner.join(_canonical_body(doc, style))} |")
     if metadata.source is not None:
         rows.append(f"来源 | {metadata.source} |")
     rows.extend(f"{key} | {value} |" for key, value in metadata.extra.items())
     rows.extend(doc.boilerplate)
-    return "\n".join(rows)
+    return style.newline.join(rows)
 
 
-def _canonical_body(doc: Article) -> Iterator[str]:
+def _canonical_body(doc: Article, style: Style) -> Iterator[str]:
     metadata = doc.metadata
     if metadata.authors:
-        yield CANONICAL_SEP.join(metadata.authors)
+        yield style.author_separator.join(metadata.authors)
     if metadata.affiliations:
         yield "(" + ";".join(metadata.affiliations) + ")"
-    yield from _canonical_front(metadata)
+    yield from _canonical_front(metadata, style)
     for paragraph in doc.preamble:
         yield paragraph.text
     for node in walk_sections(doc.sections):
         if isinstance(node, Section):
-            yield _canonical_marker(node) + node.title
+            yield _canonical_marker(node) + style.heading_gap + node.title
         else:
             yield node.text
-    for label, entries in (("参考文献:", doc.references), ("注释:", doc.notes)):
-        if entries:
-            yield label + CANONICAL_SEP.join(entry.label + entry.text for entry in entries)
-
-
-def _canonical_front(metadata: Metadata) -> Iterator[str]:
-    for field, label, joiner in _FRONT_ORDER:
-        value = getattr(metadata, field)
-        if value is None or (joiner and not value):
+    for field_name, entries in (("references", doc.references), ("notes", doc.notes)):
+        if not entries:
             continue
-        yield label + (joiner.join(value) if joiner else value)
+        texts = [entry.label + entry.text for entry in entries]
+        if style.multiline:
+            yield style.labels.get(field_name, _DEFAULT_LABELS[field_name])
+            yield from texts
+        else:
+            yield style.label(field_name) + CANONICAL_SEP.join(texts)
+
+
+def _canonical_front(metadata: Metadata, style: Style) -> Iterator[str]:
+    for field_name in _FRONT_ORDER:
+        value = getattr(metadata, field_name)
+        if value is None or (isinstance(value, list) and not value):
+            continue
+        if isinstance(value, list):
+            separator = "; " if field_name == "keywords_en" else style.keyword_separator
+            if field_name == "clc":
+                separator = ";"
+            value = separator.join(value)
+        yield style.label(field_name) + value
