@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint types unit fuzz hypothesis-long bench clean
+.PHONY: demo test lint types unit docs fuzz hypothesis-long bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ lint: $(STAMP)
 
 types: $(STAMP)
 	$(BIN)/mypy src
+
+docs: $(STAMP)
+	$(BIN)/python docs/generate.py
 
 unit: $(STAMP)
 	$(BIN)/pytest -q
