@@ -1,0 +1,192 @@
+"""Running one task over many files: inputs, an ordered worker pool, progress.
+
+Memory stays flat however many files there are: folders are walked lazily,
+at most a small window of chunks is in flight at any time, and results are
+handed back one by one in input order for the caller to write and forget.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
+from pathlib import PurePath
+from typing import TextIO, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+STDIN = "-"
+DEFAULT_GLOB = "*.txt"
+CHUNK_SIZE = 8
+CHUNKS_IN_FLIGHT_PER_WORKER = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One file to process: its path as shown to the user, and its bytes when already read."""
+
+    path: str
+    data: bytes | None = None
+
+
+def iter_inputs(paths: Iterable[str], glob: str = DEFAULT_GLOB) -> Iterator[Input]:
+    """Each path as given, or the files under it when it is a folder.
+
+    Folders are walked recursively in sorted order without following links,
+    keeping files whose path relative to the folder matches ``glob``; hidden
+    files and folders (a leading ``.``, as in unfinished temporary files) are
+    skipped. ``-`` reads standard input. A path that does not exist is passed
+    on as it is, so that reading it reports the error in its place.
+    """
+    for path in paths:
+        if path == STDIN:
+            yield Input(STDIN, sys.stdin.buffer.read())
+        elif os.path.isdir(path):
+            yield from (Input(found) for found in walk_folder(path, glob))
+        else:
+            yield Input(path)
+
+
+def walk_folder(root: str, glob: str = DEFAULT_GLOB) -> Iterator[str]:
+    """Files under ``root`` matching ``glob``, in sorted order, without recursion."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            yield folder
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                subfolders.append(entry.path)
+            elif PurePath(os.path.relpath(entry.path, root)).match(glob):
+                yield entry.path
+        stack.extend(reversed(subfolders))
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ordered_map(
+    func: Callable[[T], R], items: Iterable[T], jobs: int, chunk_size: int = CHUNK_SIZE
+) -> Iterator[R]:
+    """``func`` over ``items`` in ``jobs`` processes, results in input order.
+
+    Items are sent in chunks, and no more than a few chunks per worker are in
+    flight, so neither the input nor the results pile up in memory. With one
+    job everything runs in this process. ``func`` and the items must pickle.
+    """
+    if jobs <= 1:
+        yield from map(func, items)
+        return
+    with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
+        pending: deque[AsyncResult[list[R]]] = deque()
+        window = jobs * CHUNKS_IN_FLIGHT_PER_WORKER
+        for chunk in _chunks(items, chunk_size):
+            pending.append(pool.apply_async(_run_chunk, (func, chunk)))
+            if len(pending) >= window:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [func(item) for item in chunk]
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides what happens,
+    # and stops the workers with SIGTERM, which must not run the parent's handler.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+class Progress:
+    """A one-line progress bar on a terminal: files done, rate, time left.
+
+    Wraps the stream of results; draws at most a few times a second, and only
+    once the run has lasted ``delay`` seconds, so short runs print nothing.
+    """
+
+    WIDTH = 24
+
+    def __init__(
+        self, stream: TextIO, total: int | None, *, delay: float = 0.5, interval: float = 0.2
+    ) -> None:
+        self.stream = stream
+        self.total = total
+        self.delay = delay
+        self.interval = interval
+        self.done = 0
+        self._started = time.monotonic()
+        self._drawn_at = 0.0
+        self._drawn = False
+
+    def track(self, results: Iterable[T]) -> Iterator[T]:
+        try:
+            for result in results:
+                yield result
+                self.done += 1
+                now = time.monotonic()
+                if now - self._started >= self.delay and now - self._drawn_at >= self.interval:
+                    self._draw(now)
+        finally:
+            self.close()
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self._started, 1e-9)
+        rate = self.done / elapsed
+        if self.total:
+            filled = min(self.WIDTH, self.WIDTH * self.done // self.total)
+            left = (self.total - self.done) / rate if rate else 0.0
+            return (
+                f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] "
+                f"{self.done}/{self.total} files  {rate:,.0f}/s  {_clock(left)} left"
+            )
+        return f"{self.done} files  {rate:,.0f}/s  {_clock(elapsed)} elapsed"
+
+    def _draw(self, now: float) -> None:
+        self.stream.write("\r\x1b[2K" + self.line(now))
+        self.stream.flush()
+        self._drawn_at = now
+        self._drawn = True
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+            self._drawn = False
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,237 @@
+"""Fixture validation: does ``X.txt`` still parse to the tree stored in ``X.json``?
+
+Shared by ``articleparse validate`` and the pytest plugin, so both fail with
+the same readable report: each difference as a path in the tree
+(``sections[1].subsections[0].title``), the expected value and the value got.
+Expected files hold exactly the JSON the project's own golden fixtures use
+(:func:`dump_expected`), so ``--update`` output can be committed as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .api import parse_file
+from .atomic import write_atomic
+from .model import Article
+
+Status = Literal["match", "differ", "missing", "corrupt", "unreadable", "updated"]
+
+ENCODING_SUFFIXES = frozenset(
+    {"gb18030", "gbk", "gb2312", "big5", "utf8", "utf-8", "utf-8-sig", "utf16", "utf-16"}
+)
+"""Input names may carry their encoding: ``X.gb18030.txt`` is checked against ``X.json``."""
+
+SHOWN_DIFFERENCES = 20
+_SHOWN_CHARS = 100
+_CONTEXT_CHARS = 30
+_POSITION_KEYS = frozenset({"span", "offset", "byte_offset", "line", "column"})
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "(missing)"
+
+
+MISSING: Any = _Missing()
+"""Stands for "no such item or key" on one side of a :class:`Difference`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One place where the expected tree and the parsed tree disagree."""
+
+    path: str
+    expected: Any
+    got: Any
+
+    @property
+    def is_position(self) -> bool:
+        """True when only a position (span, offset, line, column) differs here."""
+        parts = self.path.replace("[", ".").replace("]", "").split(".")
+        return bool(_POSITION_KEYS & set(parts))
+
+
+@dataclass(slots=True)
+class Verdict:
+    """The outcome of checking one fixture."""
+
+    path: Path
+    expected_path: Path
+    status: Status
+    differences: list[Difference] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("match", "updated") and not self.errors
+
+
+def expected_path(path: Path) -> Path:
+    """``X.txt`` and ``X.gb18030.txt`` → ``X.json`` in the same folder."""
+    stem = path.name.removesuffix(".txt")
+    base, dot, suffix = stem.rpartition(".")
+    if dot and base and suffix.lower() in ENCODING_SUFFIXES:
+        stem = base
+    return path.with_name(stem + ".json")
+
+
+def dump_expected(doc: Article) -> str:
+    """The expected-file text of ``doc``: the project's golden-fixture JSON."""
+    return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def check_fixture(path: Path, *, update: bool = False) -> Verdict:
+    """Parse ``path`` and compare it with its expected file (or write it, with ``update``)."""
+    target = expected_path(path)
+    try:
+        doc = parse_file(path)
+    except OSError as exc:
+        return Verdict(path, target, "unreadable", message=_os_error(exc))
+    errors = [
+        f"line {d.line}, column {d.column}: {d.code}: {d.message}"
+        for d in doc.diagnostics
+        if d.severity == "error"
+    ]
+    if update:
+        text = dump_expected(doc)
+        if _read_or_none(target) != text:
+            write_atomic(target, text)
+        return Verdict(path, target, "updated", errors=errors)
+    try:
+        expected_text = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Verdict(path, target, "missing", errors=errors, message="no expected file")
+    except (OSError, UnicodeDecodeError) as exc:
+        return Verdict(path, target, "corrupt", errors=errors, message=f"cannot read: {exc}")
+    try:
+        expected = json.loads(expected_text)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        return Verdict(path, target, "corrupt", errors=errors, message=message)
+    differences = list(diff_trees(expected, doc.model_dump(mode="json")))
+    return Verdict(path, target, "differ" if differences else "match", differences, errors)
+
+
+def diff_trees(expected: Any, got: Any) -> Iterator[Difference]:
+    """Every leaf-level difference between two JSON trees, in document order.
+
+    Iterative, so the depth of the trees does not matter. Lists are compared
+    item by item; surplus items on either side are reported against
+    :data:`MISSING`.
+    """
+    stack: list[tuple[str, Any, Any]] = [("", expected, got)]
+    while stack:
+        path, left, right = stack.pop()
+        if isinstance(left, dict) and isinstance(right, dict):
+            keys = list(left) + [key for key in right if key not in left]
+            stack.extend(
+                (_key_path(path, key), left.get(key, MISSING), right.get(key, MISSING))
+                for key in reversed(keys)
+            )
+        elif isinstance(left, list) and isinstance(right, list):
+            length = max(len(left), len(right))
+            stack.extend(
+                (
+                    f"{path}[{index}]",
+                    left[index] if index < len(left) else MISSING,
+                    right[index] if index < len(right) else MISSING,
+                )
+                for index in reversed(range(length))
+            )
+        elif left != right or type(left) is not type(right):
+            yield Difference(path or "(root)", left, right)
+
+
+def format_verdict(
+    verdict: Verdict, *, limit: int = SHOWN_DIFFERENCES, update_hint: str = "--update"
+) -> str:
+    """The readable report of one failed fixture (empty for a passing one).
+
+    ``update_hint`` names the option that writes expected files, for the advice
+    given when one is missing.
+    """
+    if verdict.ok:
+        return ""
+    head = f"{verdict.path}: "
+    lines: list[str] = []
+    if verdict.status == "differ":
+        lines.append(head + f"differs from {verdict.expected_path.name}")
+        lines.extend(_format_differences(verdict.differences, limit))
+    elif verdict.status == "missing":
+        name = verdict.expected_path.name
+        lines.append(head + f"no expected file {name} (write it with {update_hint})")
+    elif verdict.status == "corrupt":
+        lines.append(head + f"expected file {verdict.expected_path.name} is {verdict.message}")
+    elif verdict.status == "unreadable":
+        lines.append(head + f"cannot read: {verdict.message}")
+    else:
+        lines.append(head + "parses with error diagnostics")
+    lines.extend(f"  error: {error}" for error in verdict.errors)
+    return "\n".join(lines)
+
+
+def _format_differences(differences: list[Difference], limit: int) -> Iterator[str]:
+    content = [d for d in differences if not d.is_position]
+    positions = len(differences) - len(content)
+    shown = content or differences
+    for difference in shown[:limit]:
+        yield f"  {difference.path}"
+        expected, got = _show_pair(difference.expected, difference.got)
+        yield f"    expected: {expected}"
+        yield f"    got:      {got}"
+    if len(shown) > limit:
+        yield f"  … and {len(shown) - limit} more difference(s)"
+    if content and positions:
+        yield f"  (plus {positions} difference(s) in positions: spans, lines, columns, offsets)"
+
+
+def _show_pair(expected: Any, got: Any) -> tuple[str, str]:
+    if isinstance(expected, str) and isinstance(got, str):
+        start = _first_difference(expected, got)
+        if start > _CONTEXT_CHARS or max(len(expected), len(got)) > _SHOWN_CHARS:
+            return _window(expected, start), _window(got, start)
+    return _show(expected), _show(got)
+
+
+def _first_difference(left: str, right: str) -> int:
+    for index, (a, b) in enumerate(zip(left, right, strict=False)):
+        if a != b:
+            return index
+    return min(len(left), len(right))
+
+
+def _window(text: str, start: int) -> str:
+    begin = max(0, start - _CONTEXT_CHARS)
+    end = start + _SHOWN_CHARS - _CONTEXT_CHARS
+    shown = json.dumps(text[begin:end], ensure_ascii=False)
+    return ("…" if begin else "") + shown + ("…" if end < len(text) else "")
+
+
+def _show(value: Any) -> str:
+    if value is MISSING:
+        return "(missing)"
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= _SHOWN_CHARS else shown[:_SHOWN_CHARS] + "…"
+
+
+def _key_path(path: str, key: str) -> str:
+    if key.isidentifier():
+        return f"{path}.{key}" if path else key
+    return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def _read_or_none(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _os_error(exc: OSError) -> str:
+    return exc.strerror or str(exc)

@@ -1,0 +1,87 @@
+"""The pytest plugin: one line of configuration checks a fixtures folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from fixture_files import FIXTURES
+
+pytest_plugins = ["pytester"]
+
+SEED = FIXTURES / "seed" / "000_462883809ea3ad38.txt"
+SEED_JSON = SEED.with_suffix(".json")
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    folder = pytester.path / "fixtures"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.txt")
+    shutil.copy(SEED_JSON, folder / "seed.json")
+    pytester.makepyprojecttoml('[tool.pytest.ini_options]\narticleparse_fixtures = ["fixtures"]\n')
+    return pytester
+
+
+def test_each_fixture_is_a_passing_test_item(project: pytest.Pytester) -> None:
+    result = project.runpytest("-v")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["fixtures/seed.txt::seed.json PASSED*"])
+
+
+def test_a_difference_fails_with_the_tree_path_expected_and_got(project: pytest.Pytester) -> None:
+    expected_file = project.path / "fixtures" / "seed.json"
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    expected["metadata"]["title"] = "另一个标题"
+    expected_file.write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    result = project.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*seed.txt: differs from seed.json",
+            "  metadata.title",
+            '    expected: "另一个标题"',
+            '    got:      "加强和创新基层党建工作探讨"',
+        ]
+    )
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_missing_and_corrupt_expected_files_fail(project: pytest.Pytester) -> None:
+    shutil.copy(SEED, project.path / "fixtures" / "new.txt")
+    (project.path / "fixtures" / "seed.json").write_text("{", encoding="utf-8")
+    result = project.runpytest()
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines_random(
+        [
+            "*new.txt: no expected file new.json (write it with --articleparse-update)",
+            "*seed.txt: expected file seed.json is not valid JSON: line 1, column 2*",
+        ]
+    )
+
+
+def test_update_option_writes_expected_files(project: pytest.Pytester) -> None:
+    (project.path / "fixtures" / "sub").mkdir()
+    shutil.copy(SEED, project.path / "fixtures" / "sub" / "copy.txt")
+    project.runpytest("--articleparse-update").assert_outcomes(passed=2)
+    written = project.path / "fixtures" / "sub" / "copy.json"
+    assert written.read_bytes() == SEED_JSON.read_bytes()
+    project.runpytest().assert_outcomes(passed=2)
+
+
+def test_fixtures_are_collected_even_outside_testpaths(project: pytest.Pytester) -> None:
+    project.makepyprojecttoml(
+        '[tool.pytest.ini_options]\ntestpaths = ["tests"]\narticleparse_fixtures = ["fixtures"]\n'
+    )
+    tests = project.mkpydir("tests")
+    (tests / "test_nothing.py").write_text("def test_nothing():\n    pass\n")
+    project.runpytest().assert_outcomes(passed=2)
+    # Explicit paths on the command line are respected.
+    project.runpytest("tests").assert_outcomes(passed=1)
+
+
+def test_other_text_files_are_left_alone(pytester: pytest.Pytester) -> None:
+    (pytester.path / "notes.txt").write_text("not a fixture", encoding="utf-8")
+    pytester.makepyfile(test_one="def test_one():\n    pass\n")
+    pytester.runpytest().assert_outcomes(passed=1)

@@ -1,0 +1,111 @@
+"""Fixture comparison: the tree-path diff shared by ``validate`` and the pytest plugin."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from fixture_files import FIXTURES
+
+from articleparse.batch import Progress
+from articleparse.validate import (
+    MISSING,
+    Difference,
+    check_fixture,
+    diff_trees,
+    expected_path,
+    format_verdict,
+)
+
+SEED = FIXTURES / "seed" / "000_462883809ea3ad38.txt"
+
+
+def test_expected_path_drops_an_encoding_suffix() -> None:
+    assert expected_path(Path("a/x.txt")) == Path("a/x.json")
+    assert expected_path(Path("a/x.gb18030.txt")) == Path("a/x.json")
+    assert expected_path(Path("a/v1.2.txt")) == Path("a/v1.2.json")
+    assert expected_path(Path("a/.gbk.txt")) == Path("a/.gbk.json")
+
+
+def test_diff_names_paths_in_the_tree_in_document_order() -> None:
+    expected = {"a": [1, {"b": "x"}], "c": {"key with space": 1}, "d": 1}
+    got = {"a": [1, {"b": "y"}, 3], "c": {"key with space": 2}, "e": None}
+    assert list(diff_trees(expected, got)) == [
+        Difference("a[1].b", "x", "y"),
+        Difference("a[2]", MISSING, 3),
+        Difference('c["key with space"]', 1, 2),
+        Difference("d", 1, MISSING),
+        Difference("e", MISSING, None),
+    ]
+    assert list(diff_trees({"a": [1]}, {"a": [1]})) == []
+    assert list(diff_trees(1, True)) == [Difference("(root)", 1, True)]
+
+
+def test_diff_of_deep_trees_does_not_recurse() -> None:
+    expected: dict[str, object] = {}
+    got: dict[str, object] = {}
+    left, right = expected, got
+    for _ in range(5000):
+        left["s"], right["s"] = {}, {}
+        left, right = left["s"], right["s"]  # type: ignore[assignment]
+    left["t"], right["t"] = 1, 2
+    [difference] = diff_trees(expected, got)
+    assert difference.path.endswith(".s.t")
+
+
+def test_report_puts_content_before_positions_and_shows_where_long_text_differs(
+    tmp_path: Path,
+) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    fixture = tmp_path / "seed.txt"
+    fixture.write_text(text, encoding="utf-8")
+    check_fixture(fixture, update=True)
+    fixture.write_text(text.replace("导致基层党建缺乏生机", "导致基层党建缺少生机"), encoding="utf-8")
+    verdict = check_fixture(fixture)
+    assert verdict.status == "differ"
+    report = format_verdict(verdict).splitlines()
+    assert report[0] == f"{fixture}: differs from seed.json"
+    assert report[1].startswith("  sections[1].subsections[")
+    assert report[1].endswith("].text")
+    # A long text is shown around its first difference, not from its start.
+    assert report[2].startswith("    expected: …") and "缺乏生机" in report[2]
+    assert report[3].startswith("    got:      …") and "缺少生机" in report[3]
+    assert len(report) == 4  # same length: no span moves
+
+
+def test_report_summarises_position_differences_after_content(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    fixture = tmp_path / "seed.txt"
+    fixture.write_text(text, encoding="utf-8")
+    check_fixture(fixture, update=True)
+    fixture.write_text(text.replace("思想认识 有些", "思想认识和观念 有些"), encoding="utf-8")
+    report = format_verdict(check_fixture(fixture))
+    assert "  sections[1].subsections[0].title\n" in report
+    assert "difference(s) in positions" in report.splitlines()[-1]
+
+
+def test_missing_expected_file_and_update(tmp_path: Path) -> None:
+    fixture = tmp_path / "seed.txt"
+    shutil.copy(SEED, fixture)
+    assert check_fixture(fixture).status == "missing"
+    assert check_fixture(fixture, update=True).ok
+    assert check_fixture(fixture).status == "match"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seed.json", "seed.txt"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_draws_after_its_delay_and_clears_its_line() -> None:
+    stream = _Terminal()
+    progress = Progress(stream, total=4, delay=0.0, interval=0.0)
+    assert list(progress.track(range(4))) == [0, 1, 2, 3]
+    drawn = stream.getvalue()
+    assert "4/4 files" in drawn and "left" in drawn
+    assert drawn.endswith("\r\x1b[2K")
+    quiet = _Terminal()
+    assert list(Progress(quiet, total=4, delay=60.0).track(range(4))) == [0, 1, 2, 3]
+    assert quiet.getvalue() == ""
