@@ -15,6 +15,12 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/python -m articleparse.demo fixtures/seed/000_462883809ea3ad38.txt
+	@echo; echo '--- articleparse parse SEED --format markdown | head -40'
+	$(BIN)/articleparse parse fixtures/seed/000_462883809ea3ad38.txt --format markdown | head -40
+	@echo; echo '--- articleparse validate fixtures (each X.txt against its X.json)'
+	$(BIN)/articleparse validate fixtures
+	@echo; echo '--- articleparse stats fixtures'
+	$(BIN)/articleparse stats fixtures
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
