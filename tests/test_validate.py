@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
 from fixture_files import FIXTURES
 
-from articleparse.batch import Progress
 from articleparse.validate import (
     MISSING,
     Difference,
@@ -92,20 +90,3 @@ def test_missing_expected_file_and_update(tmp_path: Path) -> None:
     assert check_fixture(fixture, update=True).ok
     assert check_fixture(fixture).status == "match"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seed.json", "seed.txt"]
-
-
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_progress_draws_after_its_delay_and_clears_its_line() -> None:
-    stream = _Terminal()
-    progress = Progress(stream, total=4, delay=0.0, interval=0.0)
-    assert list(progress.track(range(4))) == [0, 1, 2, 3]
-    drawn = stream.getvalue()
-    assert "4/4 files" in drawn and "left" in drawn
-    assert drawn.endswith("\r\x1b[2K")
-    quiet = _Terminal()
-    assert list(Progress(quiet, total=4, delay=60.0).track(range(4))) == [0, 1, 2, 3]
-    assert quiet.getvalue() == ""

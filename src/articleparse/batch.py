@@ -7,6 +7,7 @@ handed back one by one in input order for the caller to write and forget.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
@@ -55,25 +56,38 @@ def iter_inputs(paths: Iterable[str], glob: str = DEFAULT_GLOB) -> Iterator[Inpu
 
 
 def walk_folder(root: str, glob: str = DEFAULT_GLOB) -> Iterator[str]:
-    """Files under ``root`` matching ``glob``, in sorted order, without recursion."""
-    stack = [root]
+    """Files under ``root`` matching ``glob``, in sorted path order, without recursion.
+
+    A folder that cannot be listed is yielded itself, so that reading it
+    reports the error in its place.
+    """
+    listing = _listing(root)
+    if listing is None:
+        yield root
+        return
+    stack = [listing]
     while stack:
-        folder = stack.pop()
-        try:
-            with os.scandir(folder) as scan:
-                entries = sorted(scan, key=lambda entry: entry.name)
-        except OSError:
-            yield folder
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.name.startswith("."):
             continue
-        subfolders = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                subfolders.append(entry.path)
-            elif PurePath(os.path.relpath(entry.path, root)).match(glob):
+        elif entry.is_dir(follow_symlinks=False):
+            inner = _listing(entry.path)
+            if inner is None:
                 yield entry.path
-        stack.extend(reversed(subfolders))
+            else:
+                stack.append(inner)
+        elif PurePath(os.path.relpath(entry.path, root)).match(glob):
+            yield entry.path
+
+
+def _listing(folder: str) -> Iterator[os.DirEntry[str]] | None:
+    try:
+        with os.scandir(folder) as scan:
+            return iter(sorted(scan, key=lambda entry: entry.name))
+    except OSError:
+        return None
 
 
 def default_jobs() -> int:
@@ -91,15 +105,21 @@ def ordered_map(
 
     Items are sent in chunks, and no more than a few chunks per worker are in
     flight, so neither the input nor the results pile up in memory. With one
-    job everything runs in this process. ``func`` and the items must pickle.
+    job, or no more than one chunk of items, everything runs in this process.
+    ``func`` and the items must pickle.
     """
-    if jobs <= 1:
-        yield from map(func, items)
+    chunks = _chunks(items, chunk_size)
+    first = next(chunks, [])
+    second = next(chunks, None) if jobs > 1 else None
+    if second is None:
+        yield from map(func, first)
+        for chunk in chunks:
+            yield from map(func, chunk)
         return
     with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
         pending: deque[AsyncResult[list[R]]] = deque()
         window = jobs * CHUNKS_IN_FLIGHT_PER_WORKER
-        for chunk in _chunks(items, chunk_size):
+        for chunk in itertools.chain((first, second), chunks):
             pending.append(pool.apply_async(_run_chunk, (func, chunk)))
             if len(pending) >= window:
                 yield from pending.popleft().get()
