@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 import articleparse as ap
-from articleparse.labels import UNIT_CHARS
+from articleparse.labels import FRONT_LABELS, UNIT_CHARS
 from articleparse.numbering import chinese_numeral
 
 # Characters that matter to the format, mixed into arbitrary text.
@@ -45,6 +45,13 @@ english_words = st.lists(
     st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8), min_size=2, max_size=8
 )
 
+
+# A name that is also a label word ('提要 张三' on a line of its own) reads as
+# that label; such names are outside the canonical domain.
+_LABEL_WORDS = {form for forms in FRONT_LABELS.values() for form in forms}
+author_name = st.text(alphabet=_COMMON, min_size=2, max_size=3).filter(
+    lambda name: not any(name.startswith(word) for word in _LABEL_WORDS)
+)
 
 # Numbering schemes by level for documents in the Chinese customary order.
 CHINESE_SCHEMES = ("cn-dun", "cn-paren", "decimal", "arabic-paren", "circled")
@@ -93,7 +100,7 @@ def articles(draw: st.DrawFn, profile: str = "decimal") -> ap.Article:
     """An article built in code, in the canonical domain (texts without separators)."""
     metadata = ap.Metadata(
         title=draw(st.one_of(st.none(), title_text)),
-        authors=draw(st.lists(st.text(alphabet=_COMMON, min_size=2, max_size=3), max_size=3)),
+        authors=draw(st.lists(author_name, max_size=3)),
         abstract=draw(st.one_of(st.none(), sentence)),
         keywords=draw(st.lists(cjk_word, max_size=5)),
         clc=draw(st.lists(st.sampled_from(["D267", "D262.6", "G642", "F323.4"]), max_size=2)),
@@ -137,5 +144,5 @@ STYLES: dict[str, ap.Style] = {
     ),
     "multi-line": ap.Style(multiline=True, heading_gap=" "),
     "multi-line-crlf": ap.Style(multiline=True, newline="\r\n", colon="：", keyword_separator="，"),
-    "multi-line-glued-zhengwen": ap.Style(multiline=True, body_label="正文", keyword_separator=" "),
+    "multi-line-glued-zhengwen": ap.Style(multiline=True, body_label="正文", keyword_separator="，"),
 }

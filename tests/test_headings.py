@@ -160,3 +160,11 @@ def test_thousands_of_levels_deep_parse_and_round_trip() -> None:
     doc = ap.parse(text)
     assert ap.render(doc) == text
     assert ap.Article.model_validate_json(doc.model_dump_json()) == doc
+
+
+def test_numbered_references_heading_opens_the_references_block() -> None:
+    body = "1引言 内容。 2参考文献 [1]张三.题名[J].刊名,2019(4):1-3. [2]李四.书名[M].北京:出版社,2020."
+    doc = ap.parse(f"范文 | {body} |")
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "引言"), ("2", "参考文献")]
+    assert [r.label for r in doc.references] == ["[1]", "[2]"]
+    assert doc.sections[1].paragraphs == []

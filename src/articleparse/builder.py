@@ -14,7 +14,7 @@ from typing import Any, cast
 from . import patterns
 from .diagnostics import Diagnostic, make_diagnostic
 from .fields import split_list
-from .labels import BLOCK_FIELDS, FIELD_LABELS, LATE_FIELDS, LIST_FIELDS, SHORT_FIELDS
+from .labels import BLOCK_FIELDS, FIELD_LABELS, FRONT_LABELS, LATE_FIELDS, LIST_FIELDS, SHORT_FIELDS
 from .model import (
     Article,
     BoilerplatePiece,
@@ -37,6 +37,7 @@ from .model import (
 from .numbering import NumberingState, looks_like_title
 from .spans import LineIndex, Span
 from .tokens import Kind, Token
+from .trusted import trusted
 
 MAX_LEAD_SEGMENTS = 6
 """Segments before the first front-matter label that may still be authors or affiliations."""
@@ -90,7 +91,7 @@ class Builder:
             if kind is Kind.CHROME:
                 row_start = token.start
                 self._flush_text()
-                self.layout.append(BoilerplatePiece.model_construct(index=len(self.boilerplate)))
+                self.layout.append(trusted(BoilerplatePiece)(index=len(self.boilerplate)))
                 self.boilerplate.append(token.text)
             elif kind is Kind.ROW_END:
                 if token.field == "unterminated":
@@ -118,8 +119,8 @@ class Builder:
     def _article(self) -> Article:
         values: dict[str, Any] = {name: self.scalars.get(name) for name in _SCALARS}
         values.update((name, self.lists.get(name, [])) for name in _LISTS)
-        metadata = Metadata.model_construct(**values, extra=self.extra)
-        return Article.model_construct(
+        metadata = trusted(Metadata)(**values, extra=self.extra)
+        return trusted(Article)(
             schema_version=1,
             metadata=metadata,
             preamble=self.preamble,
@@ -128,7 +129,7 @@ class Builder:
             notes=self.notes,
             boilerplate=self.boilerplate,
             diagnostics=self.diagnostics,
-            source=Source.model_construct(encoding=None, undecoded=[]),
+            source=trusted(Source)(encoding=None, undecoded=[]),
             layout=self.layout,
         )
 
@@ -139,7 +140,7 @@ class Builder:
         node = self.last_node
         if node is not None:
             if node.sep is None:
-                node.sep = ""
+                node.__dict__["sep"] = ""  # the builder's own node: no validation (trusted.py)
             self.last_node = None
 
     def _text(self, text: str) -> None:
@@ -150,7 +151,7 @@ class Builder:
 
     def _flush_text(self) -> None:
         if self.pending_text:
-            self.layout.append(TextPiece.model_construct(text="".join(self.pending_text)))
+            self.layout.append(trusted(TextPiece)(text="".join(self.pending_text)))
             self.pending_text = []
 
     def _piece(self, piece: Piece) -> None:
@@ -166,19 +167,17 @@ class Builder:
         if piece is None or piece.field != field or self.pending_text:
             self._flush_text()
             start = self.counts[field]
-            piece = NodesPiece.model_construct(
-                field=cast(NodeField, field), start=start, stop=start
-            )
+            piece = trusted(NodesPiece)(field=cast(NodeField, field), start=start, stop=start)
             self.layout.append(piece)
             self.open_piece = piece
         self.counts[field] += 1
-        piece.stop = self.counts[field]
+        piece.__dict__["stop"] = self.counts[field]  # the builder's own node (trusted.py)
 
     def _sep(self, text: str) -> None:
         """A separator: owned by the last content node, else layout text."""
         node = self.last_node
         if node is not None and node.sep is None:
-            node.sep = text
+            node.__dict__["sep"] = text  # the builder's own node (trusted.py)
         else:
             self._text(text)
 
@@ -200,21 +199,22 @@ class Builder:
     def _set_scalar(self, field: str, value: str, label: str, offset: int) -> None:
         if field not in self.scalars:
             self.scalars[field] = value
-            self._piece(FieldPiece.model_construct(field=cast(ScalarField, field)))
+            self._piece(trusted(FieldPiece)(field=cast(ScalarField, field)))
             return
         if self.scalars[field] != value:
             self._diagnose("duplicate-field", offset, f"{label.strip() or field} appears again")
         self._set_extra(label or FIELD_LABELS[field], value)
 
     def _set_list(self, field: str, raw: str, label: str, offset: int) -> None:
+        split = split_list(raw, _LIST_SPLITTERS.get(field, patterns.LIST_SEPARATOR))
         if field in self.lists:
-            self._diagnose("duplicate-field", offset, f"{label.strip() or field} appears again")
+            if self.lists[field] != split.items:
+                self._diagnose("duplicate-field", offset, f"{label.strip() or field} appears again")
             self._set_extra(label or FIELD_LABELS[field], raw)
             return
-        split = split_list(raw, _LIST_SPLITTERS.get(field, patterns.LIST_SEPARATOR))
         self.lists[field] = split.items
         self._piece(
-            ItemsPiece.model_construct(
+            trusted(ItemsPiece)(
                 field=cast(ListField, field), head=split.head, seps=split.seps, tail=split.tail
             )
         )
@@ -227,7 +227,7 @@ class Builder:
                 number += 1
             key = f"{key}#{number}"
         self.extra[key] = value
-        self._piece(ExtraPiece.model_construct(key=key))
+        self._piece(trusted(ExtraPiece)(key=key))
 
     def _assign(self, field: str, raw: str, label: str, offset: int) -> None:
         if field in LIST_FIELDS or field == "authors" or field == "affiliations":
@@ -272,7 +272,7 @@ class Builder:
     # ------------------------------------------------------------- sections
 
     def _add_paragraph(self, text: str, start: int) -> None:
-        paragraph = Paragraph.model_construct(
+        paragraph = trusted(Paragraph)(
             text=text, sep=None, span=self._span(start, start + len(text))
         )
         if self.open_sections:
@@ -294,7 +294,7 @@ class Builder:
         self.last_node = section
 
     def _add_entry(self, field: str, label: str, text: str, start: int) -> None:
-        entry = Reference.model_construct(
+        entry = trusted(Reference)(
             label=label, text=text, sep=None, span=self._span(start, start + len(label) + len(text))
         )
         (self.references if field == "references" else self.notes).append(entry)
@@ -321,7 +321,7 @@ _LIST_SPLITTERS = {
     "affiliations": patterns.AFFILIATION_SEPARATOR,
     "keywords_en": patterns.LATIN_LIST_SEPARATOR,
 }
-_BODY_KINDS = frozenset({Kind.SEGMENT, Kind.SEP, Kind.LABEL})
+_BODY_KINDS = (Kind.SEGMENT, Kind.SEP, Kind.LABEL)  # a tuple: Enum's hash runs in Python
 
 
 def _bare_label(label: str) -> str:
@@ -395,7 +395,7 @@ class BodyBuilder:
         for position in range(index, len(tokens)):
             token = tokens[position]
             if token.kind is Kind.LABEL:
-                if token.field in BLOCK_FIELDS:
+                if token.field in LATE_FIELDS:
                     return None
                 end = position
                 while end > index and tokens[end - 1].kind is Kind.SEP:
@@ -403,7 +403,11 @@ class BodyBuilder:
                 return end
             if token.kind is Kind.SEGMENT:
                 segments += 1
-                if segments > MAX_LEAD_SEGMENTS or patterns.SENTENCE_END.search(token.text):
+                if (
+                    segments > MAX_LEAD_SEGMENTS
+                    or patterns.SENTENCE_END.search(token.text)
+                    or (index > 0 and _opens_numbering(token))
+                ):
                     return None
         return None
 
@@ -438,12 +442,28 @@ class BodyBuilder:
         label = tokens[index]
         field = label.field
         owner._text(label.text)
-        end = self._value_end(index + 1, field)
-        raw = "".join(t.text for t in tokens[index + 1 : end])
+        start = index + 1
+        if self._value_on_next_line(start):
+            owner._text(tokens[start].text)
+            start += 1
+        end = self._value_end(start, field)
+        raw = "".join(t.text for t in tokens[start:end])
         if not raw:
             owner._diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
         owner._assign(field, raw, label.text, label.start)
         return end
+
+    def _value_on_next_line(self, index: int) -> bool:
+        """'摘要：' alone on its line, the abstract on the next one."""
+        tokens = self.tokens
+        return (
+            self.multiline
+            and index + 1 < len(tokens)
+            and tokens[index].kind is Kind.SEP
+            and tokens[index].text.count("\n") == 1
+            and tokens[index + 1].kind is Kind.SEGMENT
+            and not _opens_numbering(tokens[index + 1])
+        )
 
     def _value_end(self, index: int, field: str) -> int:
         tokens = self.tokens
@@ -531,7 +551,10 @@ class BodyBuilder:
             and tokens[end].kind is not Kind.SEP
         ):
             end += 1
-        text = "".join(t.text for t in tokens[index:end])
+        if end == index + 1:
+            text = tokens[index].text  # the common case, without a generator
+        else:
+            text = "".join(t.text for t in tokens[index:end])
         self.owner._add_paragraph(text, tokens[index].start)
         return end
 
@@ -573,7 +596,7 @@ class BodyBuilder:
                 f" expected {verdict.expected or 'the next number'}",
             )
         owner.numbering.push(verdict, marker.scheme, marker.parts)
-        section = Section.model_construct(
+        section = trusted(Section)(
             number=marker.number,
             title=title,
             level=verdict.level,
@@ -586,6 +609,10 @@ class BodyBuilder:
             span=owner._span(token.start, title_end),
         )
         owner._add_section(section, verdict.keep)
+        block = _BLOCK_TITLES.get(title.strip())
+        if block is not None:
+            # '5 参考文献': a numbered heading that opens the references block
+            self.state = block
         return end
 
     def _entry(self, index: int) -> int:
@@ -600,6 +627,8 @@ class BodyBuilder:
         if match is None and current is not None:
             current.text += (current.sep or "") + text
             current.sep = None
+            if current.span is not None:
+                current.span = owner._span(current.span.start, token.start + len(text))
             return index + 1
         pieces = patterns.NEXT_REFERENCE.split(text) if field == _REFERENCES else [text]
         offset = token.start
@@ -612,6 +641,15 @@ class BodyBuilder:
 
 
 _AFFILIATION_STARTS = frozenset({"1.", "1．", "1、"})
+
+
+def _opens_numbering(token: Token) -> bool:
+    """A segment that could be the first heading of a document ('1引言', '一、绪论')."""
+    marker = token.marker
+    return marker is not None and marker.parts in ((0,), (1,))
+
+
+_BLOCK_TITLES = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[field]}
 
 
 def _lead_part_end(text: str, position: int) -> int:
@@ -632,6 +670,12 @@ def _lead_part_end(text: str, position: int) -> int:
     line_end = text.find("\n", position)
     line_end = len(text) if line_end == -1 else line_end
     if text[position : position + 2] in _AFFILIATION_STARTS:
+        # '1.某某大学…' and the numbered lines after it
+        while line_end < len(text) and patterns.NUMBERED_LINE.match(text, line_end + 1):
+            following = text.find("\n", line_end + 1)
+            line_end = len(text) if following == -1 else following
+        while line_end > position and text[line_end - 1] in " \t\u3000\r":
+            line_end -= 1
         return line_end
     bracket = patterns.OPENER.search(text, position, line_end)
     stop = bracket.start() if bracket else line_end

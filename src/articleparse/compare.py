@@ -6,7 +6,8 @@ from typing import Any
 
 from .model import Article
 
-_SOURCE_KEYS = frozenset({"span", "sep", "marker", "gap"})
+_SOURCE_KEYS = ("span", "sep", "marker", "gap")
+_NODE_LISTS = ("preamble", "sections", "references", "notes")
 
 
 def without_source(doc: Article) -> Article:
@@ -16,13 +17,11 @@ def without_source(doc: Article) -> Article:
     were parsed (and so carry their source) or built in code.
     """
     data = doc.model_dump(exclude={"layout", "diagnostics", "source"})
-    stack: list[Any] = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            for key in _SOURCE_KEYS & item.keys():
-                del item[key]
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+    nodes: list[dict[str, Any]] = [node for name in _NODE_LISTS for node in data[name]]
+    while nodes:
+        node = nodes.pop()
+        for key in _SOURCE_KEYS:
+            node.pop(key, None)
+        nodes.extend(node.get("paragraphs", ()))
+        nodes.extend(node.get("subsections", ()))
     return Article.model_validate(data)

@@ -60,7 +60,8 @@ CODES: dict[str, Code] = {
     "duplicate-field": Code(
         "warning",
         "a field that should appear once appears again",
-        "the first value is used; the later one is kept in metadata.extra under a numbered key",
+        "the first value is used; the later one is kept in metadata.extra under its label "
+        "('标题'), or '标题#2', '标题#3' … when that key is taken",
     ),
     "empty-field": Code(
         "info",

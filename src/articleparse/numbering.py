@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -43,6 +44,15 @@ def chinese_number(text: str) -> int | None:
 
 
 CHINESE_NUMERALS = ["", *_CN_DIGITS]
+
+
+def written_number(scheme: str, value: int) -> str:
+    """How ``value`` is written in a non-decimal scheme ('三', '3', '③')."""
+    if scheme in ("cn-dun", "cn-paren"):
+        return chinese_numeral(value)
+    if scheme == "circled":
+        return chr(ord("①") + value - 1)
+    return str(value)
 
 
 def chinese_numeral(value: int) -> str:
@@ -83,6 +93,26 @@ SCHEMES: tuple[SchemeRule, ...] = (
 _MARKER_FIRST_CHARS = frozenset(
     "0123456789一二三四五六七八九十（(" + "".join(map(chr, range(0x2460, 0x2474)))
 )
+# For each first character, the rules whose pattern can start with it (in table
+# order) and the index of each pattern's 'num' group: a segment tries only those.
+_RULES_BY_FIRST_CHAR: dict[str, tuple[tuple[SchemeRule, int], ...]] = {
+    char: tuple(
+        (rule, rule.pattern.groupindex["num"])
+        for rule in SCHEMES
+        if rule.pattern.match(char, partial=True)
+    )
+    for char in _MARKER_FIRST_CHARS
+}
+_RULES_BY_SCHEME = {rule.scheme: rule for rule in SCHEMES}
+_GAP_CHARS = " \t\u3000"  # what patterns.GAP matches
+
+
+@lru_cache(maxsize=4096)
+def _read_number(scheme: str, num: str) -> tuple[tuple[int, ...], str] | None:
+    """The parts and the normalised number of ``num`` in ``scheme``; None when malformed."""
+    rule = _RULES_BY_SCHEME[scheme]
+    parts = rule.parts(num)
+    return None if parts is None else (parts, rule.number(num))
 
 
 def find_marker(segment: str) -> Marker | None:
@@ -91,25 +121,27 @@ def find_marker(segment: str) -> Marker | None:
     Returns None when the segment does not start with a marker, or when what
     follows the number makes it a quantity ('2019年', '3.5%', '10个').
     """
-    if not segment or segment[0] not in _MARKER_FIRST_CHARS:
+    rules = _RULES_BY_FIRST_CHAR.get(segment[:1])
+    if not rules:
         return None
-    for rule in SCHEMES:
+    for rule, num_group in rules:
         match = rule.pattern.match(segment)
         if match is None:
             continue
-        num = match.group("num")
-        parts = rule.parts(num)
-        if parts is None:
+        read = _read_number(rule.scheme, match[num_group])
+        if read is None:
             return None
+        parts, number = read
         end = match.end()
-        gap = patterns.GAP.match(segment, end)
-        title_start = gap.end() if gap else end
+        title_start = end
+        while title_start < len(segment) and segment[title_start] in _GAP_CHARS:
+            title_start += 1
         following = segment[title_start : title_start + 1]
         if following and _is_quantity(parts, following, segment[title_start : title_start + 2]):
             return None
         if rule.scheme == "decimal" and following.isdigit():
             return None
-        return Marker(rule.scheme, rule.number(num), parts, end, title_start)
+        return Marker(rule.scheme, number, parts, end, title_start)
     return None
 
 
@@ -177,14 +209,17 @@ class NumberingState:
                 return None
             if any(p != 1 for p in parts[:-1]) or parts[-1] > 1:
                 return None
+            if len(parts) > 1 and parts[-1] != 1:
+                return None  # '1.0' is not a first heading
             keep = len(stack)
             level = self._level_under(keep) + len(parts) - 1
             return Verdict(keep, level, "heading-jump" if len(parts) > 1 else None)
         base = stack[decimal[0]].level - len(stack[decimal[0]].parts) + 1
-        level = base + len(parts) - 1
         deepest = stack[decimal[-1]].parts
         depth = len(parts)
         keep = next((i for i in decimal if len(stack[i].parts) >= depth), len(stack))
+        # below a heading of another scheme opened inside the decimal numbering
+        level = max(base + depth - 1, self._level_under(keep))
         if depth <= len(deepest) and parts[:-1] == deepest[: depth - 1]:
             # next sibling at this depth (of the open heading or of an ancestor)
             expected = (*parts[:-1], deepest[depth - 1] + 1)
@@ -212,7 +247,7 @@ class NumberingState:
             if value == expected:
                 return Verdict(i, entry.level)
             if expected < value <= expected + MAX_GAP:
-                return Verdict(i, entry.level, "heading-gap", str(expected))
+                return Verdict(i, entry.level, "heading-gap", written_number(scheme, expected))
             return None
         if value != 1:
             return None

@@ -99,8 +99,11 @@ AFFILIATION_SEPARATOR = regex.compile(
     r"\A[(（][ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?"
     r"|\A\d{1,2}[.．、][ \u3000]*"
     r"|[ \u3000]*[;；][ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?"
+    r"|[ \t\u3000]*\r?\n[ \t\u3000]*\d{1,2}[.．、][ \u3000]*"
     r"|[ \u3000]*[)）]\Z"
 )
+# A line of the front text that starts with an affiliation number: '2.某某研究所'.
+NUMBERED_LINE = regex.compile(r"[ \t\u3000]*\d{1,2}[.．、]")
 # Whitespace inside the unlabelled front text (authors and affiliations).
 LEAD_SPACE = regex.compile(r"[ \t\u3000\r\n]+")
 # An opening bracket.

@@ -15,6 +15,8 @@ from bisect import bisect_right
 
 from pydantic import BaseModel, ConfigDict
 
+from .trusted import trusted
+
 
 class Span(BaseModel):
     """Where a node came from: half-open offsets plus the 1-based start position."""
@@ -48,4 +50,4 @@ class LineIndex:
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
-        return Span.model_construct(start=start, end=end, line=line, column=column)
+        return trusted(Span)(start=start, end=end, line=line, column=column)

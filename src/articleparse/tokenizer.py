@@ -21,24 +21,27 @@ from .numbering import find_marker
 from .tokens import Kind, Token
 
 _LABEL_GROUPS = tuple(FRONT_LABELS)
+_HSPACE = " \t\u3000"
 
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens whose texts join back to ``text``."""
     tokens: list[Token] = []
     lines = list(_lines(text))
+    closing = _next_closing_lines(lines)
     index = 0
     while index < len(lines):
         start, content, ending = lines[index]
-        if "|" not in content:
-            tokens.append(Token(Kind.CHROME, content, start))
+        if "|" not in content or (closing[index] == len(lines) and _stray_bar(lines, index)):
+            if content.strip(" \t\u3000\r"):
+                tokens.append(Token(Kind.CHROME, content, start))
+            elif content:
+                tokens.append(Token(Kind.NEWLINE, content, start))
             if ending:
                 tokens.append(Token(Kind.NEWLINE, ending, start + len(content)))
             index += 1
             continue
-        last = index
-        while last < len(lines) and not patterns.ROW_CLOSE_TAIL.search(lines[last][1]):
-            last += 1
+        last = closing[index]
         closed = last < len(lines)
         last = min(last, len(lines) - 1)
         end_start, end_content, ending = lines[last]
@@ -48,6 +51,28 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(Kind.NEWLINE, ending, end_start + len(end_content)))
         index = last + 1
     return tokens
+
+
+def _next_closing_lines(lines: list[tuple[int, str, str]]) -> list[int]:
+    """For each line, the index of the first line at or after it that closes a row."""
+    found = len(lines)
+    closing = [found] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        if _close_start(lines[index][1]) >= 0:
+            found = index
+        closing[index] = found
+    return closing
+
+
+def _stray_bar(lines: list[tuple[int, str, str]], index: int) -> bool:
+    """A line with '|' that no later line closes, with lines after it, and no
+    field label ('版权所有 | 联系我们' in a footer): site chrome, not a row
+    swallowing the rest of the file."""
+    if index == len(lines) - 1:
+        return False
+    content = lines[index][1]
+    role = ROW_ROLES.get(content[: content.index("|")].strip(), "extra")
+    return role in ("chrome", "extra")
 
 
 def _lines(text: str) -> Iterator[tuple[int, str, str]]:
@@ -60,16 +85,24 @@ def _lines(text: str) -> Iterator[tuple[int, str, str]]:
         yield position, text[position:], ""
 
 
+def _close_start(line: str) -> int:
+    """Where the row closer ending ``line`` ('|' and space around it) starts; -1 if none.
+
+    The same as ``patterns.ROW_CLOSE_TAIL.search(line).start()``, without scanning
+    the whole line: a body row is one long line.
+    """
+    stripped = line.rstrip(_HSPACE)
+    if not stripped.endswith("|"):
+        return -1
+    return len(stripped[:-1].rstrip(_HSPACE))
+
+
 def _row(tokens: list[Token], row: str, start: int, closed: bool) -> None:
     first_bar = row.index("|")
     label_text = row[:first_bar].rstrip(" \t\u3000")
     role = ROW_ROLES.get(label_text.strip(), "extra")
-    if closed:
-        tail = patterns.ROW_CLOSE_TAIL.search(row)
-        assert tail is not None
-        close_start = tail.start()
-    else:
-        close_start = len(row)
+    close_start = _close_start(row) if closed else len(row)
+    assert close_start >= 0
     if closed and close_start <= len(label_text):
         # 'LABEL |' with no value: the first bar is the closing one.
         if role in ("chrome", "extra") and (role == "chrome" or not label_text.strip()):
@@ -157,13 +190,16 @@ def _label_with_space(
 
 
 def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline: bool) -> bool:
-    """A label needs a colon or brackets; spaces after it do in a multi-line body.
+    """A label needs a colon or brackets; in a multi-line body, a Chinese label at
+    the start of a line may be followed by spaces instead (``关键词 党建 理念``).
 
     A block heading ('参考文献', '注释') may also stand alone before a separator.
     """
     if match.group("open") or match.group("colon"):
         return True
-    if multiline and match.group("space"):
+    start = match.start()
+    at_line_start = start == 0 or value[start - 1] == "\n"
+    if multiline and match.group("space") and at_line_start and not match.group().isascii():
         return True
     if field in BLOCK_FIELDS:
         following = value[match.end() : match.end() + 1]

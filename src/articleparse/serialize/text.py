@@ -91,8 +91,7 @@ def _node_texts(doc: Article, field: str) -> Iterator[str]:
         if isinstance(node, Paragraph):
             text = node.text
         elif isinstance(node, Section):
-            marker = node.marker if node.marker is not None else _canonical_marker(node)
-            text = marker + (node.gap or "") + node.title
+            text = _marker(node) + (node.gap or "") + node.title
         else:
             text = node.label + node.text
         if node.sep is None:
@@ -123,6 +122,22 @@ def walk_sections(sections: list[Section]) -> Iterator[Paragraph | Section]:
         yield section
         yield from section.paragraphs
         stack.extend(reversed(section.subsections))
+
+
+def _marker(section: Section) -> str:
+    """The marker as written, unless ``number`` was changed since: then the canonical one."""
+    marker = section.marker
+    if marker is None or _number_in_marker(marker, section.scheme) != section.number:
+        return _canonical_marker(section)
+    return marker
+
+
+def _number_in_marker(marker: str, scheme: str) -> str:
+    if scheme == "decimal":
+        return marker.rstrip(".．、").replace("．", ".")
+    if scheme == "circled":
+        return marker
+    return marker.strip("（()）、．")
 
 
 def _canonical_marker(section: Section) -> str:

@@ -1,0 +1,92 @@
+"""Constructors for model nodes whose invariants the parser already guarantees.
+
+``Model(...)`` validates every field and ``Model.model_construct(...)`` loops
+over the field table on every call; for the hundred-odd nodes of one article
+either costs more than the whole tokenizer. :func:`trusted` builds, once per
+class, a plain function with one keyword argument per field (as ``dataclasses``
+builds ``__init__``) that sets the instance's storage directly: the fields
+dict in declaration order (so JSON keeps its field order), every field marked
+as set (as after validating a full dump), no extra and no private values.
+
+Only code that guarantees the field types may use it. A test checks that every
+parsed tree equals the tree pydantic validates from the parsed tree's own data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+Model = TypeVar("Model", bound=BaseModel)
+
+_IMMUTABLE = (type(None), str, int, float, bool, tuple, frozenset)
+_made: dict[type[BaseModel], Callable[..., Any]] = {}
+
+
+def trusted(cls: type[Model]) -> Callable[..., Model]:
+    """The unvalidated constructor of ``cls``: ``trusted(Paragraph)(text=..., span=...)``."""
+    made = _made.get(cls)
+    if made is None:
+        made = _made[cls] = _generate(cls)
+    return made
+
+
+def _generate(cls: type[BaseModel]) -> Callable[..., Any]:
+    if (
+        cls.model_config.get("extra") == "allow"
+        or cls.__pydantic_post_init__
+        or cls.__private_attributes__
+    ):
+        raise TypeError(f"{cls.__name__} has extras, private values or a post-init hook")
+    namespace: dict[str, Any] = {
+        "_cls": cls,
+        "_new": object.__new__,
+        "_set": object.__setattr__,
+        "_FACTORY": _FACTORY,
+    }
+    parameters = []
+    fill = []
+    for name, field in cls.model_fields.items():
+        if field.default_factory is not None:
+            namespace[f"_factory_{name}"] = field.default_factory
+            parameters.append(f"{name}=_FACTORY")
+            fill.append(f"    if {name} is _FACTORY: {name} = _factory_{name}()")
+        elif field.is_required():
+            parameters.append(name)
+        else:
+            if not isinstance(field.default, _IMMUTABLE):
+                raise TypeError(f"{cls.__name__}.{name}: a mutable default needs a factory")
+            namespace[f"_default_{name}"] = field.default
+            parameters.append(f"{name}=_default_{name}")
+    names = list(cls.model_fields)
+    values = ", ".join(f"{name!r}: {name}" for name in names)
+    fields_set = "{" + ", ".join(map(repr, names)) + "}" if names else "set()"
+    source = "\n".join(
+        [
+            f"def create(*, {', '.join(parameters)}):",
+            *fill,
+            "    node = _new(_cls)",
+            f"    _set(node, '__dict__', {{{values}}})",
+            f"    _set(node, '__pydantic_fields_set__', {fields_set})",
+            "    _set(node, '__pydantic_extra__', None)",
+            "    _set(node, '__pydantic_private__', None)",
+            "    return node",
+        ]
+    )
+    exec(compile(source, f"<trusted {cls.__name__}>", "exec"), namespace)
+    create: Callable[..., Any] = namespace["create"]
+    create.__qualname__ = create.__name__ = f"trusted_{cls.__name__}"
+    create.__doc__ = f"Build a {cls.__name__} without validation (see articleparse.trusted)."
+    return create
+
+
+class _Factory:
+    """Marks a field whose default comes from a factory."""
+
+    def __repr__(self) -> str:
+        return "<factory default>"
+
+
+_FACTORY = _Factory()

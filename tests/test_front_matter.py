@@ -1,0 +1,82 @@
+"""Front matter inside the body: authors, affiliations, labelled fields."""
+
+from __future__ import annotations
+
+import articleparse as ap
+
+
+def _parse(text: str) -> ap.Article:
+    doc = ap.parse(text)
+    assert ap.render(doc) == text
+    return doc
+
+
+def test_numbered_affiliation_lines_after_the_authors() -> None:
+    doc = _parse(
+        "范文 | 张三1，李四2\n1.某某大学 经济学院,湖北 武汉 430000\n2.某某研究所,北京 100000\n"
+        "摘要：本文研究。\n关键词：甲；乙\n1 引言\n正文。 |"
+    )
+    assert doc.metadata.authors == ["张三", "李四"]
+    assert doc.metadata.affiliations == ["某某大学 经济学院,湖北 武汉 430000", "某某研究所,北京 100000"]
+    assert doc.metadata.extra == {}
+    assert doc.diagnostics == []
+
+
+def test_bracketed_affiliation_glued_to_a_name() -> None:
+    doc = _parse("范文 | 王五（某某公司,湖南 长沙 410004）\n摘要：本文研究。\n正文。 |")
+    assert doc.metadata.authors == ["王五"]
+    assert doc.metadata.affiliations == ["某某公司,湖南 长沙 410004"]
+
+
+def test_headings_after_the_front_matter_are_not_authors() -> None:
+    doc = _parse("范文 | 摘要:x 文献标识码:A 1 引言 正文内容 作者简介:张三 |")
+    assert doc.metadata.authors == []
+    assert doc.metadata.author_info == "张三"
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "引言")]
+
+
+def test_label_alone_on_its_line_takes_the_next_line() -> None:
+    doc = _parse("范文 | 摘要：\n本文研究了某问题。\n关键词：\n甲；乙\n1 引言\n正文。 |")
+    assert doc.metadata.abstract == "本文研究了某问题。"
+    assert doc.metadata.keywords == ["甲", "乙"]
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "引言")]
+    assert doc.diagnostics == []
+
+
+def test_empty_label_before_a_heading_is_reported() -> None:
+    doc = _parse("范文 | 摘要：\n1 引言\n正文。 |")
+    assert doc.metadata.abstract == ""
+    assert [d.code for d in doc.diagnostics] == ["empty-field"]
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "引言")]
+
+
+def test_english_front_matter() -> None:
+    doc = _parse(
+        "范文 | 摘要：中文摘要。\n关键词：甲；乙\nStudy on Rural Governance\n"
+        "Abstract: This paper studies rural governance in 2019 and after.\n"
+        "Key words: rural governance; village; policy\n1 引言\n正文。 |"
+    )
+    assert doc.metadata.title_en == "Study on Rural Governance"
+    assert doc.metadata.abstract_en == "This paper studies rural governance in 2019 and after."
+    assert doc.metadata.keywords_en == ["rural governance", "village", "policy"]
+    assert doc.preamble == []
+
+
+def test_same_list_twice_is_kept_without_a_warning() -> None:
+    doc = _parse("作者 | 张三 |\n范文 | 张三 摘要:摘要。 正文。 |")
+    assert doc.metadata.authors == ["张三"]
+    assert doc.metadata.extra == {"作者": "张三"}
+    assert doc.diagnostics == []
+
+
+def test_different_list_twice_warns() -> None:
+    doc = _parse("作者 | 张三 |\n范文 | 李四 摘要:摘要。 正文。 |")
+    assert doc.metadata.authors == ["张三"]
+    assert doc.metadata.extra == {"作者": "李四"}
+    assert [d.code for d in doc.diagnostics] == ["duplicate-field"]
+
+
+def test_label_word_inside_text_is_text() -> None:
+    doc = _parse("范文 | 1引言 本文的摘要部分略。 2方法 关键词提取采用词频。 |")
+    assert doc.metadata.abstract is None
+    assert doc.metadata.keywords == []
