@@ -179,6 +179,13 @@ def test_error_diagnostic_alone_exits_1(undecodable: Path) -> None:
     assert run("parse", undecodable, SEED, "-q").returncode == 1
 
 
+def test_no_input_file_found_exits_2(tmp_path: Path) -> None:
+    for command in ("parse", "validate", "stats"):
+        result = run(command, tmp_path)
+        assert result.returncode == 2, command
+        assert b"no input files" in result.stderr
+
+
 def test_usage_errors_exit_2() -> None:
     assert run("parse", SEED, "--format", "yaml").returncode == 2
     assert run("parse", SEED, "-j", "0").returncode == 2

@@ -53,7 +53,7 @@ exit codes (the same for every command):
   0    every file parsed with no error diagnostic (validate: and matched)
   1    some file has an error diagnostic (undecodable bytes included),
        differs from its expected file, or its expected file is missing or corrupt
-  2    usage error, or some file could not be read at all
+  2    usage error, no input file found, or some file could not be read at all
   130  interrupted (Ctrl-C or SIGTERM); no half-written output is left behind"""
 
 FORMATS = ("json", "jsonl", "record", "markdown", "text")
@@ -231,7 +231,7 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        if self.unusable:
+        if self.unusable or not self.files:
             return EXIT_UNUSABLE
         return EXIT_FAILED if self.failed else EXIT_OK
 
@@ -243,6 +243,8 @@ class Summary:
         if self.unusable:
             parts.append(f"{self.unusable} unreadable")
         lines = [f"articleparse {verb}: " + ", ".join(parts)]
+        if not self.files:
+            lines.append("  no input files: check the paths and --glob")
         lines.extend(f"  {problem}" for problem in self.problems)
         shown = len(self.problems)
         if self.failed + self.unusable > shown:
@@ -343,7 +345,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         summary.add(outcome)
         counts.add(outcome)
     print(json.dumps(counts.as_json(), indent=1) if args.json else counts.table())
-    if summary.failed or summary.unusable:
+    if summary.exit_code != EXIT_OK:
         _say(args, summary.report("stats"))
     return summary.exit_code
 
