@@ -15,6 +15,7 @@ import json
 import os
 import signal
 import sys
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -536,7 +537,7 @@ def _command(
     command = commands.add_parser(
         name,
         help=summary,
-        description=description,
+        description=textwrap.fill(description, 79),
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -544,7 +545,8 @@ def _command(
         "paths",
         nargs="+",
         metavar="PATH",
-        help="a file, a folder (searched recursively) or - for standard input",
+        help="a file or a folder (searched recursively)"
+        + ("" if name == "validate" else ", or - for standard input"),
     )
     command.add_argument(
         "--glob",
