@@ -91,7 +91,7 @@ class Outcome:
 
     path: str
     exit_code: int = EXIT_OK
-    output: str = ""
+    output: bytes = b""  # encoded here, in the worker, not in the writing process
     problem: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()
     stats: DocStats | None = None
@@ -101,11 +101,12 @@ def parse_task(options: Options, item: Input) -> Outcome:
     """Parse one file and serialise it in the requested format."""
     doc, outcome = _load(item)
     if doc is None:
-        outcome.output = _failed_output(options, item.path, outcome.problem)
+        outcome.output = _failed_output(options, item.path, outcome.problem).encode()
     elif outcome.exit_code and options.strict:
-        outcome.output = _failed_output(options, item.path, str(ParseError(doc.diagnostics)), doc)
+        error = str(ParseError(doc.diagnostics))
+        outcome.output = _failed_output(options, item.path, error, doc).encode()
     else:
-        outcome.output = _document_output(options, item.path, doc)
+        outcome.output = _document_output(options, item.path, doc).encode()
     return outcome
 
 
@@ -153,7 +154,10 @@ def validate_task(options: Options, item: Input) -> Outcome:
     report = format_verdict(verdict)
     code = EXIT_UNUSABLE if verdict.status == "unreadable" else EXIT_FAILED
     return Outcome(
-        item.path, code, report + "\n", report.splitlines()[0].removeprefix(item.path + ": ")
+        item.path,
+        code,
+        (report + "\n").encode(),
+        report.splitlines()[0].removeprefix(item.path + ": "),
     )
 
 
@@ -281,8 +285,8 @@ class _Output:
             self._stream = self._stack.enter_context(atomic_file(self.target))
         return self
 
-    def write(self, text: str) -> None:
-        self._stream.write(text.encode("utf-8"))
+    def write(self, data: bytes) -> None:
+        self._stream.write(data)
 
     def __exit__(
         self,
@@ -332,8 +336,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     summary = Summary()
     for outcome in _outcomes(args, functools.partial(validate_task, options)):
         if outcome.output:
-            sys.stdout.write(outcome.output)
-            sys.stdout.flush()
+            sys.stdout.buffer.write(outcome.output)
+            sys.stdout.buffer.flush()
         summary.add(outcome)
     _say(args, summary.report("validate --update" if args.update else "validate"))
     return summary.exit_code
