@@ -16,15 +16,12 @@ import os
 import signal
 import sys
 import textwrap
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import FrameType, TracebackType
 from typing import BinaryIO
 
 from . import __version__
-from .api import parse_bytes, parse_file
 from .atomic import atomic_file
 from .batch import (
     DEFAULT_GLOB,
@@ -36,17 +33,21 @@ from .batch import (
     ordered_map,
     walk_folder,
 )
-from .diagnostics import Diagnostic, ParseError
-from .model import Article, Section
 from .schema import schema_text
-from .serialize.markdown import to_markdown
-from .serialize.record import failed_record, plain_text, record_schema, to_record
-from .serialize.text import walk_sections
-from .validate import check_fixture, dump_expected, format_verdict
+from .serialize.record import record_schema
+from .stats import CorpusCounts
+from .tasks import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    FORMATS,
+    Options,
+    Outcome,
+    parse_task,
+    stats_task,
+    validate_task,
+)
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_UNUSABLE = 2
 EXIT_INTERRUPTED = 130
 
 EXIT_CODES_HELP = """\
@@ -57,160 +58,7 @@ exit codes (the same for every command):
   2    usage error, no input file found, or some file could not be read at all
   130  interrupted (Ctrl-C or SIGTERM); no half-written output is left behind"""
 
-FORMATS = ("json", "jsonl", "record", "markdown", "text")
 SHOWN_PROBLEMS = 20
-
-
-# ------------------------------------------------------------------ per file
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """What a worker needs to know to process one file; pickled to the workers."""
-
-    format: str = "json"
-    strict: bool = False
-    single: bool = False
-    update: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class DocStats:
-    """The few numbers ``stats`` keeps of one document."""
-
-    encoding: str | None
-    has_title: bool
-    has_abstract: bool
-    levels: tuple[int, ...]  # headings per level, level 1 first
-    codes: tuple[str, ...]
-
-
-@dataclass(slots=True)
-class Outcome:
-    """The result of one file: what to write, and how it went."""
-
-    path: str
-    exit_code: int = EXIT_OK
-    output: bytes = b""  # encoded here, in the worker, not in the writing process
-    problem: str = ""
-    diagnostics: tuple[Diagnostic, ...] = ()
-    stats: DocStats | None = None
-
-
-def parse_task(options: Options, item: Input) -> Outcome:
-    """Parse one file and serialise it in the requested format."""
-    doc, outcome = _load(item)
-    if doc is None:
-        outcome.output = _failed_output(options, item.path, outcome.problem).encode()
-    elif outcome.exit_code and options.strict:
-        error = str(ParseError(doc.diagnostics))
-        outcome.output = _failed_output(options, item.path, error, doc).encode()
-    else:
-        outcome.output = _document_output(options, item.path, doc).encode()
-    return outcome
-
-
-def stats_task(item: Input) -> Outcome:
-    """Parse one file and keep only the numbers ``stats`` counts."""
-    doc, outcome = _load(item)
-    if doc is not None:
-        levels: Counter[int] = Counter(
-            node.level for node in walk_sections(doc.sections) if isinstance(node, Section)
-        )
-        outcome.stats = DocStats(
-            encoding=doc.source.encoding,
-            has_title=bool(doc.metadata.title),
-            has_abstract=bool(doc.metadata.abstract),
-            levels=tuple(levels[level] for level in range(1, max(levels, default=0) + 1)),
-            codes=tuple(d.code for d in doc.diagnostics),
-        )
-    return outcome
-
-
-def _load(item: Input) -> tuple[Article | None, Outcome]:
-    """Read and parse one input; the outcome says how it went (output still empty)."""
-    try:
-        doc = parse_bytes(item.data) if item.data is not None else parse_file(item.path)
-    except OSError as exc:
-        return None, Outcome(
-            item.path, EXIT_UNUSABLE, problem=f"cannot read: {exc.strerror or exc}"
-        )
-    except Exception as exc:  # a parser bug must cost one file, not the run
-        problem = f"parser failed: {type(exc).__name__}: {exc}"
-        return None, Outcome(item.path, EXIT_FAILED, problem=problem)
-    outcome = Outcome(item.path, diagnostics=tuple(doc.diagnostics))
-    errors = [d for d in doc.diagnostics if d.severity == "error"]
-    if errors:
-        outcome.exit_code = EXIT_FAILED
-        outcome.problem = f"{len(errors)} error diagnostic(s), first at {_one_line(errors[0])}"
-    return doc, outcome
-
-
-def validate_task(options: Options, item: Input) -> Outcome:
-    """Check one fixture against its expected file (or write it, with ``--update``)."""
-    verdict = check_fixture(Path(item.path), update=options.update)
-    if verdict.ok:
-        return Outcome(item.path)
-    report = format_verdict(verdict)
-    code = EXIT_UNUSABLE if verdict.status == "unreadable" else EXIT_FAILED
-    return Outcome(
-        item.path,
-        code,
-        (report + "\n").encode(),
-        report.splitlines()[0].removeprefix(item.path + ": "),
-    )
-
-
-def _document_output(options: Options, path: str, doc: Article) -> str:
-    fmt = options.format
-    if options.single and fmt == "json":
-        return dump_expected(doc)
-    if fmt == "record":
-        record = to_record(doc, path=path)
-        return _json(record, pretty=options.single)
-    if options.single and fmt == "markdown":
-        return to_markdown(doc)
-    if options.single and fmt == "text":
-        return plain_text(doc) + "\n"
-    head = _envelope_head(path, doc, None)
-    if fmt == "markdown":
-        return head + '"markdown":' + _compact(to_markdown(doc)) + "}\n"
-    if fmt == "text":
-        return head + '"text":' + _compact(plain_text(doc)) + "}\n"
-    return head + '"article":' + doc.model_dump_json() + "}\n"
-
-
-def _failed_output(options: Options, path: str, error: str, doc: Article | None = None) -> str:
-    """What a file that gave no document writes: alone nothing, in a batch its error."""
-    if options.single:
-        return ""
-    if options.format == "record":
-        return _json(failed_record(path, error, doc))
-    key = options.format if options.format in ("markdown", "text") else "article"
-    return _envelope_head(path, doc, error) + f'"{key}":null}}\n'
-
-
-def _envelope_head(path: str, doc: Article | None, error: str | None) -> str:
-    head = {
-        "path": path,
-        "encoding": doc.source.encoding if doc else None,
-        "diagnostics": [d.model_dump(mode="json") for d in doc.diagnostics] if doc else [],
-        "error": error,
-    }
-    return _compact(head)[:-1] + ","
-
-
-def _json(value: object, *, pretty: bool = False) -> str:
-    """One JSON document and its newline: indented alone, one line in JSON Lines."""
-    return (json.dumps(value, ensure_ascii=False, indent=1) if pretty else _compact(value)) + "\n"
-
-
-def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _one_line(diagnostic: Diagnostic) -> str:
-    return f"line {diagnostic.line}, column {diagnostic.column}: {diagnostic.code}"
 
 
 # ------------------------------------------------------------------ running
@@ -348,7 +196,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     counts = CorpusCounts()
     for outcome in _outcomes(args, stats_task):
         summary.add(outcome)
-        counts.add(outcome)
+        counts.add(outcome.stats, unreadable=outcome.exit_code == EXIT_UNUSABLE)
     print(json.dumps(counts.as_json(), indent=1) if args.json else counts.table())
     if summary.exit_code != EXIT_OK:
         _say(args, summary.report("stats"))
@@ -361,91 +209,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(schema_text())
     return EXIT_OK
-
-
-@dataclass(slots=True)
-class CorpusCounts:
-    """The totals of ``stats``: counters only, whatever the size of the corpus."""
-
-    files: int = 0
-    documents: int = 0
-    unreadable: int = 0
-    with_errors: int = 0
-    no_title: int = 0
-    no_abstract: int = 0
-    no_headings: int = 0
-    encodings: Counter[str] = field(default_factory=Counter)
-    deepest_level: Counter[int] = field(default_factory=Counter)
-    headings_by_level: Counter[int] = field(default_factory=Counter)
-    diagnostics: Counter[str] = field(default_factory=Counter)
-    documents_by_code: Counter[str] = field(default_factory=Counter)
-
-    def add(self, outcome: Outcome) -> None:
-        self.files += 1
-        found = outcome.stats
-        if found is None:
-            self.unreadable += outcome.exit_code == EXIT_UNUSABLE
-            return
-        self.documents += 1
-        self.with_errors += outcome.exit_code == EXIT_FAILED
-        self.no_title += not found.has_title
-        self.no_abstract += not found.has_abstract
-        self.no_headings += not found.levels
-        self.encodings[found.encoding or "unknown"] += 1
-        self.deepest_level[len(found.levels)] += 1
-        self.headings_by_level.update(
-            {level: count for level, count in enumerate(found.levels, 1) if count}
-        )
-        self.diagnostics.update(found.codes)
-        self.documents_by_code.update(set(found.codes))
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "files": self.files,
-            "documents": self.documents,
-            "unreadable": self.unreadable,
-            "with_error_diagnostics": self.with_errors,
-            "no_title": self.no_title,
-            "no_abstract": self.no_abstract,
-            "no_headings": self.no_headings,
-            "encodings": dict(self.encodings.most_common()),
-            "deepest_heading_level": {str(k): v for k, v in sorted(self.deepest_level.items())},
-            "headings_by_level": {str(k): v for k, v in sorted(self.headings_by_level.items())},
-            "diagnostics_by_code": {
-                code: {"count": count, "documents": self.documents_by_code[code]}
-                for code, count in sorted(self.diagnostics.items())
-            },
-        }
-
-    def table(self) -> str:
-        rows: list[tuple[str, object]] = [
-            ("files", self.files),
-            ("documents", self.documents),
-            ("unreadable", self.unreadable),
-            ("with error diagnostics", self.with_errors),
-            ("no title", self.no_title),
-            ("no abstract", self.no_abstract),
-            ("no headings", self.no_headings),
-        ]
-        lines = [f"{label:<28}{value:>8}" for label, value in rows]
-        lines.append("")
-        lines.append(f"{'encoding':<28}{'documents':>9}")
-        lines.extend(f"  {name:<26}{n:>8}" for name, n in self.encodings.most_common())
-        lines.append("")
-        lines.append(f"{'deepest heading level':<28}{'documents':>9}")
-        for level, n in sorted(self.deepest_level.items()):
-            lines.append(f"  {level or 'none'!s:<26}{n:>8}")
-        lines.append("")
-        lines.append(f"{'heading level':<28}{'headings':>9}")
-        for level, n in sorted(self.headings_by_level.items()):
-            lines.append(f"  {level!s:<26}{n:>8}")
-        lines.append("")
-        lines.append(f"{'diagnostic code':<28}{'count':>8}{'documents':>11}")
-        for code, n in sorted(self.diagnostics.items()):
-            lines.append(f"  {code:<26}{n:>8}{self.documents_by_code[code]:>11}")
-        if not self.diagnostics:
-            lines.append("  (none)")
-        return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ arguments
