@@ -191,6 +191,8 @@ def test_usage_errors_exit_2() -> None:
     assert run("parse", SEED, "-j", "0").returncode == 2
     assert run("frobnicate").returncode == 2
     assert run("validate", "-").returncode == 2
+    assert run("parse", SEED, "-o", ROOT / "no-such-folder" / "out.json").returncode == 2
+    assert run("parse", SEED, "-o", ROOT).returncode == 2
 
 
 def test_help_texts_explain_the_exit_codes() -> None:
@@ -323,3 +325,26 @@ def test_schema_commands() -> None:
     assert record["title"] == "Record"
     assert record["x-record-version"] == 1
     assert set(record["properties"]) == set(Record.model_fields)
+
+
+def test_validate_update_that_cannot_write_exits_2(fixtures: Path) -> None:
+    (fixtures / "gbk.gb18030.txt").unlink()
+    (fixtures / "seed.json").unlink()
+    (fixtures / "seed.json").mkdir()
+    result = run("validate", fixtures, "--update")
+    assert result.returncode == 2
+    assert b"seed.txt: cannot write seed.json" in result.stdout
+
+
+def test_a_parser_failure_costs_one_file_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from articleparse import tasks
+    from articleparse.batch import Input
+
+    def explode(path: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(tasks, "parse_file", explode)
+    outcome = tasks.parse_task(tasks.Options(format="jsonl"), Input("x.txt"))
+    assert outcome.exit_code == 1
+    assert outcome.problem == "parser failed: RuntimeError: boom"
+    assert json.loads(outcome.output)["error"] == "parser failed: RuntimeError: boom"

@@ -158,6 +158,10 @@ def _say(args: argparse.Namespace, text: str) -> None:
 def cmd_parse(args: argparse.Namespace) -> int:
     single = len(args.paths) == 1 and (args.paths[0] == STDIN or not os.path.isdir(args.paths[0]))
     options = Options(format=args.format, strict=args.strict, single=single)
+    if args.output is not None:
+        folder = os.path.dirname(os.path.abspath(args.output))
+        if os.path.isdir(args.output) or not os.access(folder, os.W_OK | os.X_OK):
+            return _usage_error(f"cannot write {args.output}: not a writable file path")
     summary = Summary()
     with _Output(args.output) as out:
         for outcome in _outcomes(args, functools.partial(parse_task, options)):

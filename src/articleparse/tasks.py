@@ -60,7 +60,11 @@ def parse_task(options: Options, item: Input) -> Outcome:
         error = str(ParseError(doc.diagnostics))
         outcome.output = _failed_output(options, item.path, error, doc).encode()
     else:
-        outcome.output = _document_output(options, item.path, doc).encode()
+        try:
+            outcome.output = _document_output(options, item.path, doc).encode()
+        except Exception as exc:  # a serialiser bug must cost one file, not the run
+            outcome = _broken(item, f"cannot serialise: {type(exc).__name__}: {exc}")
+            outcome.output = _failed_output(options, item.path, outcome.problem).encode()
     return outcome
 
 
@@ -81,8 +85,7 @@ def _load(item: Input) -> tuple[Article | None, Outcome]:
             item.path, EXIT_UNUSABLE, problem=f"cannot read: {exc.strerror or exc}"
         )
     except Exception as exc:  # a parser bug must cost one file, not the run
-        problem = f"parser failed: {type(exc).__name__}: {exc}"
-        return None, Outcome(item.path, EXIT_FAILED, problem=problem)
+        return None, _broken(item, f"parser failed: {type(exc).__name__}: {exc}")
     outcome = Outcome(item.path, diagnostics=tuple(doc.diagnostics))
     errors = [d for d in doc.diagnostics if d.severity == "error"]
     if errors:
@@ -91,13 +94,22 @@ def _load(item: Input) -> tuple[Article | None, Outcome]:
     return doc, outcome
 
 
+def _broken(item: Input, problem: str) -> Outcome:
+    return Outcome(item.path, EXIT_FAILED, problem=problem)
+
+
 def validate_task(options: Options, item: Input) -> Outcome:
     """Check one fixture against its expected file (or write it, with ``--update``)."""
-    verdict = check_fixture(Path(item.path), update=options.update)
+    try:
+        verdict = check_fixture(Path(item.path), update=options.update)
+    except Exception as exc:  # a parser bug must cost one file, not the run
+        outcome = _broken(item, f"validation failed: {type(exc).__name__}: {exc}")
+        outcome.output = f"{item.path}: {outcome.problem}\n".encode()
+        return outcome
     if verdict.ok:
         return Outcome(item.path)
     report = format_verdict(verdict)
-    code = EXIT_UNUSABLE if verdict.status == "unreadable" else EXIT_FAILED
+    code = EXIT_UNUSABLE if verdict.status in ("unreadable", "unwritable") else EXIT_FAILED
     return Outcome(
         item.path,
         code,

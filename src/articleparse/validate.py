@@ -19,7 +19,7 @@ from .api import parse_file
 from .atomic import write_atomic
 from .model import Article
 
-Status = Literal["match", "differ", "missing", "corrupt", "unreadable", "updated"]
+Status = Literal["match", "differ", "missing", "corrupt", "unreadable", "unwritable", "updated"]
 
 ENCODING_SUFFIXES = frozenset(
     {"gb18030", "gbk", "gb2312", "big5", "utf8", "utf-8", "utf-8-sig", "utf16", "utf-16"}
@@ -101,7 +101,10 @@ def check_fixture(path: Path, *, update: bool = False) -> Verdict:
     if update:
         text = dump_expected(doc)
         if _read_or_none(target) != text:
-            write_atomic(target, text)
+            try:
+                write_atomic(target, text)
+            except OSError as exc:
+                return Verdict(path, target, "unwritable", errors=errors, message=_os_error(exc))
         return Verdict(path, target, "updated", errors=errors)
     try:
         expected_text = target.read_text(encoding="utf-8")
@@ -170,6 +173,9 @@ def format_verdict(
         lines.append(head + f"expected file {verdict.expected_path.name} is {verdict.message}")
     elif verdict.status == "unreadable":
         lines.append(head + f"cannot read: {verdict.message}")
+    elif verdict.status == "unwritable":
+        name = verdict.expected_path.name
+        lines.append(head + f"cannot write {name}: {verdict.message}")
     else:
         lines.append(head + "parses with error diagnostics")
     lines.extend(f"  error: {error}" for error in verdict.errors)
