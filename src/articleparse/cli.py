@@ -114,6 +114,13 @@ def _outcomes(args: argparse.Namespace, task: Callable[[Input], Outcome]) -> Ite
     return Progress(sys.stderr, _count_inputs(args.paths, args.glob)).track(outcomes)
 
 
+def _clear_progress_line(args: argparse.Namespace) -> None:
+    """Before writing a report to a terminal, take the progress bar out of its way."""
+    if not args.quiet and sys.stderr.isatty() and sys.stdout.isatty():
+        sys.stderr.write("\r\x1b[2K")
+        sys.stderr.flush()
+
+
 def _count_inputs(paths: list[str], glob: str) -> int:
     return sum(
         sum(1 for _ in walk_folder(path, glob)) if os.path.isdir(path) else 1 for path in paths
@@ -188,6 +195,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     summary = Summary()
     for outcome in _outcomes(args, functools.partial(validate_task, options)):
         if outcome.output:
+            _clear_progress_line(args)
             sys.stdout.buffer.write(outcome.output)
             sys.stdout.buffer.flush()
         summary.add(outcome)
