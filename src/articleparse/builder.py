@@ -9,7 +9,7 @@ node become that node's ``sep``; every other separator is layout text.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any, cast, get_args
 
 from . import patterns
 from .diagnostics import Diagnostic, make_diagnostic
@@ -302,20 +302,8 @@ class Builder:
         self.last_node = entry
 
 
-_SCALARS = (
-    "title",
-    "title_en",
-    "abstract",
-    "abstract_en",
-    "document_code",
-    "article_number",
-    "doi",
-    "fund",
-    "author_info",
-    "received",
-    "source",
-)
-_LISTS = ("authors", "affiliations", "keywords", "keywords_en", "clc")
+_SCALARS: tuple[str, ...] = get_args(ScalarField)
+_LISTS: tuple[str, ...] = get_args(ListField)
 _LIST_SPLITTERS = {
     "authors": patterns.AUTHOR_SEPARATOR,
     "affiliations": patterns.AFFILIATION_SEPARATOR,

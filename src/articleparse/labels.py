@@ -105,4 +105,6 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "author_info": "作者简介",
     "received": "收稿日期",
     "source": "来源",
+    "references": "参考文献",
+    "notes": "注释",
 }

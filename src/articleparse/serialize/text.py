@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from ..labels import FIELD_LABELS
 from ..model import (
     Article,
     BoilerplatePiece,
@@ -147,21 +148,7 @@ def _canonical_marker(section: Section) -> str:
 # ------------------------------------------------------------ canonical style
 
 
-_DEFAULT_LABELS: Mapping[str, str] = {
-    "abstract": "摘要",
-    "keywords": "关键词",
-    "clc": "中图分类号",
-    "document_code": "文献标识码",
-    "article_number": "文章编号",
-    "doi": "DOI",
-    "fund": "基金项目",
-    "author_info": "作者简介",
-    "received": "收稿日期",
-    "abstract_en": "Abstract",
-    "keywords_en": "Key words",
-    "references": "参考文献",
-    "notes": "注释",
-}
+_DEFAULT_LABELS: Mapping[str, str] = FIELD_LABELS
 
 
 @dataclass(frozen=True, slots=True)
