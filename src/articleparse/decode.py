@@ -64,25 +64,30 @@ codecs.register_error("articleparse-record", _record_error)
 
 def _decode_recording(data: bytes, encoding: str) -> Decoded:
     """Decode, turning every undecodable byte into U+FFFD and recording it."""
+    bom = 0
+    if encoding == UTF8_SIG:
+        # The BOM is cut off here and the rest decoded as plain UTF-8: the
+        # utf-8-sig codec reports error positions relative to the BOM's end.
+        bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        encoding = UTF8_SIG if bom else UTF8
+    plain = UTF8 if encoding == UTF8_SIG else encoding
+    body = data[bom:]
     _state.errors = []
-    text = data.decode(encoding, errors="articleparse-record")
+    text = body.decode(plain, errors="articleparse-record")
     errors: list[tuple[int, int]] = _state.errors
     _state.errors = []
-    plain = UTF8 if encoding == UTF8_SIG else encoding
     undecoded: list[UndecodedBytes] = []
     text_offset = 0
-    byte_position = 3 if encoding == UTF8_SIG and data.startswith(codecs.BOM_UTF8) else 0
+    byte_position = 0
     for start, end in errors:
-        text_offset += len(data[byte_position:start].decode(plain, errors="replace"))
+        text_offset += len(body[byte_position:start].decode(plain, errors="replace"))
         undecoded.append(
             UndecodedBytes.model_construct(
-                offset=text_offset, byte_offset=start, data=data[start:end].hex()
+                offset=text_offset, byte_offset=bom + start, data=body[start:end].hex()
             )
         )
         text_offset += end - start
         byte_position = end
-    if encoding == UTF8_SIG and not data.startswith(codecs.BOM_UTF8):
-        encoding = UTF8
     return Decoded(text, encoding, undecoded)
 
 
@@ -92,10 +97,13 @@ def encode_original(text: str, encoding: str, undecoded: list[UndecodedBytes]) -
     if encoding == UTF8_SIG:
         out += codecs.BOM_UTF8
         encoding = UTF8
+    # One incremental encoder for the whole text: a codec with a BOM (utf-16)
+    # writes it once, not once per piece between bad bytes.
+    encoder = codecs.getincrementalencoder(encoding)()
     position = 0
     for record in undecoded:
-        out += text[position : record.offset].encode(encoding)
+        out += encoder.encode(text[position : record.offset])
         out += bytes.fromhex(record.data)
         position = record.offset + len(record.data) // 2
-    out += text[position:].encode(encoding)
+    out += encoder.encode(text[position:], final=True)
     return bytes(out)
