@@ -23,7 +23,7 @@ demo: $(STAMP)
 	$(BIN)/articleparse stats fixtures
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks fuzz
 	$(BIN)/ruff format --check src
 
 types: $(STAMP)
@@ -36,6 +36,15 @@ unit: $(STAMP)
 	$(BIN)/pytest -q
 
 test: lint types unit
+
+# Coverage-guided fuzzing for FUZZ_SECONDS (atheris is installed on first use);
+# failing inputs are minimised into tests/regressions/, new coverage is merged
+# into tests/fuzz_corpus/ (fuzz/run.py).
+FUZZ_SECONDS ?= 600
+
+fuzz: $(STAMP)
+	$(BIN)/python -c 'import atheris' 2>/dev/null || $(BIN)/python -m pip install --quiet atheris
+	$(BIN)/python fuzz/run.py $(FUZZ_SECONDS)
 
 hypothesis-long: $(STAMP)
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests -k "property or roundtrip"

@@ -55,13 +55,15 @@ CODES: dict[str, Code] = {
     "heading-too-deep": Code(
         "warning",
         "a heading number nested deeper than the supported depth",
-        "kept as paragraph text; headings deeper than the limit are not real sections",
+        "if it is a heading, number it within the supported depth (docs/format.md, limits); "
+        "otherwise nothing to do: it is kept as paragraph text",
     ),
     "duplicate-field": Code(
         "warning",
         "a field that should appear once appears again",
-        "the first value is used; the later one is kept in metadata.extra under its label "
-        "('标题'), or '标题#2', '标题#3' … when that key is taken",
+        "remove or rename the repeated label if it is a mistake; the first value is used, "
+        "the later one is kept in metadata.extra under its label ('标题'), or '标题#2', "
+        "'标题#3' … when that key is taken",
     ),
     "empty-field": Code(
         "info",

@@ -1,0 +1,225 @@
+"""Bad bytes: every file parses, says where its bad bytes are, and gives its bytes back.
+
+The original bytes of a parsed file are
+``encode_original(render(doc), doc.source.encoding, doc.source.undecoded)``
+(docs/reliability.md). Each case here checks that, the diagnostic's byte
+offset, and its line and column in the decoded text.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from reliability_checks import check_bytes, original_bytes
+
+import articleparse as ap
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_462883809ea3ad38.txt"
+SEED_BYTES = SEED.read_bytes()
+SEED_TEXT = SEED_BYTES.decode("utf-8")
+ABSTRACT_AT = SEED_BYTES.index("摘要".encode())
+
+
+def invalid(doc: ap.Article) -> list[ap.Diagnostic]:
+    return [d for d in doc.diagnostics if d.code == "decode-invalid-bytes"]
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def assert_reports(doc: ap.Article, byte_offset: int, data: str) -> ap.Diagnostic:
+    """One decode-invalid-bytes diagnostic names these bytes at this byte offset."""
+    found = [d for d in invalid(doc) if f"at byte offset {byte_offset} " in d.message]
+    assert len(found) == 1, [d.message for d in invalid(doc)]
+    diagnostic = found[0]
+    assert f"byte(s) {data} " in diagnostic.message
+    assert "re-save the file as UTF-8 or pass encoding=" in diagnostic.message
+    text = ap.render(doc)
+    assert text[diagnostic.offset] == "\ufffd"
+    assert (diagnostic.line, diagnostic.column) == position(text, diagnostic.offset)
+    return diagnostic
+
+
+CASES = {
+    "invalid byte in UTF-8": SEED_BYTES[:ABSTRACT_AT] + b"\xff" + SEED_BYTES[ABSTRACT_AT:],
+    "truncated sequence inside": SEED_BYTES[:ABSTRACT_AT] + b"\xe6\xa0" + SEED_BYTES[ABSTRACT_AT:],
+    "truncated sequence at the end": SEED_BYTES + "摘".encode()[:2],
+    "UTF-8 with BOM and a bad byte": b"\xef\xbb\xbf" + SEED_BYTES[:50] + b"\xc0" + SEED_BYTES[50:],
+    "GBK file": SEED_TEXT.encode("gbk"),
+    "GBK file with a bad byte": SEED_TEXT.encode("gbk") + b"\xff\n",
+    "UTF-8 then GBK": SEED_BYTES + SEED_TEXT.encode("gbk"),
+    "GBK then UTF-8": SEED_TEXT.encode("gbk") + SEED_BYTES,
+    "NUL bytes": SEED_BYTES[:ABSTRACT_AT] + b"\x00\x00" + SEED_BYTES[ABSTRACT_AT:] + b"\x00",
+    "binary": random.Random(6).randbytes(8192),
+    "PNG header and zeros": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(4000),
+    "overlong and surrogate encodings": b"\xc0\xaf \xed\xa0\x80 \xf8\x88\x80\x80\x80 |",
+    "empty file": b"",
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_parse_file_keeps_every_byte(name: str, tmp_path: Path) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes(CASES[name])
+    doc = ap.parse_file(path)
+    assert original_bytes(doc) == CASES[name]
+    check_bytes(CASES[name])
+
+
+def test_invalid_byte_reported_at_its_byte_offset() -> None:
+    doc = ap.parse_bytes(CASES["invalid byte in UTF-8"])
+    assert doc.source.encoding == "utf-8"
+    diagnostic = assert_reports(doc, ABSTRACT_AT, "ff")
+    assert diagnostic.severity == "error"
+    assert doc.metadata.title == "加强和创新基层党建工作探讨"
+    assert [u.byte_offset for u in doc.source.undecoded] == [ABSTRACT_AT]
+
+
+def test_truncated_sequences_reported() -> None:
+    inside = ap.parse_bytes(CASES["truncated sequence inside"])
+    assert_reports(inside, ABSTRACT_AT, "e6a0")
+    at_end = ap.parse_bytes(CASES["truncated sequence at the end"])
+    assert_reports(at_end, len(SEED_BYTES), "e691")
+
+
+def test_bom_does_not_shift_byte_offsets() -> None:
+    doc = ap.parse_bytes(CASES["UTF-8 with BOM and a bad byte"])
+    assert doc.source.encoding == "utf-8-sig"
+    assert_reports(doc, 3 + 50, "c0")
+
+
+def test_gbk_file_decodes_with_an_info_diagnostic() -> None:
+    doc = ap.parse_bytes(CASES["GBK file"])
+    assert doc.source.encoding == "gb18030"
+    assert ap.render(doc) == SEED_TEXT
+    assert [(d.code, d.severity, d.line, d.column) for d in doc.diagnostics] == [
+        ("decode-fallback", "info", 1, 1)
+    ]
+    assert "pass encoding=" in doc.diagnostics[0].message
+
+
+def test_gbk_file_with_a_bad_byte() -> None:
+    data = CASES["GBK file with a bad byte"]
+    doc = ap.parse_bytes(data)
+    assert doc.source.encoding == "gb18030"
+    assert_reports(doc, len(data) - 2, "ff")
+
+
+def test_mixed_encodings_keep_the_bytes_and_say_where() -> None:
+    """One encoding is chosen for the whole file; the other part is reported byte by byte."""
+    for name in ("UTF-8 then GBK", "GBK then UTF-8"):
+        doc = ap.parse_bytes(CASES[name])
+        assert invalid(doc), name
+        for record in doc.source.undecoded:
+            assert_reports(doc, record.byte_offset, record.data)
+
+
+def test_explicit_encoding_records_bad_bytes() -> None:
+    data = SEED_TEXT.encode("gbk")
+    doc = ap.parse_bytes(data, encoding="utf-8")
+    assert doc.source.encoding == "utf-8"
+    assert invalid(doc) and not [d for d in doc.diagnostics if d.code == "decode-fallback"]
+    assert original_bytes(doc) == data
+    with pytest.raises(LookupError):
+        ap.parse_bytes(data, encoding="no-such-codec")
+
+
+EXPLICIT = {
+    # encoding: (text, bytes that are not valid in it)
+    "utf-16": ("标题 | 题目 |\n范文 | 1引言 正文。 |\n", b"\x00\xd8A\x00"),
+    "utf-16-le": ("标题 | 题目 |\n范文 | 1引言 正文。 |\n", b"\x00\xd8A\x00"),
+    "utf-32": ("标题 | 题目 |\n范文 | 1引言 正文。 |\n", b"\xff\xff\xff\xff"),
+    "big5": ("標題 | 題目 |\n範文 | 1引言 正文。 |\n", b"\xff"),
+    "cp1252": ("Title | x |\n", b"\x81"),
+}
+
+
+@pytest.mark.parametrize("encoding", list(EXPLICIT))
+def test_other_explicit_encodings_give_their_bytes_back(encoding: str) -> None:
+    """A codec that writes a BOM writes it once, even with bad bytes in between."""
+    text, bad = EXPLICIT[encoding]
+    data = text.encode(encoding) + bad + text.encode(encoding)[2 if encoding == "utf-16" else 0 :]
+    doc = ap.parse_bytes(data, encoding=encoding)
+    assert doc.source.encoding == encoding
+    assert invalid(doc)
+    assert original_bytes(doc) == data
+
+
+def test_nul_bytes_are_text() -> None:
+    doc = ap.parse_bytes(CASES["NUL bytes"])
+    assert doc.source.encoding == "utf-8" and doc.diagnostics == []
+    assert ap.render(doc).count("\x00") == 3
+
+
+def test_binary_file_gives_diagnostics_not_exceptions() -> None:
+    data = CASES["binary"]
+    doc = ap.parse_bytes(data)
+    assert invalid(doc)
+    assert all(d.severity == "error" for d in invalid(doc))
+    with pytest.raises(ap.ParseError) as raised:
+        ap.parse_bytes(data, strict=True)
+    assert "byte offset" in str(raised.value)
+
+
+def test_undecoded_bytes_survive_json() -> None:
+    doc = ap.parse_bytes(CASES["UTF-8 then GBK"])
+    again = ap.Article.model_validate_json(doc.model_dump_json())
+    assert original_bytes(again) == CASES["UTF-8 then GBK"]
+
+
+@given(st.binary(max_size=600))
+def test_property_any_bytes(data: bytes) -> None:
+    check_bytes(data)
+
+
+@given(st.lists(st.sampled_from(list(CASES.values())), max_size=3), st.binary(max_size=40))
+def test_property_spliced_encodings(parts: list[bytes], glue: bytes) -> None:
+    check_bytes(glue.join(part[:700] for part in parts))
+
+
+@pytest.mark.skipif(
+    not (Path(sys.executable).parent / "articleparse").exists(),
+    reason="the articleparse command is not installed in this environment",
+)
+def test_command_line_reports_the_file_and_moves_on(tmp_path: Path) -> None:
+    names = {
+        "a_good.txt": SEED_BYTES,
+        "b_binary.txt": CASES["binary"],
+        "c_gbk.txt": CASES["GBK file"],
+        "d_truncated.txt": CASES["truncated sequence at the end"],
+        "e_good.txt": SEED_BYTES,
+    }
+    for name, data in names.items():
+        (tmp_path / name).write_bytes(data)
+    command = Path(sys.executable).parent / "articleparse"
+    result = subprocess.run(
+        [str(command), "parse", "-j", "1", "--format", "jsonl", str(tmp_path)],
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [Path(line["path"]).name for line in lines] == list(names)
+    by_name = {Path(line["path"]).name: line for line in lines}
+    assert all(line["article"] is not None for line in lines)
+    assert by_name["c_gbk.txt"]["encoding"] == "gb18030"
+    truncated = [d for d in by_name["d_truncated.txt"]["diagnostics"]]
+    assert any(
+        d["code"] == "decode-invalid-bytes" and f"byte offset {len(SEED_BYTES)}" in d["message"]
+        for d in truncated
+    )
+    stderr = result.stderr.decode()
+    assert "b_binary.txt" in stderr and "d_truncated.txt" in stderr
+    assert "a_good.txt" not in stderr
+    for line in lines:
+        doc = ap.Article.model_validate(line["article"])
+        assert original_bytes(doc) == names[Path(line["path"]).name]

@@ -1,0 +1,145 @@
+"""Every diagnostic code, triggered on purpose: its position and its advice.
+
+Each row of ``TRIGGERS`` is the smallest input that produces one code, the
+line and column (1-based) the diagnostic must point at, and the words of the
+message that tell a person what to do. A code added to the table without a row
+here fails ``test_every_code_has_a_trigger``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+import articleparse as ap
+
+
+@dataclass(frozen=True)
+class Trigger:
+    data: str | bytes  # bytes go through parse_bytes, text through parse
+    line: int
+    column: int
+    action: str  # what the message tells a person to do
+    detail: str = ""  # what the message says about this input
+
+
+TRIGGERS = {
+    "row-unterminated": Trigger(
+        "标题 | 题目 |\n范文 | 正文没有结尾\n第二行",
+        line=2,
+        column=1,
+        action="end the row's last line with ' |'",
+        detail="never closes",
+    ),
+    "decode-invalid-bytes": Trigger(
+        "标题 | 题目 |\n范文 | ab".encode() + b"\xff" + b"cd |\n",
+        line=2,
+        column=8,
+        action="re-save the file as UTF-8 or pass encoding=",
+        detail="byte(s) ff at byte offset 29",
+    ),
+    "decode-fallback": Trigger(
+        "标题 | 题目 |\n范文 | 正文 |\n".encode("gbk"),
+        line=1,
+        column=1,
+        action="pass encoding=",
+        detail="decoded as gb18030",
+    ),
+    "heading-gap": Trigger(
+        "范文 | 1引言 1.1背景 1.3方法 |",
+        line=1,
+        column=16,
+        action="check the numbering",
+        detail="expected 1.2",
+    ),
+    "heading-jump": Trigger(
+        "范文 | 1引言\n1.1.1细节\n|",
+        line=2,
+        column=1,
+        action="check the numbering",
+        detail="expected 1.1",
+    ),
+    "heading-too-deep": Trigger(
+        "范文 | 1一 1.1二 1.1.1三 1.1.1.1四 1.1.1.1.1五 1.1.1.1.1.1六 1.1.1.1.1.1.1七 |",
+        line=1,
+        column=54,
+        action="if it is a heading",
+        detail="'1.1.1.1.1.1.1'",
+    ),
+    "duplicate-field": Trigger(
+        "标题 | 第一个 |\n标题 | 第二个 |\n范文 | 正文 |",
+        line=2,
+        column=6,
+        action="remove or rename",
+        detail="标题 appears again",
+    ),
+    "empty-field": Trigger(
+        "范文 | 张三 摘要: 关键词:党建 |",
+        line=1,
+        column=9,
+        action="fill in the value or remove the label",
+        detail="'摘要:' has no value",
+    ),
+    "no-body": Trigger(
+        "标题 | 只有标题 |\n随便看 |\n",
+        line=1,
+        column=1,
+        action="check that the file is in the scrape format",
+    ),
+}
+
+
+def parse(data: str | bytes) -> ap.Article:
+    return ap.parse_bytes(data) if isinstance(data, bytes) else ap.parse(data)
+
+
+def test_every_code_has_a_trigger() -> None:
+    assert set(TRIGGERS) == set(ap.CODES)
+
+
+@pytest.mark.parametrize("code", list(TRIGGERS))
+def test_code_is_triggered_at_its_position(code: str) -> None:
+    trigger = TRIGGERS[code]
+    doc = parse(trigger.data)
+    found = [d for d in doc.diagnostics if d.code == code]
+    assert len(found) == 1, doc.diagnostics
+    diagnostic = found[0]
+    assert diagnostic.severity == ap.CODES[code].severity
+    assert (diagnostic.line, diagnostic.column) == (trigger.line, trigger.column)
+    text = ap.render(doc)
+    line_start = sum(len(line) + 1 for line in text.split("\n")[: trigger.line - 1])
+    assert diagnostic.offset == line_start + trigger.column - 1
+
+
+@pytest.mark.parametrize("code", list(TRIGGERS))
+def test_message_says_what_to_do(code: str) -> None:
+    trigger = TRIGGERS[code]
+    diagnostic = next(d for d in parse(trigger.data).diagnostics if d.code == code)
+    assert diagnostic.message.endswith(ap.CODES[code].advice)
+    assert trigger.action in diagnostic.message
+    assert trigger.detail in diagnostic.message
+
+
+@pytest.mark.parametrize("code", [c for c in TRIGGERS if ap.CODES[c].severity == "error"])
+def test_strict_mode_raises_on_error_codes(code: str) -> None:
+    data = TRIGGERS[code].data
+    with pytest.raises(ap.ParseError) as raised:
+        if isinstance(data, bytes):
+            ap.parse_bytes(data, strict=True)
+        else:
+            ap.parse(data, strict=True)
+    assert any(d.code == code for d in raised.value.diagnostics)
+    trigger = TRIGGERS[code]
+    assert f"line {trigger.line}, column {trigger.column}" in str(raised.value)
+
+
+@pytest.mark.parametrize("code", [c for c in TRIGGERS if ap.CODES[c].severity != "error"])
+def test_strict_mode_accepts_warnings_and_info(code: str) -> None:
+    data = TRIGGERS[code].data
+    doc = (
+        ap.parse_bytes(data, strict=True)
+        if isinstance(data, bytes)
+        else ap.parse(data, strict=True)
+    )
+    assert any(d.code == code for d in doc.diagnostics)

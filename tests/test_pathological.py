@@ -1,0 +1,188 @@
+"""Inputs built to hurt: each parses in time linear in its size, without deep recursion.
+
+No absolute times: every cost is a time per byte (UTF-8) compared, in the same
+run, with another time per byte. Times are CPU time of this process
+(``time.process_time``, best of three), so other work on the machine does not
+count against the input. Two comparisons per input:
+
+* against the same input at one eighth of the size: a cost that grows faster
+  than the input shows up as a higher time per byte at full size;
+* against the seed article: what one byte of this input costs next to one byte
+  of a real article. Inputs made of tiny nodes (a bare row every two bytes, a
+  heading every fifteen) cost more per byte than prose, so their bound is
+  wider; each bound is three to four times what has been measured.
+
+Each input also goes through the full round trip (render, JSON) under a low
+recursion limit, so a walk whose depth follows the input fails here.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from reliability_checks import check_text
+
+import articleparse as ap
+from articleparse.numbering import MAX_LEVEL
+from articleparse.serialize.text import walk_sections
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_462883809ea3ad38.txt"
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+SEED_BODY = next(
+    line.split(" | ", 1)[1].removesuffix(" |")
+    for line in SEED_TEXT.splitlines()
+    if line.startswith("范文 | ")
+)
+
+GROWTH_LIMIT = 3.0
+"""Full size may cost at most this many times the time per byte of one eighth of it."""
+RUNS = 3
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A family of hurtful inputs: ``make(count)``, the full ``count``, and the bound
+    on its time per byte relative to the seed's."""
+
+    make: Callable[[int], str]
+    count: int
+    seed_factor: float
+
+
+def one_long_line(copies: int) -> str:
+    """The seed's body repeated on one line: ~2 MB without a line break inside the row."""
+    return "标题 | 一行 |\n范文 | " + " ".join([SEED_BODY] * copies) + " |"
+
+
+def consecutive_headings(count: int) -> str:
+    return "范文 | " + " ".join(f"{n}第{n}节" for n in range(1, count + 1)) + " |"
+
+
+def deep_numbers(depth: int) -> str:
+    """'1标题 1.1标题 1.1.1标题 …' down to ``depth`` levels."""
+    return (
+        "范文 | " + " ".join(".".join("1" * level) + "标题" for level in range(1, depth + 1)) + " |"
+    )
+
+
+def pipes(count: int) -> str:
+    half = count // 2
+    return "|" * half + "\n范文 | " + "|" * (count - half) + " |"
+
+
+def bare_rows(count: int) -> str:
+    return "|\n" * count
+
+
+def never_closes(lines: int) -> str:
+    """A body value that runs to the end of the file: no line ends in '|'."""
+    body = "".join(f"1.{n}小节 正文内容，含 | 竖线与数字 {n}.{n}\n" for n in range(1, lines + 1))
+    return "标题 | 开放 |\n范文 | 摘要:没有结尾 " + body
+
+
+SHAPES = {
+    # Prose-like inputs: a byte costs about what a byte of the seed costs
+    # (measured 0.2–1.4x).
+    "2 MB on one line": Shape(one_long_line, 190, 5),
+    "100,000 '|'": Shape(pipes, 100_000, 5),
+    "1.1.1… 2,000 levels deep": Shape(deep_numbers, 2_000, 5),  # ~4 MB of '1.1.1…'
+    # Node-dense inputs: a node every 2–60 bytes, against one per ~270 in the seed
+    # (measured: never closes 2.5–3.5x, headings 11–18x, bare rows 43–61x).
+    "a value that never closes": Shape(never_closes, 20_000, 12),
+    "5,000 consecutive headings": Shape(consecutive_headings, 5_000, 60),
+    "50,000 bare rows": Shape(bare_rows, 50_000, 200),
+}
+
+
+def time_per_byte(text: str, runs: int = RUNS) -> float:
+    size = len(text.encode("utf-8"))
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        ap.parse(text)
+        best = min(best, time.process_time() - start)
+    return best / size
+
+
+@pytest.fixture(scope="module")
+def seed_cost() -> float:
+    ap.parse(SEED_TEXT)  # warm up: compiled patterns, generated constructors
+    return time_per_byte(SEED_TEXT, runs=9)
+
+
+@contextmanager
+def shallow_stack(frames: int = 120) -> Iterator[None]:
+    """Allow only ``frames`` more Python frames than the caller already uses."""
+    depth = 0
+    frame = sys._getframe()
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back  # type: ignore[assignment]
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(depth + frames)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
+@pytest.mark.parametrize("name", list(SHAPES))
+def test_cost_is_linear(name: str, seed_cost: float) -> None:
+    shape = SHAPES[name]
+    small = time_per_byte(shape.make(shape.count // 8))
+    full_text = shape.make(shape.count)
+    full = time_per_byte(full_text)
+    growth = full / small
+    relative = full / seed_cost
+    print(f"{name}: {len(full_text.encode()):,} bytes, {relative:.1f}x the seed per byte")
+    assert growth <= GROWTH_LIMIT, (
+        f"{name}: {growth:.1f}x the time per byte of an eighth of it — not linear"
+    )
+    assert relative <= shape.seed_factor, (
+        f"{name}: {relative:.1f}x the seed's time per byte (bound {shape.seed_factor}x)"
+    )
+
+
+@pytest.mark.parametrize("name", list(SHAPES))
+def test_round_trip_without_deep_recursion(name: str) -> None:
+    shape = SHAPES[name]
+    text = shape.make(shape.count)
+    with shallow_stack():
+        doc = check_text(text)
+    levels = [node.level for node in walk_sections(doc.sections) if isinstance(node, ap.Section)]
+    assert max(levels, default=0) <= MAX_LEVEL
+
+
+def test_deep_numbers_become_text_with_a_diagnostic() -> None:
+    text = deep_numbers(40)
+    doc = ap.parse(text)
+    depth = max(
+        (node.level for node in walk_sections(doc.sections) if isinstance(node, ap.Section)),
+        default=0,
+    )
+    assert 1 <= depth <= MAX_LEVEL
+    too_deep = [d for d in doc.diagnostics if d.code == "heading-too-deep"]
+    assert too_deep
+    first = too_deep[0]
+    assert text[first.offset :].startswith(".".join("1" * (depth + 1)))
+    assert ap.Article.model_validate_json(doc.model_dump_json()) == doc
+
+
+def test_consecutive_headings_are_all_sections() -> None:
+    doc = ap.parse(consecutive_headings(5_000))
+    assert [s.number for s in doc.sections] == [str(n) for n in range(1, 5_001)]
+    assert doc.diagnostics == []
+
+
+def test_never_closing_value_is_kept_and_reported() -> None:
+    text = never_closes(100)
+    doc = ap.parse(text)
+    assert [d.code for d in doc.diagnostics] == ["row-unterminated"]
+    assert (doc.diagnostics[0].line, doc.diagnostics[0].column) == (2, 1)
+    assert ap.render(doc) == text

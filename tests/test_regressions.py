@@ -1,0 +1,48 @@
+"""Replay every kept input: failures the fuzzer or a property found, and the fuzz corpus.
+
+``tests/regressions/`` holds small inputs that once broke an invariant (each
+file is the whole input, bytes as found); ``tests/fuzz_corpus/`` holds the
+inputs that reached new code while fuzzing (``make fuzz`` adds to both). Each
+input goes through ``parse_bytes`` (the bytes must come back) and, decoded as
+UTF-8 with replacement, through ``parse`` (render and JSON round trip).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reliability_checks import check_input
+
+TESTS = Path(__file__).resolve().parent
+REGRESSIONS = sorted(p for p in (TESTS / "regressions").iterdir() if p.is_file())
+CORPUS = sorted(p for p in (TESTS / "fuzz_corpus").iterdir() if p.is_file())
+
+KNOWN_FAILURES: dict[str, str] = {
+    # file name → why it still fails; the test is xfail(strict=True) until fixed
+}
+
+
+def _param(path: Path) -> object:
+    reason = KNOWN_FAILURES.get(path.name)
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(path, id=path.name, marks=marks)
+
+
+@pytest.mark.parametrize("path", [_param(p) for p in REGRESSIONS])
+def test_regression_input(path: Path) -> None:
+    check_input(path.read_bytes())
+
+
+def test_known_failures_are_kept() -> None:
+    assert set(KNOWN_FAILURES) <= {p.name for p in REGRESSIONS}
+
+
+def test_fuzz_corpus() -> None:
+    failed = []
+    for path in CORPUS:
+        try:
+            check_input(path.read_bytes())
+        except AssertionError as error:
+            failed.append(f"{path.name}: {str(error)[:200]}")
+    assert failed == []
