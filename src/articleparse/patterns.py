@@ -42,14 +42,14 @@ def _form_pattern(form: str) -> str:
     return ("[ \\u3000]?").join(regex.escape(ch) for ch in form)
 
 
-def _front_label_pattern() -> regex.Pattern[str]:
+def _front_label_pattern(boundary: bool = True) -> regex.Pattern[str]:
     names = []
     for field, forms in FRONT_LABELS.items():
         alternatives = "|".join(_form_pattern(f) for f in sorted(forms, key=len, reverse=True))
         names.append(f"(?P<{field}>{alternatives})")
     return regex.compile(
-        r"(?:(?<=^)|(?<=[\s。；;）)】\]]))"
-        r"(?P<open>[【\[〔［][ \u3000]*)?"
+        (r"(?:(?<=^)|(?<=[ \t\r\n\u3000。；;）)】\]]))" if boundary else "")
+        + r"(?P<open>[【\[〔［][ \u3000]*)?"
         r"(?:" + "|".join(names) + r")"
         r"(?(open)[ \u3000]*(?P<close>[】\]〕］]))"
         r"(?P<colon>[ \u3000]*[:：])?"
@@ -59,6 +59,8 @@ def _front_label_pattern() -> regex.Pattern[str]:
 
 # A front-matter label at a segment boundary, e.g. '摘要:', '【摘 要】', 'Key words：'.
 FRONT_LABEL = _front_label_pattern()
+# The same, matched at a position already known to be a boundary.
+FRONT_LABEL_AT = _front_label_pattern(boundary=False)
 
 # Heading markers, tried in this order by the recognizer table in tokenizer.py.
 # Decimal: '1', '1.1', '2.2.1' (ASCII or full-width dot), with optional trailing

@@ -11,6 +11,7 @@ Every character of the input lands in exactly one token.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 
 import regex
@@ -21,6 +22,22 @@ from .numbering import find_marker
 from .tokens import Kind, Token
 
 _LABEL_GROUPS = tuple(FRONT_LABELS)
+# What may stand right before a label, and what a label may start with.
+_LABEL_BOUNDARY = frozenset(" \t\r\n\u3000。；;）)】]")
+_LABEL_FIRST_CHARS = frozenset(
+    "【〔［[" + "".join(form[0] for forms in FRONT_LABELS.values() for form in forms)
+)
+# What a label may end with, before its colon (a closing bracket counts too).
+_LABEL_LAST_CHARS = frozenset(
+    "】〕］]" + "".join(form[-1] for forms in FRONT_LABELS.values() for form in forms)
+)
+_BLOCK_FORMS = tuple(form for field in BLOCK_FIELDS for form in FRONT_LABELS[field])
+# Longest label as written, brackets, inner spaces and a space before the colon.
+_LONGEST_LABEL = 2 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
+# The Latin text a single space does not separate (patterns.SPACE_SEPARATOR).
+_LATIN_LETTERS = string.ascii_letters
+_LATIN_LEFT = frozenset(_LATIN_LETTERS + string.digits + ",.;:?!)'\"%-")
+_LATIN_RIGHT = frozenset(_LATIN_LETTERS + "('\"")
 _HSPACE = " \t\u3000"
 
 
@@ -133,34 +150,63 @@ def _row(tokens: list[Token], row: str, start: int, closed: bool) -> None:
 
 def _body(tokens: list[Token], value: str, offset: int) -> None:
     """Cut a body value into SEGMENT, SEP and LABEL tokens."""
-    separator = patterns.LINE_SEPARATOR if "\n" in value else patterns.SPACE_SEPARATOR
+    multiline = "\n" in value
+    separators = _separators(value, multiline)
     position = 0
-    for match in _boundaries(value, separator):
-        if match[0] > position:
-            _segment(tokens, value[position : match[0]], offset + position)
-        kind, field = match[2], match[3]
-        tokens.append(Token(kind, value[match[0] : match[1]], offset + match[0], field))
-        position = match[1]
+    for start, end, kind, field in _boundaries(value, separators, multiline):
+        if start > position:
+            _segment(tokens, value[position:start], offset + position)
+        tokens.append(Token(kind, value[start:end], offset + start, field))
+        position = end
     if position < len(value):
         _segment(tokens, value[position:], offset + position)
 
 
-def _boundaries(value: str, separator: regex.Pattern[str]) -> Iterator[tuple[int, int, Kind, str]]:
-    """Separators and front-matter labels of a body value, in order, not overlapping.
+def _separators(value: str, multiline: bool) -> list[tuple[int, int]]:
+    """Where the body's segments are separated: line endings, or spaces on one line."""
+    if multiline or "\t" in value or "\u3000" in value:
+        pattern = patterns.LINE_SEPARATOR if multiline else patterns.SPACE_SEPARATOR
+        return [match.span() for match in pattern.finditer(value)]
+    # One line of plain spaces (the common case): str.split finds the runs; a
+    # single space between two pieces of Latin text joins them (SPACE_SEPARATOR).
+    found: list[tuple[int, int]] = []
+    position = 0
+    run_start = -1
+    for index, piece in enumerate(value.split(" ")):
+        if index:  # one space stood before this piece
+            if run_start < 0:
+                run_start = position
+            position += 1
+        if piece:
+            if run_start >= 0:
+                _add_run(found, value, run_start, position)
+                run_start = -1
+            position += len(piece)
+    if run_start >= 0:
+        _add_run(found, value, run_start, position)
+    return found
 
-    A label needs a colon or brackets; in a multi-line body a label followed by
-    spaces (``关键词 党建 理念``) counts too.
-    """
-    multiline = separator is patterns.LINE_SEPARATOR
-    labels = []
-    for match in patterns.FRONT_LABEL.finditer(value):
-        field = _label_field(match)
-        if _stands_as_label(match, field, value, multiline):
-            labels.append((match.start(), match.end(), Kind.LABEL, field))
+
+def _add_run(found: list[tuple[int, int]], value: str, start: int, end: int) -> None:
+    if (
+        end - start == 1
+        and start > 0
+        and end < len(value)
+        and value[start - 1] in _LATIN_LEFT
+        and value[end] in _LATIN_RIGHT
+    ):
+        return
+    found.append((start, end))
+
+
+def _boundaries(
+    value: str, separators: list[tuple[int, int]], multiline: bool
+) -> Iterator[tuple[int, int, Kind, str]]:
+    """Separators and front-matter labels of a body value, in order, not overlapping."""
+    labels = _labels(value, separators, multiline)
     label_index = 0
     position = 0
-    for sep in separator.finditer(value):
-        sep_start, sep_end = sep.span()
+    for sep_start, sep_end in separators:
         while label_index < len(labels) and labels[label_index][0] < sep_start:
             label = labels[label_index]
             label_index += 1
@@ -175,6 +221,69 @@ def _boundaries(value: str, separator: regex.Pattern[str]) -> Iterator[tuple[int
         if label[0] >= position:
             yield from _label_with_space(value, label, position)
             position = label[1]
+
+
+def _labels(
+    value: str, separators: list[tuple[int, int]], multiline: bool
+) -> list[tuple[int, int, Kind, str]]:
+    """Front-matter labels: tried only where one can start.
+
+    A label starts at a boundary (the start, after whitespace, after '。；;）)】]')
+    and carries a colon, a bracket, or stands before whitespace. So the places
+    to try are segment starts, opening brackets, and the boundaries just before
+    a colon; everything else is never looked at.
+    """
+    starts = {0}
+    starts.update(end for _, end in separators)
+    for bracket in "【〔［[":
+        found = value.find(bracket)
+        while found != -1:
+            starts.add(found)
+            found = value.find(bracket, found + 1)
+    found = value.find("\r")  # a carriage return that separates nothing
+    while found != -1:
+        starts.add(found + 1)
+        found = value.find("\r", found + 1)
+    for form in _BLOCK_FORMS:  # '参考文献' may stand alone, without a colon
+        found = value.find(form)
+        while found != -1:
+            starts.add(found)
+            found = value.find(form, found + 1)
+    for colon in ":：":
+        found = value.find(colon)
+        while found != -1:
+            before = found - 1
+            while before > 0 and value[before] in " \u3000":
+                before -= 1
+            if before >= 0 and value[before] in _LABEL_LAST_CHARS:
+                starts.update(_boundaries_before(value, found))
+            found = value.find(colon, found + 1)
+    labels = []
+    end = -1
+    match_at = patterns.FRONT_LABEL_AT.match
+    for start in sorted(starts):
+        if start < end or start >= len(value) or value[start] not in _LABEL_FIRST_CHARS:
+            continue
+        if start and value[start - 1] not in _LABEL_BOUNDARY:
+            continue
+        match = match_at(value, start)
+        if match is None:
+            continue
+        field = _label_field(match)
+        if _stands_as_label(match, field, value, multiline):
+            labels.append((start, match.end(), Kind.LABEL, field))
+            end = match.end()
+    return labels
+
+
+def _boundaries_before(value: str, colon: int) -> Iterator[int]:
+    """Positions after a boundary character in the few characters before a colon."""
+    lowest = max(0, colon - _LONGEST_LABEL)
+    for index in range(colon - 1, lowest - 1, -1):
+        if value[index] in _LABEL_BOUNDARY:
+            yield index + 1
+    if lowest == 0:
+        yield 0
 
 
 def _label_with_space(

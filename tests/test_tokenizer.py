@@ -1,0 +1,45 @@
+"""The tokenizer's shortcuts agree with the plain patterns they stand for.
+
+Labels are only tried where one can start, and single-line bodies are split
+with ``str.split``; both must find exactly what a full scan with the patterns
+in ``patterns.py`` finds.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import mixed_text
+
+from articleparse import patterns
+from articleparse.tokenizer import _label_field, _labels, _separators, _stands_as_label
+
+PIECES = [
+    *" ||\n\r\t\u3000aKk:：;；。）)】]【〔[［1.一、",
+    *("摘要", "摘 要", "关键词", "關鍵詞", "Key words", "Abstract", "DOI", "doi", "参考文献", "注释"),
+    *("作者简介", "中图分类号", "文献标识码", "内容摘要", "提要"),
+]
+LABELISH = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+bodies = st.one_of(mixed_text, LABELISH)
+
+
+def _full_scan(value: str, multiline: bool) -> list[tuple[int, int, str]]:
+    found = []
+    for match in patterns.FRONT_LABEL.finditer(value):
+        field = _label_field(match)
+        if _stands_as_label(match, field, value, multiline):
+            found.append((match.start(), match.end(), field))
+    return found
+
+
+@given(bodies)
+def test_label_candidates_find_what_a_full_scan_finds(value: str) -> None:
+    multiline = "\n" in value
+    got = [(start, end, field) for start, end, _, field in _labels(value, _separators(value, multiline), multiline)]
+    assert got == _full_scan(value, multiline)
+
+
+@given(st.text(alphabet=st.sampled_from(list("  ab,.(1'\"中文")), max_size=60))
+def test_single_line_split_matches_the_separator_pattern(value: str) -> None:
+    expected = [m.span() for m in patterns.SPACE_SEPARATOR.finditer(value)]
+    assert _separators(value, multiline=False) == expected
