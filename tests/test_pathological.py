@@ -86,6 +86,11 @@ def never_closes(lines: int) -> str:
     return "标题 | 开放 |\n范文 | 摘要:没有结尾 " + body
 
 
+def repeated_label(rows: int) -> str:
+    """The same unknown label on every row: each later value needs a key of its own."""
+    return "范文 | 正文 |\n" + "备注 | 值 |\n" * rows
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -97,6 +102,8 @@ SHAPES = {
     "a value that never closes": Shape(never_closes, 20_000, 12),
     "5,000 consecutive headings": Shape(consecutive_headings, 5_000, 60),
     "50,000 bare rows": Shape(bare_rows, 50_000, 200),
+    # Found while writing these: numbering the repeated keys was quadratic.
+    "20,000 rows with one label": Shape(repeated_label, 20_000, 60),
 }
 
 
@@ -178,6 +185,19 @@ def test_consecutive_headings_are_all_sections() -> None:
     doc = ap.parse(consecutive_headings(5_000))
     assert [s.number for s in doc.sections] == [str(n) for n in range(1, 5_001)]
     assert doc.diagnostics == []
+
+
+def test_repeated_labels_keep_every_value() -> None:
+    text = "范文 | 正文 |\n备注#3 | 先写的 |\n" + "备注 | 值 |\n" * 4
+    doc = ap.parse(text)
+    assert doc.metadata.extra == {
+        "备注#3": "先写的",
+        "备注": "值",
+        "备注#2": "值",
+        "备注#4": "值",
+        "备注#5": "值",
+    }
+    assert ap.render(doc) == text
 
 
 def test_never_closing_value_is_kept_and_reported() -> None:
