@@ -133,3 +133,11 @@ def test_wrong_argument_type_raises_type_error() -> None:
         except TypeError:
             continue
         raise AssertionError(f"parse({bad!r}) must raise TypeError")
+
+
+def test_renumbered_section_writes_the_canonical_marker() -> None:
+    text = "范文 | 1．引言 正文。 2．方法 正文。 |"
+    doc = _parse(text)
+    renumbered = doc.sections[1].model_copy(update={"number": "3"})
+    edited = doc.model_copy(update={"sections": [doc.sections[0], renumbered]})
+    assert ap.render(edited) == "范文 | 1．引言 正文。 3方法 正文。 |"
