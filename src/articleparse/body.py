@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 from . import patterns
 from .labels import BLOCK_FIELDS, FRONT_LABELS, LATE_FIELDS, LIST_FIELDS, SHORT_FIELDS
 from .model import Reference, Scheme, Section
-from .numbering import looks_like_title
+from .numbering import ends_sentence, looks_like_title
 from .tokens import Kind, Token
 from .trusted import trusted
 
@@ -65,7 +65,7 @@ class BodyBuilder:
                 if (
                     segments > MAX_LEAD_SEGMENTS
                     or chars > MAX_LEAD_CHARS
-                    or patterns.SENTENCE_END.search(token.text)
+                    or ends_sentence(token.text)
                 ):
                     return None
         return None
@@ -108,7 +108,7 @@ class BodyBuilder:
                 segments += 1
                 if (
                     segments > MAX_LEAD_SEGMENTS
-                    or patterns.SENTENCE_END.search(token.text)
+                    or ends_sentence(token.text)
                     or (index > 0 and _opens_numbering(token))
                 ):
                     return None
@@ -299,7 +299,7 @@ class BodyBuilder:
                 f" expected {verdict.expected or 'the next number'}",
             )
         owner.numbering.push(verdict, marker.scheme, marker.parts)
-        section = trusted(Section)(
+        section = _new_section(
             number=marker.number,
             title=title,
             level=verdict.level,
@@ -343,6 +343,7 @@ class BodyBuilder:
         return index + 1
 
 
+_new_section = trusted(Section)
 _AFFILIATION_STARTS = frozenset({"1.", "1．", "1、"})
 
 

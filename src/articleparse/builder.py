@@ -140,7 +140,7 @@ class Builder:
 
     def _flush_text(self) -> None:
         if self.pending_text:
-            self.layout.append(trusted(TextPiece)(text="".join(self.pending_text)))
+            self.layout.append(_new_text_piece(text="".join(self.pending_text)))
             self.pending_text = []
 
     def _piece(self, piece: Piece) -> None:
@@ -156,7 +156,7 @@ class Builder:
         if piece is None or piece.field != field or self.pending_text:
             self._flush_text()
             start = self.counts[field]
-            piece = trusted(NodesPiece)(field=cast(NodeField, field), start=start, stop=start)
+            piece = _new_nodes_piece(field=cast(NodeField, field), start=start, stop=start)
             self.layout.append(piece)
             self.open_piece = piece
         self.counts[field] += 1
@@ -263,9 +263,7 @@ class Builder:
     # ------------------------------------------------------------- sections
 
     def _add_paragraph(self, text: str, start: int) -> None:
-        paragraph = trusted(Paragraph)(
-            text=text, sep=None, span=self._span(start, start + len(text))
-        )
+        paragraph = _new_paragraph(text=text, sep=None, span=self._span(start, start + len(text)))
         if self.open_sections:
             self.open_sections[-1].paragraphs.append(paragraph)
             self._node_slot("sections")
@@ -285,7 +283,7 @@ class Builder:
         self.last_node = section
 
     def _add_entry(self, field: str, label: str, text: str, start: int) -> None:
-        entry = trusted(Reference)(
+        entry = _new_reference(
             label=label, text=text, sep=None, span=self._span(start, start + len(label) + len(text))
         )
         (self.references if field == "references" else self.notes).append(entry)
@@ -295,6 +293,11 @@ class Builder:
 
 _SCALARS: tuple[str, ...] = get_args(ScalarField)
 _LISTS: tuple[str, ...] = get_args(ListField)
+# Constructors of the nodes made once per paragraph or heading (see trusted.py).
+_new_paragraph = trusted(Paragraph)
+_new_reference = trusted(Reference)
+_new_text_piece = trusted(TextPiece)
+_new_nodes_piece = trusted(NodesPiece)
 _LIST_SPLITTERS = {
     "authors": patterns.AUTHOR_SEPARATOR,
     "affiliations": patterns.AFFILIATION_SEPARATOR,

@@ -25,6 +25,8 @@ MAX_LEVEL = 8
 MAX_GAP = 2
 """How many numbers a heading may skip and still count as one (with a warning)."""
 MAX_TITLE_CHARS = 60
+SENTENCE_END_CHARS = frozenset("。！？!?；;…")
+"""A segment ending in one of these is a sentence, not a title."""
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -152,7 +154,12 @@ def _is_quantity(parts: tuple[int, ...], following: str, word: str) -> bool:
 
 def looks_like_title(title: str) -> bool:
     """A heading title is short and is not a sentence."""
-    return 0 < len(title) <= MAX_TITLE_CHARS and patterns.SENTENCE_END.search(title) is None
+    return 0 < len(title) <= MAX_TITLE_CHARS and not ends_sentence(title)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence ('。', '！', '；' …)."""
+    return text[-1:] in SENTENCE_END_CHARS
 
 
 @dataclass(slots=True)

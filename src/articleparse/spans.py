@@ -50,4 +50,7 @@ class LineIndex:
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
-        return trusted(Span)(start=start, end=end, line=line, column=column)
+        return _new_span(start=start, end=end, line=line, column=column)
+
+
+_new_span = trusted(Span)
