@@ -91,6 +91,12 @@ def repeated_label(rows: int) -> str:
     return "范文 | 正文 |\n" + "备注 | 值 |\n" * rows
 
 
+def spaces_in_multiline_values(spaces: int) -> str:
+    """Long runs of spaces inside multi-line front-matter values."""
+    run = " " * spaces
+    return f"范文 | 作者\n关键词: 甲{run}乙\nKey words: one{run}two\n正文。 |"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -104,6 +110,9 @@ SHAPES = {
     "50,000 bare rows": Shape(bare_rows, 50_000, 200),
     # Found while writing these: numbering the repeated keys was quadratic.
     "20,000 rows with one label": Shape(repeated_label, 20_000, 60),
+    # Found while writing these: patterns rescanned a run of spaces from every
+    # position (now one scan per pattern and run: measured 6–7x).
+    "100,000 spaces in multi-line values": Shape(spaces_in_multiline_values, 50_000, 25),
 }
 
 

@@ -6,7 +6,9 @@ from typing import NamedTuple
 
 import regex
 
-_TRAILING_PUNCT = regex.compile(r"[。.;；,，、 \u3000]+\Z")
+# Tried only where a run of punctuation starts (the lookbehind): a long run of
+# spaces inside a value would otherwise be rescanned from every position.
+_TRAILING_PUNCT = regex.compile(r"(?<![。.;；,，、 \u3000])[。.;；,，、 \u3000]+\Z")
 
 
 class SplitList(NamedTuple):

@@ -20,7 +20,11 @@ ROW_CLOSE_TAIL = regex.compile(_HSPACE + r"*\|" + _HSPACE + r"*\Z")
 
 # Separators between segments of a multi-line body: horizontal space around
 # one or more line endings.
-LINE_SEPARATOR = regex.compile(_HSPACE + r"*(?:\r?\n" + _HSPACE + r"*)+")
+# A run of space is entered only at its first character (the lookbehind), so
+# a long run that no line ending follows costs one scan, not one per position.
+LINE_SEPARATOR = regex.compile(
+    r"(?:(?<!" + _HSPACE + r")" + _HSPACE + r"+)?(?:\r?\n" + _HSPACE + r"*)+"
+)
 
 # Separators between segments of a single-line body. Runs of two or more, or
 # any tab / U+3000, always separate. A single space separates unless it sits
@@ -94,7 +98,8 @@ AUTHOR_SEPARATOR = regex.compile(
     r"[\d,*]*[ \u3000]*[;；,，、][ \u3000]*|[\d,*]*[ \u3000]+|[\d,*]+\Z"
 )
 # English list items keep their inner spaces ('party building; idea').
-LATIN_LIST_SEPARATOR = regex.compile(r"[ \u3000]*[;；,，][ \u3000]*")
+# (Entered at the first space of a run only, as LINE_SEPARATOR.)
+LATIN_LIST_SEPARATOR = regex.compile(r"(?:(?<![ \u3000])[ \u3000]+)?[;；,，][ \u3000]*")
 # Affiliations: '(1.某某大学 经济学院,湖北 武汉 430000;2.某某研究所)' — the
 # bracket, the '1.' marks and the ';' between entries are separators.
 AFFILIATION_SEPARATOR = regex.compile(
