@@ -89,8 +89,6 @@ NOTE_LABEL = regex.compile(r"注?[①-⑳]|注\d{1,3}[:：]?")
 # Inside one segment of a references block: where the next entry begins
 # (after the end of the previous one).
 NEXT_REFERENCE = regex.compile(r"(?<=[.。])(?=[\[［]\d{1,4}[\]］])")
-# Sentence-final punctuation: a segment ending in it is a sentence, not a title.
-SENTENCE_END = regex.compile(r"[。！？!?；;…]\Z")
 # List separators with the space around them (keywords, CLC codes).
 LIST_SEPARATOR = regex.compile(r"[ \u3000]*[;；,，、][ \u3000]*|[ \u3000]+")
 # Author names: the same, plus affiliation marks glued to a name ('刘佳1，', '陈浩2,3').
