@@ -7,6 +7,7 @@ handed back one by one in input order for the caller to write and forget.
 
 from __future__ import annotations
 
+import fnmatch
 import itertools
 import multiprocessing
 import os
@@ -78,8 +79,15 @@ def walk_folder(root: str, glob: str = DEFAULT_GLOB) -> Iterator[str]:
                 yield entry.path
             else:
                 stack.append(inner)
-        elif PurePath(os.path.relpath(entry.path, root)).match(glob):
+        elif _matches(entry, root, glob):
             yield entry.path
+
+
+def _matches(entry: os.DirEntry[str], root: str, glob: str) -> bool:
+    """``PurePath(relative path).match(glob)``; a glob without '/' looks at the name only."""
+    if "/" not in glob:
+        return fnmatch.fnmatchcase(entry.name, glob)
+    return PurePath(os.path.relpath(entry.path, root)).match(glob)
 
 
 def _listing(folder: str) -> Iterator[os.DirEntry[str]] | None:
