@@ -9,31 +9,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from fixture_files import FIXTURES
 
 import articleparse as ap
-from articleparse.model import Paragraph, Section
+from articleparse.model import ListField, Paragraph, ScalarField, Section
 from articleparse.serialize.text import walk_sections
 
 FACT_FILES = sorted((FIXTURES / "variants").glob("*.facts.json"))
 
-SCALARS = (
-    "title",
-    "title_en",
-    "abstract",
-    "abstract_en",
-    "document_code",
-    "article_number",
-    "doi",
-    "fund",
-    "author_info",
-    "received",
-    "source",
-)
-LISTS = ("authors", "affiliations", "keywords", "keywords_en", "clc")
+SCALARS = get_args(ScalarField)
+LISTS = get_args(ListField)
 
 
 def _input_for(facts_path: Path) -> Path:

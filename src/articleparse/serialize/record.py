@@ -10,12 +10,12 @@ chrome stay in the :class:`~articleparse.model.Article`.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..diagnostics import Diagnostic
-from ..model import Article, Section
+from ..model import Article, ListField, ScalarField, Section
 from .text import walk_sections
 
 RECORD_VERSION: Literal[1] = 1
@@ -85,20 +85,8 @@ class Record(_Row):
     diagnostics: list[Diagnostic] = Field(default_factory=list)
 
 
-_SCALARS = (
-    "title",
-    "title_en",
-    "abstract",
-    "abstract_en",
-    "document_code",
-    "article_number",
-    "doi",
-    "fund",
-    "author_info",
-    "received",
-    "source",
-)
-_LISTS = ("authors", "affiliations", "keywords", "keywords_en", "clc")
+_SCALARS: tuple[str, ...] = get_args(ScalarField)
+_LISTS: tuple[str, ...] = get_args(ListField)
 
 
 def to_record(doc: Article, *, path: str | None = None) -> dict[str, Any]:
