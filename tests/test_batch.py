@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import time
 from pathlib import Path
 
 from articleparse.batch import Progress, ordered_map, walk_folder
@@ -43,3 +45,21 @@ def test_ordered_map_keeps_input_order_in_and_out_of_process() -> None:
         assert list(ordered_map(_square, iter(range(count)), jobs, chunk_size=4)) == [
             n * n for n in range(count)
         ]
+
+
+_PARENT = os.getpid()
+
+
+def _square_slowly_in_workers(number: int) -> tuple[int, bool]:
+    """Workers are slow, so the parent process finds results not ready and takes chunks."""
+    in_parent = os.getpid() == _PARENT
+    if not in_parent:
+        time.sleep(0.002)
+    return number * number, in_parent
+
+
+def test_ordered_map_takes_a_share_in_this_process_and_keeps_order() -> None:
+    results = list(ordered_map(_square_slowly_in_workers, iter(range(400)), 2, chunk_size=8))
+    assert [value for value, _ in results] == [n * n for n in range(400)]
+    in_parent = sum(1 for _, here in results if here)
+    assert 0 < in_parent < 400  # both this process and the worker did some of the work
