@@ -8,6 +8,7 @@ the numbering state), and back-matter blocks (references, notes). The owning
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from . import patterns
@@ -93,12 +94,29 @@ class BodyBuilder:
 
     def _lead_end(self, index: int) -> int | None:
         """End of the unlabelled front text starting at ``index`` (authors, affiliations)."""
+
+        def stops(token: Token, segments: int) -> bool:
+            return (
+                segments > MAX_LEAD_SEGMENTS
+                or ends_sentence(token.text)
+                or (index > 0 and _opens_numbering(token))
+            )
+
+        return self._up_to_label(index, LATE_FIELDS, stops)
+
+    def _up_to_label(
+        self, index: int, refused: frozenset[str], stops: Callable[[Token, int], bool]
+    ) -> int | None:
+        """Where the text from ``index`` ends at the next label (separators before it
+        left out); None when that label's field is ``refused``, when a segment on
+        the way ``stops`` the search (given the count of segments so far), or when
+        no label follows."""
         tokens = self.tokens
         segments = 0
         for position in range(index, len(tokens)):
             token = tokens[position]
             if token.kind is Kind.LABEL:
-                if token.field in LATE_FIELDS:
+                if token.field in refused:
                     return None
                 end = position
                 while end > index and tokens[end - 1].kind is Kind.SEP:
@@ -106,11 +124,7 @@ class BodyBuilder:
                 return end
             if token.kind is Kind.SEGMENT:
                 segments += 1
-                if (
-                    segments > MAX_LEAD_SEGMENTS
-                    or ends_sentence(token.text)
-                    or (index > 0 and _opens_numbering(token))
-                ):
+                if stops(token, segments):
                     return None
         return None
 
@@ -199,25 +213,11 @@ class BodyBuilder:
 
     def _reach_next_label(self, index: int) -> int | None:
         """In a single-line body, the value runs to the next label when that is near."""
-        tokens = self.tokens
-        segments = 0
-        for position in range(index, len(tokens)):
-            token = tokens[position]
-            if token.kind is Kind.LABEL:
-                if token.field in LATE_FIELDS and token.field in BLOCK_FIELDS:
-                    return None
-                end = position
-                while end > index and tokens[end - 1].kind is Kind.SEP:
-                    end -= 1
-                return end
-            if token.kind is Kind.SEGMENT:
-                segments += 1
-                marker = token.marker
-                if segments > MAX_VALUE_SEGMENTS or (
-                    marker is not None and segments > 1 and marker.parts in ((0,), (1,))
-                ):
-                    return None
-        return None
+
+        def stops(token: Token, segments: int) -> bool:
+            return segments > MAX_VALUE_SEGMENTS or (segments > 1 and _opens_numbering(token))
+
+        return self._up_to_label(index, BLOCK_FIELDS, stops)
 
     # --------------------------------------------------------------- content
 
