@@ -106,7 +106,7 @@ _RULES_BY_FIRST_CHAR: dict[str, tuple[tuple[SchemeRule, int], ...]] = {
     for char in _MARKER_FIRST_CHARS
 }
 _RULES_BY_SCHEME = {rule.scheme: rule for rule in SCHEMES}
-_GAP_CHARS = " \t\u3000"  # what patterns.GAP matches
+_GAP_CHARS = patterns.HSPACE_CHARS  # between a marker and its title
 
 
 @lru_cache(maxsize=4096)

@@ -6,17 +6,19 @@ input can make them backtrack catastrophically (design.md §4.7).
 
 from __future__ import annotations
 
+import string
+
 import regex
 
 from .labels import FRONT_LABELS
 
-_HSPACE = "[ \\t\\u3000]"
+# Horizontal space: what separates words on a line, between a heading's marker
+# and its title, and around a row's bars.
+HSPACE_CHARS = " \t\u3000"
+_HSPACE = "[" + regex.escape(HSPACE_CHARS) + "]"
 
 # A line ending: LF, optionally preceded by CR.
 NEWLINE = regex.compile(r"\r?\n")
-
-# The end of a row's last line: '|' then optional horizontal space.
-ROW_CLOSE_TAIL = regex.compile(_HSPACE + r"*\|" + _HSPACE + r"*\Z")
 
 # Separators between segments of a multi-line body: horizontal space around
 # one or more line endings.
@@ -30,8 +32,10 @@ LINE_SEPARATOR = regex.compile(
 # any tab / U+3000, always separate. A single space separates unless it sits
 # between two pieces of Latin text ("party building", "in 2019"), which keeps
 # English sentences whole.
-_LATIN_LEFT = r"[A-Za-z0-9,.;:?!)'\"%\-]"
-_LATIN_RIGHT = r"[A-Za-z('\"]"
+LATIN_LEFT_CHARS = string.ascii_letters + string.digits + ",.;:?!)'\"%-"
+LATIN_RIGHT_CHARS = string.ascii_letters + "('\""
+_LATIN_LEFT = "[" + regex.escape(LATIN_LEFT_CHARS) + "]"
+_LATIN_RIGHT = "[" + regex.escape(LATIN_RIGHT_CHARS) + "]"
 SPACE_SEPARATOR = regex.compile(
     _HSPACE + r"*[\t\u3000]" + _HSPACE + r"*"
     r"|  +"
@@ -78,9 +82,6 @@ CN_PAREN_MARKER = regex.compile(r"[（(](?P<num>[一二三四五六七八九十]
 ARABIC_PAREN_MARKER = regex.compile(r"[（(](?P<num>\d{1,3})[）)](?P<punct>、)?")
 # '①' … '⑳'
 CIRCLED_MARKER = regex.compile(r"(?P<num>[①-⑳])")
-
-# Horizontal space between a marker and its title.
-GAP = regex.compile(_HSPACE + "*")
 
 # A reference entry label at the start of a segment: '[1]', '［12］'.
 REFERENCE_LABEL = regex.compile(r"[\[［]\d{1,4}[\]］]")

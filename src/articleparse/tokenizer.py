@@ -11,7 +11,6 @@ Every character of the input lands in exactly one token.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterator
 
 import regex
@@ -35,10 +34,9 @@ _BLOCK_FORMS = tuple(form for field in BLOCK_FIELDS for form in FRONT_LABELS[fie
 # Longest label as written, brackets, inner spaces and a space before the colon.
 _LONGEST_LABEL = 2 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
 # The Latin text a single space does not separate (patterns.SPACE_SEPARATOR).
-_LATIN_LETTERS = string.ascii_letters
-_LATIN_LEFT = frozenset(_LATIN_LETTERS + string.digits + ",.;:?!)'\"%-")
-_LATIN_RIGHT = frozenset(_LATIN_LETTERS + "('\"")
-_HSPACE = " \t\u3000"
+_LATIN_LEFT = frozenset(patterns.LATIN_LEFT_CHARS)
+_LATIN_RIGHT = frozenset(patterns.LATIN_RIGHT_CHARS)
+_HSPACE = patterns.HSPACE_CHARS
 
 
 def tokenize(text: str) -> list[Token]:
@@ -105,8 +103,10 @@ def _lines(text: str) -> Iterator[tuple[int, str, str]]:
 def _close_start(line: str) -> int:
     """Where the row closer ending ``line`` ('|' and space around it) starts; -1 if none.
 
-    The same as ``patterns.ROW_CLOSE_TAIL.search(line).start()``, without scanning
-    the whole line: a body row is one long line.
+    A row closes on a line that ends in '|' followed by nothing but horizontal
+    space; the closer also takes the horizontal space before the '|'. Found
+    from the end with ``rstrip``, without scanning the line: a body row is one
+    long line.
     """
     stripped = line.rstrip(_HSPACE)
     if not stripped.endswith("|"):
