@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import articleparse as ap
 from articleparse.labels import FRONT_LABELS, UNIT_CHARS
-from articleparse.numbering import chinese_numeral
+from articleparse.numbering import written_number
 
 # Characters that matter to the format, mixed into arbitrary text.
 FORMAT_CHARS = (
@@ -61,11 +61,7 @@ def _number(profile: str, prefix: tuple[int, ...], value: int, level: int) -> tu
     if profile == "decimal":
         return ".".join(map(str, (*prefix, value))), "decimal"
     scheme = CHINESE_SCHEMES[level - 1]
-    if scheme in ("cn-dun", "cn-paren"):
-        return chinese_numeral(value), scheme
-    if scheme == "circled":
-        return chr(ord("①") + value - 1), scheme
-    return str(value), scheme
+    return written_number(scheme, value), scheme
 
 
 def _section_tree(
