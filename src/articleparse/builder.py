@@ -13,7 +13,7 @@ from . import patterns
 from .body import BodyBuilder
 from .diagnostics import Diagnostic, make_diagnostic
 from .fields import split_list
-from .labels import FIELD_LABELS, LIST_FIELDS
+from .labels import FIELD_LABELS
 from .model import (
     Article,
     BoilerplatePiece,
@@ -221,7 +221,7 @@ class Builder:
         self._piece(trusted(ExtraPiece)(key=key))
 
     def _assign(self, field: str, raw: str, label: str, offset: int) -> None:
-        if field in LIST_FIELDS or field == "authors" or field == "affiliations":
+        if field in _LISTS:
             self._set_list(field, raw, label, offset)
         elif field == "extra":
             self._set_extra(label, raw)
@@ -252,12 +252,9 @@ class Builder:
             value = tokens[index]
             self._assign(role, value.text, label.text, value.start)
             index += 1
-        elif tokens[index - 1].kind is Kind.TRIVIA and tokens[index - 1].text.rstrip().endswith(
-            "|"
-        ):
+        else:
             # an empty row with a meaning ('作者 |'): the field exists and is empty
-            if role != "body":
-                self._assign(role, "", label.text, label.start)
+            self._assign(role, "", label.text, label.start)
         return index
 
     # ------------------------------------------------------------- sections
