@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from articleparse.batch import Progress, ordered_map, walk_folder
+from articleparse.corpus.batch import Progress, ordered_map, walk_folder
 
 
 def test_walk_folder_is_in_path_order_and_skips_hidden_files(tmp_path: Path) -> None:

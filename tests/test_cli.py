@@ -337,8 +337,8 @@ def test_validate_update_that_cannot_write_exits_2(fixtures: Path) -> None:
 
 
 def test_a_parser_failure_costs_one_file_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    from articleparse import tasks
-    from articleparse.batch import Input
+    from articleparse.corpus import tasks
+    from articleparse.corpus.batch import Input
 
     def explode(path: object) -> object:
         raise RuntimeError("boom")

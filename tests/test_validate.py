@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fixture_files import FIXTURES
 
-from articleparse.validate import (
+from articleparse.corpus.validate import (
     MISSING,
     Difference,
     check_fixture,

@@ -22,8 +22,8 @@ from types import FrameType, TracebackType
 from typing import BinaryIO
 
 from . import __version__
-from .atomic import atomic_file
-from .batch import (
+from .corpus.atomic import atomic_file
+from .corpus.batch import (
     DEFAULT_GLOB,
     STDIN,
     Input,
@@ -33,10 +33,8 @@ from .batch import (
     ordered_map,
     walk_folder,
 )
-from .schema import schema_text
-from .serialize.record import record_schema
-from .stats import CorpusCounts
-from .tasks import (
+from .corpus.stats import CorpusCounts
+from .corpus.tasks import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_UNUSABLE,
@@ -47,6 +45,8 @@ from .tasks import (
     stats_task,
     validate_task,
 )
+from .schema import schema_text
+from .serialize.record import record_schema
 
 EXIT_INTERRUPTED = 130
 

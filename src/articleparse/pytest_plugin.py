@@ -23,7 +23,7 @@ import pytest
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr
 
-    from .validate import Verdict
+    from .corpus.validate import Verdict
 
 INI_OPTION = "articleparse_fixtures"
 UPDATE_OPTION = "--articleparse-update"
@@ -70,7 +70,7 @@ class FixtureFile(pytest.File):
     """An input file of a fixtures folder."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        from .validate import expected_path
+        from .corpus.validate import expected_path
 
         yield FixtureItem.from_parent(self, name=expected_path(self.path).name)
 
@@ -87,7 +87,7 @@ class FixtureItem(pytest.Item):
     """One fixture: parse the input and compare with the expected file."""
 
     def runtest(self) -> None:
-        from .validate import check_fixture
+        from .corpus.validate import check_fixture
 
         verdict = check_fixture(self.path, update=self.config.getoption("articleparse_update"))
         if not verdict.ok:
@@ -99,7 +99,7 @@ class FixtureItem(pytest.Item):
         style: str | None = None,
     ) -> str | TerminalRepr:
         if isinstance(excinfo.value, FixtureMismatch):
-            from .validate import format_verdict
+            from .corpus.validate import format_verdict
 
             return format_verdict(excinfo.value.verdict, update_hint=UPDATE_OPTION)
         return super().repr_failure(excinfo)

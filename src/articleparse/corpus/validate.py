@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .api import parse_file
+from ..api import parse_file
+from ..model import Article
 from .atomic import write_atomic
-from .model import Article
 
 Status = Literal["match", "differ", "missing", "corrupt", "unreadable", "unwritable", "updated"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import Article, Section
-from .serialize.text import walk_sections
+from ..model import Article, Section
+from ..serialize.text import walk_sections
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """The work done for one file, in a worker process: parse, validate, or count.
 
-Each task takes an :class:`~articleparse.batch.Input` and returns an
+Each task takes an :class:`~articleparse.corpus.batch.Input` and returns an
 :class:`Outcome`: the bytes to write for that file (already serialised and
 encoded, so that the writing process only copies them out), its exit code and,
 when something went wrong, a one-line problem for the run's summary. Tasks
@@ -13,12 +13,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .api import parse_bytes, parse_file
+from ..api import parse_bytes, parse_file
+from ..diagnostics import Diagnostic, ParseError
+from ..model import Article
+from ..serialize.markdown import to_markdown
+from ..serialize.record import failed_record, plain_text, to_record
 from .batch import Input
-from .diagnostics import Diagnostic, ParseError
-from .model import Article
-from .serialize.markdown import to_markdown
-from .serialize.record import failed_record, plain_text, to_record
 from .stats import DocStats, doc_stats
 from .validate import check_fixture, dump_expected, format_verdict
 
