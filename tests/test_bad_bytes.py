@@ -8,6 +8,7 @@ offset, and its line and column in the decoded text.
 
 from __future__ import annotations
 
+import codecs
 import json
 import random
 import subprocess
@@ -223,3 +224,108 @@ def test_command_line_reports_the_file_and_moves_on(tmp_path: Path) -> None:
     for line in lines:
         doc = ap.Article.model_validate(line["article"])
         assert original_bytes(doc) == names[Path(line["path"]).name]
+
+
+# ------------------------------------------------------------ codec names, marks
+
+
+@pytest.mark.parametrize("spelling", ["utf-8-sig", "UTF-8-SIG", "utf_8_sig", "UTF_8_SIG"])
+def test_any_spelling_of_a_codec_is_that_codec(spelling: str) -> None:
+    data = CASES["UTF-8 with BOM and a bad byte"]
+    doc = ap.parse_bytes(data, encoding=spelling)
+    assert doc.source.encoding == "utf-8-sig"
+    assert [u.byte_offset for u in doc.source.undecoded] == [3 + 50]
+    assert original_bytes(doc) == data
+    # A document stored with another spelling still gives its bytes back.
+    assert ap.encode_original(ap.render(doc), spelling, doc.source.undecoded) == data
+
+
+UTF16_TEXT = "标题 | 题目 |\n范文 | 1引言 正文。 |\n"
+MARKED = {
+    "utf-16 little-endian": (codecs.BOM_UTF16_LE + UTF16_TEXT.encode("utf-16-le"), "utf-16"),
+    "utf-16 big-endian": (codecs.BOM_UTF16_BE + UTF16_TEXT.encode("utf-16-be"), "utf-16-be"),
+    "utf-32 little-endian": (codecs.BOM_UTF32_LE + UTF16_TEXT.encode("utf-32-le"), "utf-32"),
+    "utf-32 big-endian": (codecs.BOM_UTF32_BE + UTF16_TEXT.encode("utf-32-be"), "utf-32-be"),
+}
+
+
+@pytest.mark.parametrize("name", list(MARKED))
+def test_utf16_and_utf32_files_with_a_mark_are_decoded_as_such(name: str) -> None:
+    data, encoding = MARKED[name]
+    doc = ap.parse_bytes(data)
+    assert doc.source.encoding == encoding
+    assert not invalid(doc)
+    assert original_bytes(doc) == data
+    if "little" in name:
+        assert doc.metadata.title == "题目"
+    check_bytes(data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_explicit_marked_codec_keeps_a_big_endian_mark(encoding: str) -> None:
+    data = MARKED[f"{encoding} big-endian"][0]
+    doc = ap.parse_bytes(data, encoding=encoding)
+    assert original_bytes(doc) == data
+
+
+@pytest.mark.parametrize("encoding", ["idna", "punycode", "base64", "rot13", "unicode_escape"])
+def test_codecs_that_cannot_read_files_are_a_clear_value_error(encoding: str) -> None:
+    with pytest.raises(ValueError, match="not a text encoding for files") as raised:
+        ap.parse_bytes(b"abc.def", encoding=encoding)
+    assert not isinstance(raised.value, UnicodeError)
+
+
+MIXED_PHRASE = "面对当前全面从严治党的新形势和新要求"  # its UTF-8 bytes are valid GB18030
+
+
+def test_utf8_inside_a_gb18030_file_is_a_warning_with_its_position() -> None:
+    head = "标题 | 题目 |\n范文 | 正文。".encode("gbk")
+    data = head + MIXED_PHRASE.encode() + " |\n".encode("gbk") + SEED_TEXT.encode("gbk")
+    doc = ap.parse_bytes(data)
+    assert doc.source.encoding == "gb18030" and not doc.source.undecoded
+    mixed = [d for d in doc.diagnostics if d.code == "decode-mixed"]
+    assert len(mixed) == 1, doc.diagnostics
+    assert (mixed[0].severity, mixed[0].line, mixed[0].column) == ("warning", 2, 9)
+    assert f"bytes {len(head)} to {len(head) + len(MIXED_PHRASE.encode())} " in mixed[0].message
+    assert original_bytes(doc) == data
+
+
+@pytest.mark.parametrize("name", ["GBK file", "GBK file with a bad byte"])
+def test_gbk_files_are_not_taken_for_mixed(name: str) -> None:
+    assert not [d for d in ap.parse_bytes(CASES[name]).diagnostics if d.code == "decode-mixed"]
+
+
+def test_variant_gb18030_fixtures_are_not_taken_for_mixed() -> None:
+    folder = SEED.parent.parent / "variants"
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_bytes().decode(ap.parse_file(path).source.encoding or "utf-8")
+        doc = ap.parse_bytes(text.encode("gb18030"))
+        assert not [d for d in doc.diagnostics if d.code == "decode-mixed"], path.name
+
+
+# ------------------------------------------------------------ diagnostics per file
+
+
+def test_diagnostics_per_document_are_capped() -> None:
+    data = random.Random(3).randbytes(60_000)
+    doc = ap.parse_bytes(data)
+    assert len(doc.source.undecoded) > ap.MAX_DIAGNOSTICS
+    assert len(doc.diagnostics) == ap.MAX_DIAGNOSTICS
+    last = doc.diagnostics[-1]
+    assert last.code == "too-many-diagnostics"
+    assert "more diagnostic(s) not kept" in last.message
+    assert original_bytes(doc) == data
+    with pytest.raises(ap.ParseError) as raised:
+        ap.parse_bytes(data, strict=True)
+    assert len(raised.value.diagnostics) > ap.MAX_DIAGNOSTICS
+
+
+def test_capped_diagnostics_keep_the_errors() -> None:
+    """Warnings first in the file, an error at its end: the error is among those kept."""
+    text = "".join(f"标题 | 题{i} |\n" for i in range(1500)) + "范文 | 正文没有结尾"
+    doc = ap.parse(text)
+    assert len(doc.diagnostics) == ap.MAX_DIAGNOSTICS
+    assert "row-unterminated" in [d.code for d in doc.diagnostics]
+    assert "(501 warning(s))" in doc.diagnostics[-1].message
+    offsets = [d.offset for d in doc.diagnostics[:-1]]
+    assert offsets == sorted(offsets)

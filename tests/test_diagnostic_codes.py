@@ -39,6 +39,15 @@ TRIGGERS = {
         action="re-save the file as UTF-8 or pass encoding=",
         detail="byte(s) ff at byte offset 29",
     ),
+    "decode-mixed": Trigger(
+        "标题 | 题目 |\n范文 | ".encode("gbk")
+        + "面对当前全面从严治党的新形势和新要求".encode()
+        + " |\n".encode("gbk"),
+        line=2,
+        column=6,
+        action="re-save the file in one encoding",
+        detail="bytes 21 to 75 are UTF-8 text in a file decoded as gb18030",
+    ),
     "decode-fallback": Trigger(
         "标题 | 题目 |\n范文 | 正文 |\n".encode("gbk"),
         line=1,
@@ -80,6 +89,13 @@ TRIGGERS = {
         column=9,
         action="fill in the value or remove the label",
         detail="'摘要:' has no value",
+    ),
+    "too-many-diagnostics": Trigger(
+        "".join(f"标题 | 题{i} |\n" for i in range(1002)) + "范文 | 正文 |",
+        line=1001,
+        column=6,
+        action="fix the problems reported first",
+        detail="2 more diagnostic(s) not kept (2 warning(s))",
     ),
     "no-body": Trigger(
         "标题 | 只有标题 |\n随便看 |\n",

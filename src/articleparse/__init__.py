@@ -2,7 +2,7 @@
 
 from .api import parse, parse_bytes, parse_file
 from .decode import encode_original
-from .diagnostics import CODES, Diagnostic, ParseError
+from .diagnostics import CODES, MAX_DIAGNOSTICS, Diagnostic, ParseError
 from .model import (
     SCHEMA_VERSION,
     Article,
@@ -21,6 +21,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CODES",
+    "MAX_DIAGNOSTICS",
     "SCHEMA_VERSION",
     "Article",
     "Diagnostic",

@@ -6,8 +6,8 @@ import gc
 import os
 
 from .builder import Builder
-from .decode import decode
-from .diagnostics import ParseError, make_diagnostic
+from .decode import Decoded, decode
+from .diagnostics import Diagnostic, ParseError, cap_diagnostics, make_diagnostic
 from .model import Article, Source
 from .spans import LineIndex
 from .tokenizer import tokenize
@@ -16,23 +16,14 @@ from .tokenizer import tokenize
 def parse(text: str, *, strict: bool = False) -> Article:
     """Parse scrape-format text into an :class:`Article`.
 
-    Never raises on content: problems become ``doc.diagnostics``. With
-    ``strict=True``, raises :class:`ParseError` when any diagnostic is an error.
+    Never raises on content: problems become ``doc.diagnostics`` (at most
+    ``MAX_DIAGNOSTICS`` of them). With ``strict=True``, raises
+    :class:`ParseError` when any diagnostic is an error.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
-    # Parsing makes no reference cycles, so the cyclic collector has nothing to
-    # find; paused, it no longer rescans the growing tree, which kept the cost per
-    # byte of large documents about 20% above that of small ones.
-    pause = gc.isenabled()
-    if pause:
-        gc.disable()
-    try:
-        doc = Builder(text, tokenize(text)).build()
-    finally:
-        if pause:
-            gc.enable()
-    _check_strict(doc, strict)
+    doc = _build(text)
+    _finish(doc, doc.diagnostics, strict)
     return doc
 
 
@@ -46,33 +37,63 @@ def parse_file(
 
 
 def parse_bytes(data: bytes, *, encoding: str | None = None, strict: bool = False) -> Article:
-    """Decode and parse bytes (UTF-8 with or without BOM, else GB18030)."""
+    """Decode and parse bytes (a byte order mark, else UTF-8, else GB18030).
+
+    ``encoding`` names a codec in any spelling Python accepts; an unknown name
+    raises ``LookupError``, a codec that cannot read files (``idna``,
+    ``base64``) ``ValueError``.
+    """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
     decoded = decode(bytes(data), encoding)
-    doc = parse(decoded.text)
+    doc = _build(decoded.text)
     doc.source = Source.model_construct(encoding=decoded.encoding, undecoded=decoded.undecoded)
-    if decoded.undecoded or decoded.fallback:
-        lines = LineIndex(decoded.text)
-        found = []
-        if decoded.fallback:
-            found.append(
-                make_diagnostic("decode-fallback", f"decoded as {decoded.encoding}", 1, 1, 0)
-            )
-        for record in decoded.undecoded:
-            line, column = lines.position(record.offset)
-            detail = (
-                f"byte(s) {record.data} at byte offset {record.byte_offset} "
-                f"are not valid {decoded.encoding}"
-            )
-            found.append(
-                make_diagnostic("decode-invalid-bytes", detail, line, column, record.offset)
-            )
-        doc.diagnostics = found + doc.diagnostics
-    _check_strict(doc, strict)
+    _finish(doc, _decode_diagnostics(decoded) + doc.diagnostics, strict)
     return doc
 
 
-def _check_strict(doc: Article, strict: bool) -> None:
-    if strict and any(d.severity == "error" for d in doc.diagnostics):
-        raise ParseError(doc.diagnostics)
+def _build(text: str) -> Article:
+    # Parsing makes no reference cycles, so the cyclic collector has nothing to
+    # find; paused, it no longer rescans the growing tree, which kept the cost per
+    # byte of large documents about 20% above that of small ones.
+    pause = gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        return Builder(text, tokenize(text)).build()
+    finally:
+        if pause:
+            gc.enable()
+
+
+def _finish(doc: Article, found: list[Diagnostic], strict: bool) -> None:
+    """Raise for ``strict`` on any error; keep a bounded number of diagnostics."""
+    if strict and any(d.severity == "error" for d in found):
+        raise ParseError(found)
+    doc.diagnostics = cap_diagnostics(found)
+
+
+def _decode_diagnostics(decoded: Decoded) -> list[Diagnostic]:
+    if not (decoded.undecoded or decoded.fallback):
+        return []
+    lines = LineIndex(decoded.text)
+    found = []
+    if decoded.fallback:
+        found.append(make_diagnostic("decode-fallback", f"decoded as {decoded.encoding}", 1, 1, 0))
+    mixed = decoded.mixed
+    if mixed is not None:
+        line, column = lines.position(mixed.offset)
+        more = f" (and {mixed.runs - 1} more such run(s))" if mixed.runs > 1 else ""
+        detail = (
+            f"bytes {mixed.byte_offset} to {mixed.byte_end} are UTF-8 text in a file "
+            f"decoded as {decoded.encoding}{more}"
+        )
+        found.append(make_diagnostic("decode-mixed", detail, line, column, mixed.offset))
+    for record in decoded.undecoded:
+        line, column = lines.position(record.offset)
+        detail = (
+            f"byte(s) {record.data} at byte offset {record.byte_offset} "
+            f"are not valid {decoded.encoding}"
+        )
+        found.append(make_diagnostic("decode-invalid-bytes", detail, line, column, record.offset))
+    return found

@@ -37,6 +37,12 @@ CODES: dict[str, Code] = {
         "re-save the file as UTF-8 or pass encoding=...; each bad byte became U+FFFD "
         "and its original value is kept in source.undecoded",
     ),
+    "decode-mixed": Code(
+        "warning",
+        "a file decoded as GB18030 holds runs of UTF-8 text",
+        "re-save the file in one encoding; the bytes are kept exactly, but the UTF-8 part "
+        "reads as mojibake",
+    ),
     "decode-fallback": Code(
         "info",
         "the file is not UTF-8 and was decoded as GB18030",
@@ -70,12 +76,24 @@ CODES: dict[str, Code] = {
         "a front-matter label with no value after it",
         "fill in the value or remove the label; the label is kept as written",
     ),
+    "too-many-diagnostics": Code(
+        "warning",
+        "more diagnostics than a document keeps",
+        "fix the problems reported first (errors are kept before warnings), or check that "
+        "the file is an article in the scrape format",
+    ),
     "no-body": Code(
         "warning",
         "no body row (范文 / 正文 / 内容) was found",
         "check that the file is in the scrape format; all text is kept",
     ),
 }
+
+
+MAX_DIAGNOSTICS = 1000
+"""Diagnostics a document keeps: the last one kept is ``too-many-diagnostics``,
+saying how many more there were. A binary file would otherwise carry one per
+bad byte (270,000 for 3 MB of random bytes)."""
 
 
 class Diagnostic(BaseModel):
@@ -103,6 +121,39 @@ def make_diagnostic(code: str, detail: str, line: int, column: int, offset: int)
         column=column,
         offset=offset,
     )
+
+
+def cap_diagnostics(found: list[Diagnostic], limit: int = MAX_DIAGNOSTICS) -> list[Diagnostic]:
+    """At most ``limit`` diagnostics in document order, errors kept first.
+
+    The last one is ``too-many-diagnostics``, at the first one left out, saying
+    how many were left out of each severity.
+    """
+    if len(found) <= limit:
+        return found
+    room = limit - 1
+    chosen = [index for index, d in enumerate(found) if d.severity == "error"][:room]
+    if len(chosen) < room:
+        taken = set(chosen)
+        others = (index for index in range(len(found)) if index not in taken)
+        chosen.extend(next(others) for _ in range(room - len(chosen)))
+        chosen.sort()
+    taken = set(chosen)
+    left_out = [d for index, d in enumerate(found) if index not in taken]
+    counts = {severity: 0 for severity in ("error", "warning", "info")}
+    for d in left_out:
+        counts[d.severity] += 1
+    detail = (
+        f"{len(left_out)} more diagnostic(s) not kept ("
+        + ", ".join(f"{count} {severity}(s)" for severity, count in counts.items() if count)
+        + f"), the first at line {left_out[0].line}, column {left_out[0].column}"
+    )
+    first = left_out[0]
+    kept = [found[index] for index in chosen]
+    kept.append(
+        make_diagnostic("too-many-diagnostics", detail, first.line, first.column, first.offset)
+    )
+    return kept
 
 
 class ParseError(ValueError):
