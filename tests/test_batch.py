@@ -7,7 +7,8 @@ import os
 import time
 from pathlib import Path
 
-from articleparse.corpus.batch import Progress, ordered_map, walk_folder
+from articleparse.corpus.batch import iter_inputs, ordered_map, walk_folder
+from articleparse.corpus.progress import Progress
 
 
 def test_walk_folder_is_in_path_order_and_skips_hidden_files(tmp_path: Path) -> None:
@@ -29,11 +30,36 @@ def test_progress_draws_after_its_delay_and_clears_its_line() -> None:
     progress = Progress(stream, total=4, delay=0.0, interval=0.0)
     assert list(progress.track(range(4))) == [0, 1, 2, 3]
     drawn = stream.getvalue()
-    assert "4/4 files" in drawn and "left" in drawn
-    assert drawn.endswith("\r\x1b[2K")
+    assert "3/4" in drawn and "files/s" in drawn
+    last_line = drawn.rsplit("\r", 2)[-2]
+    assert last_line.strip() == ""  # the bar's line is blank again when it is done
     quiet = _Terminal()
     assert list(Progress(quiet, total=4, delay=60.0).track(range(4))) == [0, 1, 2, 3]
     assert quiet.getvalue() == ""
+    off = _Terminal()
+    assert list(Progress(off, total=4, enabled=False, delay=0.0).track(range(4))) == [0, 1, 2, 3]
+    assert off.getvalue() == ""
+
+
+def test_writes_between_draws_never_share_the_bar_line() -> None:
+    stream = _Terminal()
+    progress = Progress(stream, total=10, delay=0.0, interval=0.0)
+    for number in progress.track(range(10)):
+        if number == 5:
+            progress.write_between(lambda: stream.write("REPORT\n"))
+    text = stream.getvalue()
+    before, after = text.split("REPORT\n")
+    assert before.rsplit("\r", 1)[-1].strip() == ""  # cleared just before the report
+    assert "/10" in after  # and drawn again after it
+
+
+def test_inputs_know_their_path_from_the_folder_they_were_found_in(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.txt").write_text("", encoding="utf-8")
+    (tmp_path / "y.txt").write_text("", encoding="utf-8")
+    found = list(iter_inputs([str(tmp_path / "a"), str(tmp_path / "y.txt"), ("mem.txt", b"x")]))
+    assert [item.name for item in found] == ["b/x.txt", str(tmp_path / "y.txt"), "mem.txt"]
+    assert found[2].data == b"x"
 
 
 def _square(number: int) -> int:

@@ -323,7 +323,7 @@ def test_schema_commands() -> None:
     assert article.stdout.decode() == (ROOT / "docs" / "article.schema.json").read_text(encoding="utf-8")
     record = json.loads(run("schema", "--record").stdout)
     assert record["title"] == "Record"
-    assert record["x-record-version"] == 1
+    assert record["x-record-version"] == 2
     assert set(record["properties"]) == set(Record.model_fields)
 
 
@@ -337,14 +337,14 @@ def test_validate_update_that_cannot_write_exits_2(fixtures: Path) -> None:
 
 
 def test_a_parser_failure_costs_one_file_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    from articleparse.corpus import tasks
+    from articleparse.corpus import many, tasks
     from articleparse.corpus.batch import Input
 
-    def explode(path: object) -> object:
+    def explode(data: object, encoding: object = None) -> object:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(tasks, "parse_file", explode)
-    outcome = tasks.parse_task(tasks.Options(format="jsonl"), Input("x.txt"))
+    monkeypatch.setattr(many, "parse_bytes", explode)
+    outcome = tasks.parse_task(tasks.Options(format="jsonl"), Input("x.txt", b"text"))
     assert outcome.exit_code == 1
     assert outcome.problem == "parser failed: RuntimeError: boom"
     assert json.loads(outcome.output)["error"] == "parser failed: RuntimeError: boom"

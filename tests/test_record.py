@@ -25,8 +25,14 @@ def test_record_of_the_seed() -> None:
     numbers = [(row["number"], row["level"]) for row in record["sections"]]
     assert numbers[:4] == [("0", 1), ("1", 1), ("1.1", 2), ("1.2", 2)]
     first = doc.sections[0]
-    assert record["sections"][0]["title"] == first.title
-    assert record["sections"][0]["text"] == "\n".join(p.text for p in first.paragraphs)
+    row = record["sections"][0]
+    assert row["title"] == first.title
+    assert record["text"][row["start"] : row["end"]] == "\n".join(p.text for p in first.paragraphs)
+    assert row["text"] is None  # the body text is stored once, in record["text"]
+    assert ap.to_record(doc, section_text=True)["sections"][0]["text"] == record["text"][
+        row["start"] : row["end"]
+    ]
+    assert record["status"] == "ok" and record["parser_version"] == ap.__version__
 
 
 def test_record_is_valid_json_for_its_own_schema() -> None:
@@ -65,10 +71,10 @@ def test_plain_text_is_preamble_headings_and_paragraphs_one_per_line() -> None:
         ],
     )
     assert plain_text(doc) == "前言。\n1 背景\n第一段。\n第二段。\n1.1 现状"
-    record = ap.to_record(doc)
+    record = ap.to_record(doc, section_text=True)
     assert record["sections"] == [
-        {"number": "1", "title": "背景", "level": 1, "text": "第一段。\n第二段。"},
-        {"number": "1.1", "title": "现状", "level": 2, "text": ""},
+        {"number": "1", "title": "背景", "level": 1, "start": 9, "end": 18, "text": "第一段。\n第二段。"},
+        {"number": "1.1", "title": "现状", "level": 2, "start": 25, "end": 25, "text": ""},
     ]
     assert record["encoding"] is None and record["error"] is None
 
@@ -82,4 +88,5 @@ def test_failed_record_says_where_and_why() -> None:
     record = failed_record("gone.txt", "cannot read: No such file or directory")
     assert Record.model_validate(record).error == "cannot read: No such file or directory"
     assert record["path"] == "gone.txt"
+    assert record["status"] == "error"
     assert record["sections"] == [] and record["title"] is None

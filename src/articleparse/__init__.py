@@ -1,6 +1,8 @@
 """articleparse: scraped Chinese articles and model essays → typed, lossless trees."""
 
 from .api import parse, parse_bytes, parse_file
+from .corpus.arrow import record_arrow_schema
+from .corpus.many import ParseResult, parse_many
 from .decode import encode_original
 from .diagnostics import CODES, MAX_DIAGNOSTICS, Diagnostic, ParseError
 from .model import (
@@ -28,6 +30,7 @@ __all__ = [
     "Metadata",
     "Paragraph",
     "ParseError",
+    "ParseResult",
     "Reference",
     "Section",
     "Source",
@@ -38,6 +41,8 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_many",
+    "record_arrow_schema",
     "render",
     "to_markdown",
     "to_record",

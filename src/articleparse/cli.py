@@ -9,6 +9,7 @@ what happened, the same way for every command (see :data:`EXIT_CODES_HELP`).
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import functools
 import json
@@ -16,23 +17,33 @@ import os
 import signal
 import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import FrameType, TracebackType
-from typing import BinaryIO
+from typing import Any
 
 from . import __version__
+from .corpus.arrow import record_arrow_schema
 from .corpus.atomic import atomic_file
 from .corpus.batch import (
     DEFAULT_GLOB,
     STDIN,
     Input,
-    Progress,
     default_jobs,
     iter_inputs,
     ordered_map,
     walk_folder,
 )
+from .corpus.outputs import (
+    DEFAULT_SHARD_SIZE,
+    ErrorsFile,
+    OutputError,
+    RecordWriter,
+    ShardedOutput,
+    check_format_available,
+    writer_for,
+)
+from .corpus.progress import Progress
 from .corpus.stats import CorpusCounts
 from .corpus.tasks import (
     EXIT_FAILED,
@@ -82,6 +93,10 @@ class Summary:
         if outcome.problem and len(self.problems) < SHOWN_PROBLEMS:
             self.problems.append(f"{outcome.path}: {outcome.problem}")
 
+    def add_prior(self, failure: dict[str, Any]) -> None:
+        """A failed input of an earlier run whose shard is complete (``--resume``)."""
+        self.add(Outcome(failure["path"], failure["exit"], problem=failure["error"]))
+
     @property
     def exit_code(self) -> int:
         if self.unusable or not self.files:
@@ -105,20 +120,28 @@ class Summary:
         return "\n".join(lines)
 
 
-def _outcomes(args: argparse.Namespace, task: Callable[[Input], Outcome]) -> Iterator[Outcome]:
-    """The task over every input, in input order, with a progress bar when it helps."""
-    inputs = iter_inputs(args.paths, args.glob)
+def _outcomes(
+    args: argparse.Namespace,
+    task: Callable[[Input], Outcome],
+    *,
+    output_to_terminal: bool = False,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[Progress, Iterator[Outcome]]:
+    """The task over every input (but those in ``skip``), in input order, and its progress bar.
+
+    The bar is drawn on a terminal's standard error, unless the records are
+    written to that terminal too (``output_to_terminal``): the two never share
+    a line.
+    """
+    inputs: Iterable[Input] = iter_inputs(args.paths, args.glob)
+    if skip:
+        inputs = (item for item in inputs if item.path not in skip)
     outcomes = ordered_map(task, inputs, args.jobs)
-    if args.quiet or not sys.stderr.isatty():
-        return outcomes
-    return Progress(sys.stderr, _count_inputs(args.paths, args.glob)).track(outcomes)
-
-
-def _clear_progress_line(args: argparse.Namespace) -> None:
-    """Before writing a report to a terminal, take the progress bar out of its way."""
-    if not args.quiet and sys.stderr.isatty() and sys.stdout.isatty():
-        sys.stderr.write("\r\x1b[2K")
-        sys.stderr.flush()
+    terminal = sys.stderr.isatty() and not (output_to_terminal and sys.stdout.isatty())
+    enabled = terminal and not args.quiet
+    total = _count_inputs(args.paths, args.glob) if enabled else None
+    progress = Progress(sys.stderr, total, enabled=enabled, initial=len(skip) if total else 0)
+    return progress, progress.track(outcomes)
 
 
 def _count_inputs(paths: list[str], glob: str) -> int:
@@ -130,18 +153,22 @@ def _count_inputs(paths: list[str], glob: str) -> int:
 class _Output:
     """Standard output, or a file that appears only once the run has completed."""
 
-    def __init__(self, target: str | None) -> None:
+    def __init__(self, target: str | None, format: str) -> None:
         self.target = target
+        self.format = format
         self._stack = contextlib.ExitStack()
-        self._stream: BinaryIO = sys.stdout.buffer
+        self._writer: RecordWriter | None = None
 
     def __enter__(self) -> _Output:
+        stream = sys.stdout.buffer
         if self.target is not None:
-            self._stream = self._stack.enter_context(atomic_file(self.target))
+            stream = self._stack.enter_context(atomic_file(self.target))
+        self._writer = writer_for(self.format, stream)
         return self
 
     def write(self, data: bytes) -> None:
-        self._stream.write(data)
+        assert self._writer is not None
+        self._writer.write(data)
 
     def __exit__(
         self,
@@ -149,9 +176,19 @@ class _Output:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self.target is None:
-            self._stream.flush()
+        if kind is None and self._writer is not None:
+            self._writer.close()
+        elif self.target is None:
+            with contextlib.suppress(OSError):
+                sys.stdout.buffer.flush()
         self._stack.__exit__(kind, error, trace)
+
+
+def _failure(outcome: Outcome) -> dict[str, Any] | None:
+    """The line ``--errors`` writes for an input that failed; ``None`` when it did not."""
+    if outcome.exit_code == EXIT_OK:
+        return None
+    return {"path": outcome.path, "exit": outcome.exit_code, "error": outcome.problem}
 
 
 def _say(args: argparse.Namespace, text: str) -> None:
@@ -163,22 +200,101 @@ def _say(args: argparse.Namespace, text: str) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    single = len(args.paths) == 1 and (args.paths[0] == STDIN or not os.path.isdir(args.paths[0]))
-    options = Options(format=args.format, strict=args.strict, single=single)
-    if args.output is not None:
-        folder = os.path.dirname(os.path.abspath(args.output))
-        if os.path.isdir(args.output) or not os.access(folder, os.W_OK | os.X_OK):
-            return _usage_error(f"cannot write {args.output}: not a writable file path")
+    problem = _check_parse_arguments(args)
+    if problem:
+        return _usage_error(problem)
+    single = (
+        len(args.paths) == 1
+        and (args.paths[0] == STDIN or not os.path.isdir(args.paths[0]))
+        and args.output_dir is None
+        and args.format != "parquet"
+    )
+    options = Options(
+        format=args.format,
+        strict=args.strict,
+        single=single,
+        encoding=args.encoding,
+        section_text=args.section_text,
+    )
+    task = functools.partial(parse_task, options)
+    if args.output_dir is not None:
+        return _parse_to_shards(args, task)
     summary = Summary()
-    with _Output(args.output) as out:
-        for outcome in _outcomes(args, functools.partial(parse_task, options)):
+    with _Output(args.output, args.format) as out, _errors_file(args) as errors:
+        _progress, outcomes = _outcomes(args, task, output_to_terminal=args.output is None)
+        for outcome in outcomes:
             out.write(outcome.output)
             summary.add(outcome)
+            _note_failure(errors, outcome)
             if single:
                 _report_single(args, outcome)
     if not single:
         _say(args, summary.report("parse"))
     return summary.exit_code
+
+
+def _parse_to_shards(args: argparse.Namespace, task: Callable[[Input], Outcome]) -> int:
+    try:
+        shards = ShardedOutput(
+            args.output_dir, args.format, shard_size=args.shard_size, resume=args.resume
+        )
+    except OutputError as exc:
+        return _usage_error(str(exc))
+    summary = Summary()
+    with shards, _errors_file(args) as errors:
+        for prior in shards.prior_failures:
+            summary.add_prior(prior)
+            if errors is not None:
+                errors.add(prior)
+        _, outcomes = _outcomes(args, task, skip=shards.done)
+        for outcome in outcomes:
+            failure = _failure(outcome)
+            shards.write(outcome.path, outcome.output, failure)
+            summary.add(outcome)
+            _note_failure(errors, outcome)
+    summary.files += len(shards.done) - len(shards.prior_failures)
+    if shards.done:
+        _say(args, f"articleparse parse: {len(shards.done)} file(s) already in complete shards")
+    _say(args, summary.report("parse"))
+    return summary.exit_code
+
+
+def _check_parse_arguments(args: argparse.Namespace) -> str:
+    """What is wrong with the arguments of ``parse``, before any work: '' when nothing is."""
+    if args.encoding is not None:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            return f"unknown encoding: {args.encoding}"
+    try:
+        check_format_available(args.format)
+    except OutputError as exc:
+        return str(exc)
+    if args.format == "parquet" and args.output is None and args.output_dir is None:
+        return "Parquet is written to a file: pass -o FILE or --output-dir DIR"
+    if args.resume and args.output_dir is None:
+        return "--resume carries on a run into --output-dir DIR"
+    for target in (args.output, args.errors):
+        if target is not None:
+            folder = os.path.dirname(os.path.abspath(target))
+            if os.path.isdir(target) or not os.access(folder, os.W_OK | os.X_OK):
+                return f"cannot write {target}: not a writable file path"
+    return ""
+
+
+@contextlib.contextmanager
+def _errors_file(args: argparse.Namespace) -> Iterator[ErrorsFile | None]:
+    if args.errors is None:
+        yield None
+        return
+    with ErrorsFile(args.errors) as errors:
+        yield errors
+
+
+def _note_failure(errors: ErrorsFile | None, outcome: Outcome) -> None:
+    failure = _failure(outcome) if errors is not None else None
+    if errors is not None and failure is not None:
+        errors.add(failure)
 
 
 def _report_single(args: argparse.Namespace, outcome: Outcome) -> None:
@@ -193,20 +309,30 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return _usage_error("validate needs files with expected files beside them, not '-'")
     options = Options(update=args.update)
     summary = Summary()
-    for outcome in _outcomes(args, functools.partial(validate_task, options)):
+    progress, outcomes = _outcomes(args, functools.partial(validate_task, options))
+    for outcome in outcomes:
         if outcome.output:
-            _clear_progress_line(args)
-            sys.stdout.buffer.write(outcome.output)
-            sys.stdout.buffer.flush()
+            progress.write_between(functools.partial(_write_out, outcome.output))
         summary.add(outcome)
     _say(args, summary.report("validate --update" if args.update else "validate"))
     return summary.exit_code
 
 
+def _write_out(data: bytes) -> None:
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
+    if args.encoding is not None:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            return _usage_error(f"unknown encoding: {args.encoding}")
     summary = Summary()
     counts = CorpusCounts()
-    for outcome in _outcomes(args, stats_task):
+    _, outcomes = _outcomes(args, functools.partial(stats_task, Options(encoding=args.encoding)))
+    for outcome in outcomes:
         summary.add(outcome)
         counts.add(outcome.stats, unreadable=outcome.exit_code == EXIT_UNUSABLE)
     print(json.dumps(counts.as_json(), indent=1) if args.json else counts.table())
@@ -216,7 +342,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    if args.record:
+    if args.arrow:
+        try:
+            schema = record_arrow_schema()
+        except ImportError as exc:
+            return _usage_error(str(exc))
+        sys.stdout.write(schema.to_string(show_schema_metadata=True) + "\n")
+    elif args.record:
         sys.stdout.write(json.dumps(record_schema(), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(schema_text())
@@ -251,14 +383,40 @@ def build_parser() -> argparse.ArgumentParser:
         default="json",
         help="json: the Article tree (one file: indented; several: JSON Lines with the tree "
         "under 'article'); jsonl: always JSON Lines; record: the flat corpus record "
-        "(see 'articleparse schema --record'); markdown, text: for people (several "
-        "files: JSON Lines with it under 'markdown' or 'text'). Default: json",
+        "(see 'articleparse schema --record'); parquet: records as Parquet (needs -o or "
+        "--output-dir, and pyarrow: pip install 'articleparse[parquet]'); markdown, text: "
+        "for people (several files: JSON Lines with it under 'markdown' or 'text'). "
+        "Default: json",
     )
-    parse.add_argument(
+    where = parse.add_mutually_exclusive_group()
+    where.add_argument(
         "-o",
         "--output",
         metavar="OUT",
         help="write to OUT instead of stdout; OUT appears only once the run has finished",
+    )
+    where.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write shards DIR/part-00000.jsonl (or .parquet), each appearing once complete, "
+        "and DIR/_manifest.jsonl listing the inputs of each complete shard",
+    )
+    parse.add_argument(
+        "--shard-size",
+        type=_positive,
+        default=DEFAULT_SHARD_SIZE,
+        metavar="N",
+        help=f"inputs per shard with --output-dir (default: {DEFAULT_SHARD_SIZE})",
+    )
+    parse.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --output-dir: skip the inputs already in complete shards and write the rest",
+    )
+    parse.add_argument(
+        "--errors",
+        metavar="FILE",
+        help="also write one JSON line per failed file ({path, exit, error}) to FILE",
     )
     parse.add_argument(
         "--strict",
@@ -266,6 +424,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="give no document for a file with an error diagnostic (its record carries "
         "the error instead)",
     )
+    parse.add_argument(
+        "--section-text",
+        action="store_true",
+        help="records: also copy each section's own text into its row (by default it is "
+        "stored once, in 'text', and each section row says where its part is)",
+    )
+    _encoding_argument(parse)
     parse.set_defaults(run=cmd_parse)
 
     validate = _command(
@@ -291,17 +456,25 @@ def build_parser() -> argparse.ArgumentParser:
         "the deepest heading level, headings per level, and diagnostics by code.",
     )
     stats.add_argument("--json", action="store_true", help="print the counts as JSON")
+    _encoding_argument(stats)
     stats.set_defaults(run=cmd_stats)
 
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of Article",
-        description="Print the JSON Schema of the Article tree (or of the flat record).",
+        description="Print the JSON Schema of the Article tree (or of the flat record, or "
+        "the record's Arrow schema).",
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    schema.add_argument(
-        "--record", action="store_true", help="the schema of the flat corpus record instead"
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument(
+        "--record", action="store_true", help="the JSON Schema of the flat corpus record instead"
+    )
+    which.add_argument(
+        "--arrow",
+        action="store_true",
+        help="the Arrow schema of the record (what Parquet output holds; needs pyarrow)",
     )
     schema.set_defaults(run=cmd_schema)
     return parser
@@ -344,6 +517,15 @@ def _command(
         "-q", "--quiet", action="store_true", help="no progress bar, summary or warnings on stderr"
     )
     return command
+
+
+def _encoding_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="decode every file with this encoding (big5, utf-16, gbk, …) instead of "
+        "detecting UTF-8 or GB18030",
+    )
 
 
 def _positive(text: str) -> int:

@@ -1,4 +1,4 @@
-"""Running one task over many files: inputs, an ordered worker pool, progress.
+"""Running one task over many files: the inputs, and an ordered worker pool.
 
 Memory stays flat however many files there are: folders are walked lazily,
 at most a small window of chunks is in flight at any time, and results are
@@ -13,13 +13,12 @@ import multiprocessing
 import os
 import signal
 import sys
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from pathlib import PurePath
-from typing import TextIO, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -36,26 +35,48 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 4
 
 @dataclass(frozen=True, slots=True)
 class Input:
-    """One file to process: its path as shown to the user, and its bytes when already read."""
+    """One file to process: its path as shown to the user, and its bytes when already read.
+
+    ``relative_path`` is the path from the folder the file was found in (with
+    ``/`` between parts); a file named directly keeps the path as given.
+    """
 
     path: str
     data: bytes | None = None
+    relative_path: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The path from the input root: ``relative_path`` when known, else ``path``."""
+        return self.path if self.relative_path is None else self.relative_path
 
 
-def iter_inputs(paths: Iterable[str], glob: str = DEFAULT_GLOB) -> Iterator[Input]:
+Source = str | os.PathLike[str] | tuple[str, bytes]
+"""What a batch takes: a file, a folder (walked), or a ``(name, bytes)`` pair in memory."""
+
+
+def iter_inputs(paths: Iterable[Source], glob: str = DEFAULT_GLOB) -> Iterator[Input]:
     """Each path as given, or the files under it when it is a folder.
 
     Folders are walked recursively in sorted order without following links,
     keeping files whose path relative to the folder matches ``glob``; hidden
     files and folders (a leading ``.``, as in unfinished temporary files) are
-    skipped. ``-`` reads standard input. A path that does not exist is passed
-    on as it is, so that reading it reports the error in its place.
+    skipped. ``-`` reads standard input; a ``(name, bytes)`` pair is an input
+    already in memory. A path that does not exist is passed on as it is, so
+    that reading it reports the error in its place.
     """
-    for path in paths:
+    for source in paths:
+        if isinstance(source, tuple):
+            name, data = source
+            yield Input(name, bytes(data))
+            continue
+        path = os.fspath(source)
         if path == STDIN:
             yield Input(STDIN, sys.stdin.buffer.read())
         elif os.path.isdir(path):
-            yield from (Input(found) for found in walk_folder(path, glob))
+            for found in walk_folder(path, glob):
+                relative = os.path.relpath(found, path).replace(os.sep, "/")
+                yield Input(found, relative_path=relative)
         else:
             yield Input(path)
 
@@ -179,66 +200,3 @@ def _ignore_interrupts() -> None:
     # and stops the workers with SIGTERM, which must not run the parent's handler.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-class Progress:
-    """A one-line progress bar on a terminal: files done, rate, time left.
-
-    Wraps the stream of results; draws at most a few times a second, and only
-    once the run has lasted ``delay`` seconds, so short runs print nothing.
-    """
-
-    WIDTH = 24
-
-    def __init__(
-        self, stream: TextIO, total: int | None, *, delay: float = 0.5, interval: float = 0.2
-    ) -> None:
-        self.stream = stream
-        self.total = total
-        self.delay = delay
-        self.interval = interval
-        self.done = 0
-        self._started = time.monotonic()
-        self._drawn_at = 0.0
-        self._drawn = False
-
-    def track(self, results: Iterable[T]) -> Iterator[T]:
-        try:
-            for result in results:
-                yield result
-                self.done += 1
-                now = time.monotonic()
-                if now - self._started >= self.delay and now - self._drawn_at >= self.interval:
-                    self._draw(now)
-        finally:
-            self.close()
-
-    def line(self, now: float) -> str:
-        elapsed = max(now - self._started, 1e-9)
-        rate = self.done / elapsed
-        if self.total:
-            filled = min(self.WIDTH, self.WIDTH * self.done // self.total)
-            left = (self.total - self.done) / rate if rate else 0.0
-            return (
-                f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] "
-                f"{self.done}/{self.total} files  {rate:,.0f}/s  {_clock(left)} left"
-            )
-        return f"{self.done} files  {rate:,.0f}/s  {_clock(elapsed)} elapsed"
-
-    def _draw(self, now: float) -> None:
-        self.stream.write("\r\x1b[2K" + self.line(now))
-        self.stream.flush()
-        self._drawn_at = now
-        self._drawn = True
-
-    def close(self) -> None:
-        if self._drawn:
-            self.stream.write("\r\x1b[2K")
-            self.stream.flush()
-            self._drawn = False
-
-
-def _clock(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds + 0.5), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

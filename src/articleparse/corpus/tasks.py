@@ -13,12 +13,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..api import parse_bytes, parse_file
-from ..diagnostics import Diagnostic, ParseError
-from ..model import Article
+from pydantic_core import to_json
+
+from ..diagnostics import Diagnostic
 from ..serialize.markdown import to_markdown
-from ..serialize.record import failed_record, plain_text, to_record
+from ..serialize.record import plain_text
 from .batch import Input
+from .many import ParseResult, parse_input
 from .stats import DocStats, doc_stats
 from .validate import check_fixture, dump_expected, format_verdict
 
@@ -26,7 +27,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
 
-FORMATS = ("json", "jsonl", "record", "markdown", "text")
+FORMATS = ("json", "jsonl", "record", "parquet", "markdown", "text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,8 @@ class Options:
     strict: bool = False
     single: bool = False
     update: bool = False
+    encoding: str | None = None
+    section_text: bool = False
 
 
 @dataclass(slots=True)
@@ -53,45 +56,41 @@ class Outcome:
 
 def parse_task(options: Options, item: Input) -> Outcome:
     """Parse one file and serialise it in the requested format."""
-    doc, outcome = _load(item)
-    if doc is None:
-        outcome.output = _failed_output(options, item.path, outcome.problem).encode()
-    elif outcome.exit_code and options.strict:
-        error = str(ParseError(doc.diagnostics))
-        outcome.output = _failed_output(options, item.path, error, doc).encode()
-    else:
-        try:
-            outcome.output = _document_output(options, item.path, doc).encode()
-        except Exception as exc:  # a serialiser bug must cost one file, not the run
-            outcome = _broken(item, f"cannot serialise: {type(exc).__name__}: {exc}")
-            outcome.output = _failed_output(options, item.path, outcome.problem).encode()
-    return outcome
-
-
-def stats_task(item: Input) -> Outcome:
-    """Parse one file and keep only the numbers ``stats`` counts."""
-    doc, outcome = _load(item)
-    if doc is not None:
-        outcome.stats = doc_stats(doc)
-    return outcome
-
-
-def _load(item: Input) -> tuple[Article | None, Outcome]:
-    """Read and parse one input; the outcome says how it went (output still empty)."""
+    result = parse_input(item, options.encoding, options.strict)
+    outcome = _outcome(result)
     try:
-        doc = parse_bytes(item.data) if item.data is not None else parse_file(item.path)
-    except OSError as exc:
-        return None, Outcome(
-            item.path, EXIT_UNUSABLE, problem=f"cannot read: {exc.strerror or exc}"
-        )
-    except Exception as exc:  # a parser bug must cost one file, not the run
-        return None, _broken(item, f"parser failed: {type(exc).__name__}: {exc}")
-    outcome = Outcome(item.path, diagnostics=tuple(doc.diagnostics))
-    errors = [d for d in doc.diagnostics if d.severity == "error"]
-    if errors:
+        outcome.output = _output(options, result)
+    except Exception as exc:  # a serialiser bug must cost one file, not the run
+        outcome.exit_code = EXIT_FAILED
+        outcome.problem = result.error = f"cannot serialise: {type(exc).__name__}: {exc}"
+        result.article = None
+        outcome.output = _output(options, result)
+    return outcome
+
+
+def stats_task(options: Options, item: Input) -> Outcome:
+    """Parse one file and keep only the numbers ``stats`` counts."""
+    result = parse_input(item, options.encoding)
+    outcome = _outcome(result)
+    if result.article is not None:
+        outcome.stats = doc_stats(result.article)
+    return outcome
+
+
+def _outcome(result: ParseResult) -> Outcome:
+    """How one file went: its exit code and, when it failed, the problem in one line."""
+    outcome = Outcome(result.path, diagnostics=tuple(result.diagnostics))
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    if result.unreadable:
+        outcome.exit_code = EXIT_UNUSABLE
+        outcome.problem = result.error or ""
+    elif errors:
         outcome.exit_code = EXIT_FAILED
         outcome.problem = f"{len(errors)} error diagnostic(s), first at {_one_line(errors[0])}"
-    return doc, outcome
+    elif result.error is not None:
+        outcome.exit_code = EXIT_FAILED
+        outcome.problem = result.error
+    return outcome
 
 
 def _broken(item: Input, problem: str) -> Outcome:
@@ -118,52 +117,47 @@ def validate_task(options: Options, item: Input) -> Outcome:
     )
 
 
-def _document_output(options: Options, path: str, doc: Article) -> str:
+def _output(options: Options, result: ParseResult) -> bytes:
     fmt = options.format
-    if options.single and fmt == "json":
-        return dump_expected(doc)
-    if fmt == "record":
-        record = to_record(doc, path=path)
-        return _json(record, pretty=options.single)
-    if options.single and fmt == "markdown":
-        return to_markdown(doc)
-    if options.single and fmt == "text":
-        return plain_text(doc) + "\n"
-    head = _envelope_head(path, doc, None)
-    if fmt == "markdown":
-        return head + '"markdown":' + _compact(to_markdown(doc)) + "}\n"
-    if fmt == "text":
-        return head + '"text":' + _compact(plain_text(doc)) + "}\n"
-    return head + '"article":' + doc.model_dump_json() + "}\n"
-
-
-def _failed_output(options: Options, path: str, error: str, doc: Article | None = None) -> str:
-    """What a file that gave no document writes: alone nothing, in a batch its error."""
+    doc = result.article
+    if doc is None and options.single:
+        return b""  # alone, a file that gave no document writes nothing; stderr says why
+    if fmt in ("record", "parquet"):
+        record = result.record(section_text=options.section_text)
+        if options.single and fmt == "record":
+            return (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode()
+        return to_json(record) + b"\n"
+    if doc is None:
+        return _failed_output(options, result)
     if options.single:
-        return ""
-    if options.format == "record":
-        return _json(failed_record(path, error, doc))
+        if fmt == "json":
+            return dump_expected(doc).encode()
+        if fmt == "markdown":
+            return to_markdown(doc).encode()
+        if fmt == "text":
+            return (plain_text(doc) + "\n").encode()
+    head = _envelope_head(result)
+    if fmt == "markdown":
+        return head + b'"markdown":' + to_json(to_markdown(doc)) + b"}\n"
+    if fmt == "text":
+        return head + b'"text":' + to_json(plain_text(doc)) + b"}\n"
+    return head + b'"article":' + doc.__pydantic_serializer__.to_json(doc) + b"}\n"
+
+
+def _failed_output(options: Options, result: ParseResult) -> bytes:
+    """What a file that gave no document writes in a batch: its error in the envelope."""
     key = options.format if options.format in ("markdown", "text") else "article"
-    return _envelope_head(path, doc, error) + f'"{key}":null}}\n'
+    return _envelope_head(result) + f'"{key}":null}}\n'.encode()
 
 
-def _envelope_head(path: str, doc: Article | None, error: str | None) -> str:
+def _envelope_head(result: ParseResult) -> bytes:
     head = {
-        "path": path,
-        "encoding": doc.source.encoding if doc else None,
-        "diagnostics": [d.model_dump(mode="json") for d in doc.diagnostics] if doc else [],
-        "error": error,
+        "path": result.path,
+        "encoding": result.encoding,
+        "diagnostics": result.diagnostics,
+        "error": result.error,
     }
-    return _compact(head)[:-1] + ","
-
-
-def _json(value: object, *, pretty: bool = False) -> str:
-    """One JSON document and its newline: indented alone, one line in JSON Lines."""
-    return (json.dumps(value, ensure_ascii=False, indent=1) if pretty else _compact(value)) + "\n"
-
-
-def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return to_json(head)[:-1] + b","
 
 
 def _one_line(diagnostic: Diagnostic) -> str:

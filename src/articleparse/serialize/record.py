@@ -1,15 +1,22 @@
 """Article → a flat corpus record: what dataset tools take row by row.
 
-A record is one JSON object per document: the metadata as scalars and lists
-of strings, the article's plain text, and the section tree flattened into a
-list of ``number / title / level / text`` rows in document order. Nothing in
-it nests deeper than a list of small objects, so pandas, Parquet writers and
-dataset loaders read it as it is. Lossy by design: the layout, spans and site
-chrome stay in the :class:`~articleparse.model.Article`.
+A record is one row per input file: where it came from (the provenance
+columns), the metadata as scalars and lists of strings, the body as plain text,
+and the section tree flattened into a list of ``number / title / level`` rows
+in document order. Every column has one type whatever the document holds, so
+records from any number of files combine into one table (the Arrow form of
+this schema is :func:`articleparse.record_arrow_schema`). Lossy by design: the
+layout, spans and site chrome stay in the :class:`~articleparse.model.Article`.
+
+The body text is stored once: ``text`` holds it, and each section row says
+where its own paragraphs are in it (``text[start:end]``, offsets in
+characters). ``section_text=True`` also copies that slice into the row.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,8 +25,10 @@ from ..diagnostics import Diagnostic
 from ..model import Article, ListField, ScalarField, Section
 from .text import walk_sections
 
-RECORD_VERSION: Literal[1] = 1
+RECORD_VERSION: Literal[2] = 2
 RECORD_SCHEMA_ID = f"urn:articleparse:schema:record:{RECORD_VERSION}"
+
+Status = Literal["ok", "warnings", "error"]
 
 _HEADING_TITLE_SEP = " "
 _LINE_SEP = "\n"
@@ -30,16 +39,20 @@ class _Row(BaseModel):
 
 
 class RecordSection(_Row):
-    """One heading: its number, title, level, and the text of its own paragraphs.
+    """One heading: its number, title, level, and where its own paragraphs are in ``text``.
 
-    ``text`` holds the paragraphs directly under the heading, one per line; the
-    text of subsections is in their own rows, which follow in document order.
+    ``record.text[start:end]`` is the text of the paragraphs directly under the
+    heading, one per line (empty when there are none); the paragraphs of its
+    subsections are in their own rows, which follow in document order. ``text``
+    holds that same slice only when the record was made with ``section_text``.
     """
 
     number: str
     title: str
     level: int
-    text: str
+    start: int
+    end: int
+    text: str | None = None
 
 
 class ExtraField(_Row):
@@ -49,18 +62,42 @@ class ExtraField(_Row):
     value: str
 
 
-class Record(_Row):
-    """The flat corpus record of one document (see :func:`to_record`).
+class RecordDiagnostic(_Row):
+    """A diagnostic as the record stores it (the same fields as :class:`Diagnostic`)."""
 
-    ``path`` and ``error`` are filled by batch runs: ``error`` says why a file
-    gave no document (unreadable, or refused by ``--strict``), and then the
-    content fields keep their empty defaults.
+    code: str
+    severity: str
+    message: str
+    line: int
+    column: int
+    offset: int
+
+
+class Record(_Row):
+    """The flat corpus record of one input file (see :func:`to_record`).
+
+    Provenance: ``path`` as the run was given or found it, ``relative_path``
+    from the folder it was found in, the ``size`` and ``sha256`` of its bytes,
+    the ``encoding`` they were decoded with and the ``parser_version``.
+    ``status`` is ``error`` when the file gave no document (``error`` says why:
+    unreadable, or refused by ``strict``) or has an error diagnostic,
+    ``warnings`` when its worst diagnostic is a warning, else ``ok``;
+    ``error_count``, ``warning_count`` and ``info_count`` count its diagnostics
+    by severity. A file with no document keeps the empty defaults elsewhere.
     """
 
-    record_version: Literal[1] = RECORD_VERSION
+    record_version: Literal[2] = RECORD_VERSION
+    parser_version: str = ""
     path: str | None = None
-    error: str | None = None
+    relative_path: str | None = None
+    size: int | None = None
+    sha256: str | None = None
     encoding: str | None = None
+    status: Status = "ok"
+    error: str | None = None
+    error_count: int = 0
+    warning_count: int = 0
+    info_count: int = 0
     title: str | None = None
     title_en: str | None = None
     authors: list[str] = Field(default_factory=list)
@@ -82,31 +119,86 @@ class Record(_Row):
     sections: list[RecordSection] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
-    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    diagnostics: list[RecordDiagnostic] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a record's document came from: filled by batch runs, empty for a lone tree."""
+
+    path: str | None = None
+    relative_path: str | None = None
+    size: int | None = None
+    sha256: str | None = None
+    encoding: str | None = None
 
 
 _SCALARS: tuple[str, ...] = get_args(ScalarField)
 _LISTS: tuple[str, ...] = get_args(ListField)
+_COLUMNS: tuple[str, ...] = tuple(Record.model_fields)
 
 
-def to_record(doc: Article, *, path: str | None = None) -> dict[str, Any]:
-    """The flat record of ``doc`` as a plain dict (JSON-ready; its schema is :class:`Record`)."""
+def parser_version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def to_record(
+    doc: Article,
+    *,
+    path: str | None = None,
+    provenance: Provenance | None = None,
+    section_text: bool = False,
+) -> dict[str, Any]:
+    """The flat record of ``doc`` as a plain dict (JSON-ready; its schema is :class:`Record`).
+
+    ``path`` is a shorthand for ``provenance=Provenance(path=...)``; the
+    encoding comes from ``doc.source`` unless the provenance names one.
+    """
+    origin = provenance or Provenance(path=path)
     metadata = doc.metadata
+    text, sections = _body(doc, section_text)
     values: dict[str, Any] = {
         "record_version": RECORD_VERSION,
-        "path": path,
+        "parser_version": parser_version(),
+        "path": origin.path,
+        "relative_path": origin.relative_path,
+        "size": origin.size,
+        "sha256": origin.sha256,
+        "encoding": origin.encoding or doc.source.encoding,
         "error": None,
-        "encoding": doc.source.encoding,
         "extra": [{"label": key, "value": value} for key, value in metadata.extra.items()],
-        "text": plain_text(doc),
-        "sections": _section_rows(doc.sections),
+        "text": text,
+        "sections": sections,
         "references": [entry.label + entry.text for entry in doc.references],
         "notes": [entry.label + entry.text for entry in doc.notes],
-        "diagnostics": [diagnostic.model_dump(mode="json") for diagnostic in doc.diagnostics],
     }
+    values.update(_diagnostic_columns(doc.diagnostics))
     values.update((name, getattr(metadata, name)) for name in _SCALARS)
     values.update((name, list(getattr(metadata, name))) for name in _LISTS)
-    return {name: values[name] for name in Record.model_fields}
+    return {name: values[name] for name in _COLUMNS}
+
+
+def failed_record(
+    path: str,
+    error: str,
+    *,
+    provenance: Provenance | None = None,
+    diagnostics: Sequence[Diagnostic] = (),
+) -> dict[str, Any]:
+    """The record of a file that gave no document: where it was, why, and its diagnostics."""
+    origin = provenance or Provenance(path=path)
+    record = Record(
+        parser_version=parser_version(),
+        path=path,
+        relative_path=origin.relative_path,
+        size=origin.size,
+        sha256=origin.sha256,
+        encoding=origin.encoding,
+    ).model_dump(mode="json")
+    record.update(_diagnostic_columns(diagnostics), status="error", error=error)
+    return record
 
 
 def record_schema() -> dict[str, Any]:
@@ -122,13 +214,12 @@ def record_schema() -> dict[str, Any]:
     return schema
 
 
-def failed_record(path: str, error: str, doc: Article | None = None) -> dict[str, Any]:
-    """The record of a file that gave no document: where it was, and why."""
-    record = Record(path=path, error=error).model_dump(mode="json")
-    if doc is not None:
-        record["encoding"] = doc.source.encoding
-        record["diagnostics"] = [d.model_dump(mode="json") for d in doc.diagnostics]
-    return record
+def status_of(diagnostics: Sequence[Diagnostic]) -> Status:
+    """``error`` if any diagnostic is an error, ``warnings`` if any is a warning, else ``ok``."""
+    severities = {d.severity for d in diagnostics}
+    if "error" in severities:
+        return "error"
+    return "warnings" if "warning" in severities else "ok"
 
 
 def plain_text(doc: Article) -> str:
@@ -138,23 +229,69 @@ def plain_text(doc: Article) -> str:
     paragraphs. Title, abstract and references have fields of their own and
     are not repeated here.
     """
-    lines = [paragraph.text for paragraph in doc.preamble]
+    return _body(doc, section_text=False)[0]
+
+
+def _body(doc: Article, section_text: bool) -> tuple[str, list[dict[str, Any]]]:
+    """``text`` and the section rows pointing into it, in one walk.
+
+    ``end`` is the length of the text joined so far; a heading's row starts
+    empty at the end of its heading line and grows over each paragraph after it.
+    """
+    lines: list[str] = []
+    rows: list[dict[str, Any]] = []
+    row: dict[str, Any] | None = None
+    first = True  # no paragraph under the current heading yet
+    end = 0
+
+    def add(line: str) -> int:
+        nonlocal end
+        start = end + 1 if lines else 0
+        lines.append(line)
+        end = start + len(line)
+        return start
+
+    for paragraph in doc.preamble:
+        add(paragraph.text)
     for node in walk_sections(doc.sections):
         if isinstance(node, Section):
-            lines.append(node.number + _HEADING_TITLE_SEP + node.title)
+            add(node.number + _HEADING_TITLE_SEP + node.title)
+            row = {"number": node.number, "title": node.title, "level": node.level}
+            row.update(start=end, end=end, text=None)
+            rows.append(row)
+            first = True
         else:
-            lines.append(node.text)
-    return _LINE_SEP.join(lines)
+            start = add(node.text)
+            if row is not None:
+                if first:
+                    row["start"] = start
+                    first = False
+                row["end"] = end
+    text = _LINE_SEP.join(lines)
+    if section_text:
+        for row in rows:
+            row["text"] = text[row["start"] : row["end"]]
+    return text, rows
 
 
-def _section_rows(sections: list[Section]) -> list[dict[str, Any]]:
-    return [
-        {
-            "number": node.number,
-            "title": node.title,
-            "level": node.level,
-            "text": _LINE_SEP.join(paragraph.text for paragraph in node.paragraphs),
-        }
-        for node in walk_sections(sections)
-        if isinstance(node, Section)
-    ]
+def _diagnostic_columns(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for diagnostic in diagnostics:
+        counts[diagnostic.severity] += 1
+    return {
+        "status": status_of(diagnostics),
+        "error_count": counts["error"],
+        "warning_count": counts["warning"],
+        "info_count": counts["info"],
+        "diagnostics": [
+            {
+                "code": d.code,
+                "severity": d.severity,
+                "message": d.message,
+                "line": d.line,
+                "column": d.column,
+                "offset": d.offset,
+            }
+            for d in diagnostics
+        ],
+    }

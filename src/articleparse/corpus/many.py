@@ -1,0 +1,129 @@
+"""``parse_many``: many files in, one result per file out, in input order.
+
+:func:`parse_input` is the work done for one file wherever it runs (in this
+process, a worker process, a Dask or Spark worker): read the bytes, note their
+size and SHA-256, decode and parse, and turn any failure into the result's
+``error``. :func:`parse_many` maps it over files, folders and in-memory pairs
+with the ordered pool of :mod:`.batch`; the command line maps the same step
+followed by its serialisers.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..api import parse_bytes
+from ..diagnostics import Diagnostic, ParseError
+from ..model import Article
+from ..serialize.record import Provenance, Status, failed_record, status_of, to_record
+from .batch import DEFAULT_GLOB, Input, Source, default_jobs, iter_inputs, ordered_map
+
+
+@dataclass(slots=True)
+class ParseResult:
+    """What parsing one input gave: the document, or why there is none.
+
+    ``article`` is ``None`` when the file could not be read (``unreadable``),
+    the parser failed on it, or ``strict`` refused it for an error diagnostic;
+    ``error`` then says which, in one line. ``diagnostics`` are the document's
+    (kept when ``strict`` refused it). ``size`` and ``sha256`` describe the
+    input bytes, ``encoding`` how they were decoded.
+    """
+
+    path: str
+    article: Article | None = None
+    error: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    relative_path: str | None = None
+    size: int | None = None
+    sha256: str | None = None
+    encoding: str | None = None
+    unreadable: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """A document with no error diagnostic."""
+        return self.article is not None and self.status != "error"
+
+    @property
+    def status(self) -> Status:
+        """``error`` (no document, or an error diagnostic), ``warnings`` or ``ok``."""
+        return "error" if self.error is not None else status_of(self.diagnostics)
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance(self.path, self.relative_path, self.size, self.sha256, self.encoding)
+
+    def record(self, *, section_text: bool = False) -> dict[str, Any]:
+        """The flat record of this input (see :func:`articleparse.to_record`)."""
+        if self.article is None:
+            return failed_record(
+                self.path,
+                self.error or "",
+                provenance=self.provenance,
+                diagnostics=self.diagnostics,
+            )
+        return to_record(self.article, provenance=self.provenance, section_text=section_text)
+
+
+def parse_input(item: Input, encoding: str | None = None, strict: bool = False) -> ParseResult:
+    """Read and parse one input; never raises on the file (any failure is the result's error)."""
+    result = ParseResult(item.path, relative_path=item.name)
+    try:
+        data = item.data if item.data is not None else _read(item.path)
+    except OSError as exc:
+        result.error = f"cannot read: {exc.strerror or exc}"
+        result.unreadable = True
+        return result
+    result.size = len(data)
+    result.sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        doc = parse_bytes(data, encoding=encoding)
+    except Exception as exc:  # a parser bug must cost one file, not the run
+        result.error = f"parser failed: {type(exc).__name__}: {exc}"
+        return result
+    result.encoding = doc.source.encoding
+    result.diagnostics = doc.diagnostics
+    if strict and any(d.severity == "error" for d in doc.diagnostics):
+        result.error = str(ParseError(doc.diagnostics))
+    else:
+        result.article = doc
+    return result
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def parse_many(
+    sources: Source | Iterable[Source],
+    *,
+    jobs: int | None = None,
+    encoding: str | None = None,
+    strict: bool = False,
+    glob: str = DEFAULT_GLOB,
+) -> Iterator[ParseResult]:
+    """Parse files, folders and ``(name, bytes)`` pairs; one :class:`ParseResult` each, in order.
+
+    Folders are walked as the command line walks them (recursively, sorted,
+    files matching ``glob``, hidden ones skipped). ``jobs`` processes share the
+    work (default: every core; ``1`` stays in this process); results come back
+    in input order, and only a few chunks of them are in flight at a time, so
+    memory stays flat on any number of files. One bad file never raises: its
+    result carries the error. ``encoding`` forces the decoding of every file
+    (an unknown name raises :class:`LookupError` here, before any work);
+    ``strict`` gives no document for a file with an error diagnostic.
+    """
+    if encoding is not None:
+        codecs.lookup(encoding)
+    if isinstance(sources, str | os.PathLike | tuple):
+        sources = [sources]
+    task = functools.partial(parse_input, encoding=encoding, strict=strict)
+    return ordered_map(task, iter_inputs(sources, glob), jobs or default_jobs())

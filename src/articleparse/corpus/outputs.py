@@ -1,0 +1,282 @@
+"""Where a batch's output goes: a stream, one file, or a folder of shards.
+
+Every writer takes the bytes each worker made for one file (a JSON line; for
+Parquet the file's record as a JSON line, which Arrow parses a row group at
+a time) and keeps nothing else of the results, so memory stays flat.
+
+- :class:`JsonLinesWriter` copies the bytes out.
+- :class:`ParquetWriter` buffers up to :data:`ROW_GROUP_ROWS` records, then
+  writes them as one row group of the record's Arrow schema (zstd).
+- :class:`ShardedOutput` is ``--output-dir``: shards of ``shard_size`` inputs
+  (``part-00000.parquet`` or ``.jsonl``), each written through
+  :func:`.atomic.atomic_file` so that it appears only when complete, and a
+  manifest listing the inputs each complete shard holds, which ``--resume``
+  reads to skip them.
+- :class:`ErrorsFile` is ``--errors FILE``: one JSON line per failed input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from .arrow import json_lines_table, record_arrow_schema, require_pyarrow
+from .atomic import atomic_file
+
+ROW_GROUP_ROWS = 1000
+"""Records per Parquet row group: the most the Parquet writer holds at a time."""
+DEFAULT_SHARD_SIZE = 5000
+"""Inputs per shard in ``--output-dir``."""
+COMPRESSION = "zstd"
+MANIFEST = "_manifest.jsonl"
+"""Named with a leading underscore, which Arrow, Spark and Dask skip when reading a folder."""
+SHARD_PATTERN = re.compile(r"part-(\d{5,})\.(parquet|jsonl)")
+_TEMPORARY = re.compile(r"\.(part-\d{5,}\.(parquet|jsonl)|_manifest\.jsonl)\..*\.tmp")
+
+
+class OutputError(Exception):
+    """The output cannot be written as asked (a usage error, reported before any work)."""
+
+
+class RecordWriter(Protocol):
+    def write(self, data: bytes) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class JsonLinesWriter:
+    """Each file's bytes, as they come."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> None:
+        self.stream.write(data)
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+class ParquetWriter:
+    """Records (one JSON line each) into a Parquet file, a row group at a time."""
+
+    def __init__(self, stream: BinaryIO, row_group_rows: int = ROW_GROUP_ROWS) -> None:
+        require_pyarrow()
+        from pyarrow import parquet
+
+        self.row_group_rows = row_group_rows
+        self._pending: list[bytes] = []
+        self._writer = parquet.ParquetWriter(stream, record_arrow_schema(), compression=COMPRESSION)
+
+    def write(self, data: bytes) -> None:
+        self._pending.append(data)
+        if len(self._pending) >= self.row_group_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._writer.write_table(json_lines_table(b"".join(self._pending)))
+            self._pending = []
+
+    def close(self) -> None:
+        self._flush()
+        self._writer.close()
+
+
+def writer_for(format: str, stream: BinaryIO) -> RecordWriter:
+    return ParquetWriter(stream) if format == "parquet" else JsonLinesWriter(stream)
+
+
+def check_format_available(format: str) -> None:
+    """Refuse Parquet up front, with the install hint, when pyarrow is missing."""
+    if format == "parquet":
+        try:
+            require_pyarrow()
+        except ImportError as exc:
+            raise OutputError(str(exc)) from None
+
+
+# ------------------------------------------------------------------ shards
+
+
+@dataclass(slots=True)
+class ShardEntry:
+    """One manifest line: a complete shard and the inputs it holds, in order."""
+
+    shard: str
+    inputs: list[str]
+    failed: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_json(self) -> bytes:
+        entry = {
+            "shard": self.shard,
+            "records": len(self.inputs),
+            "inputs": self.inputs,
+            "failed": self.failed,
+        }
+        return (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+class ShardedOutput:
+    """``--output-dir``: complete shards plus a manifest; ``resume`` carries on from them.
+
+    A shard is written to a temporary file and renamed into place when its
+    last input is in, then its manifest line is appended. On resume, the
+    manifest's shards that are there count as done; a torn last manifest line,
+    a shard that the manifest does not list (the run stopped between the
+    rename and the manifest line) and leftover temporary files are removed,
+    so the run writes those inputs again and the folder ends as one
+    uninterrupted run would have left it.
+    """
+
+    def __init__(
+        self,
+        folder: str | os.PathLike[str],
+        format: str,
+        *,
+        shard_size: int = DEFAULT_SHARD_SIZE,
+        resume: bool = False,
+    ) -> None:
+        self.folder = Path(folder)
+        self.format = format
+        self.suffix = "parquet" if format == "parquet" else "jsonl"
+        self.shard_size = shard_size
+        self.entries: list[ShardEntry] = []  # the shards complete before this run
+        self.next_index = 0
+        self._stack = contextlib.ExitStack()
+        self._writer: RecordWriter | None = None
+        self._inputs: list[str] = []
+        self._failed: list[dict[str, Any]] = []
+        self._prepare(resume)
+        self.done: frozenset[str] = frozenset(
+            path for entry in self.entries for path in entry.inputs
+        )
+
+    # -- opening
+
+    def _prepare(self, resume: bool) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create {self.folder}: {exc.strerror or exc}") from None
+        if not os.access(self.folder, os.W_OK | os.X_OK):
+            raise OutputError(f"cannot write in {self.folder}")
+        names = os.listdir(self.folder)
+        shards = [name for name in names if SHARD_PATTERN.fullmatch(name)]
+        if not resume:
+            if shards or MANIFEST in names:
+                raise OutputError(
+                    f"{self.folder} already holds shards: pass --resume to carry on, "
+                    "or choose an empty folder"
+                )
+            return
+        self.entries = [
+            entry for entry in _read_manifest(self.folder / MANIFEST) if entry.shard in shards
+        ]
+        other = {entry.shard.rpartition(".")[2] for entry in self.entries}
+        if other - {self.suffix}:
+            raise OutputError(
+                f"{self.folder} holds {', '.join(sorted(other))} shards, not {self.suffix}"
+            )
+        listed = {entry.shard for entry in self.entries}
+        self.next_index = 1 + max((_index(name) for name in listed), default=-1)
+        for name in names:
+            if (name in shards and name not in listed) or _TEMPORARY.fullmatch(name):
+                (self.folder / name).unlink()
+        with atomic_file(self.folder / MANIFEST) as stream:
+            for entry in self.entries:
+                stream.write(entry.as_json())
+
+    @property
+    def prior_failures(self) -> list[dict[str, Any]]:
+        """The failed inputs of the shards already complete (from the manifest)."""
+        return [failure for entry in self.entries for failure in entry.failed]
+
+    # -- writing
+
+    def write(self, path: str, data: bytes, failure: dict[str, Any] | None = None) -> None:
+        if self._writer is None:
+            self._open_shard()
+        assert self._writer is not None
+        self._writer.write(data)
+        self._inputs.append(path)
+        if failure is not None:
+            self._failed.append(failure)
+        if len(self._inputs) >= self.shard_size:
+            self._close_shard()
+
+    def _shard_name(self) -> str:
+        return f"part-{self.next_index:05d}.{self.suffix}"
+
+    def _open_shard(self) -> None:
+        stream = self._stack.enter_context(atomic_file(self.folder / self._shard_name()))
+        self._writer = writer_for(self.format, stream)
+
+    def _close_shard(self) -> None:
+        assert self._writer is not None
+        name = self._shard_name()
+        self._writer.close()
+        self._writer = None
+        self._stack.close()  # renames the shard into place
+        entry = ShardEntry(name, self._inputs, self._failed)
+        with open(self.folder / MANIFEST, "ab") as manifest:
+            manifest.write(entry.as_json())
+            manifest.flush()
+            os.fsync(manifest.fileno())
+        self.next_index += 1
+        self._inputs, self._failed = [], []
+
+    def __enter__(self) -> ShardedOutput:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is None and self._writer is not None:
+            self._close_shard()
+        else:
+            self._stack.__exit__(kind, *rest)  # type: ignore[arg-type]
+
+
+def _index(shard: str) -> int:
+    match = SHARD_PATTERN.fullmatch(shard)
+    return int(match.group(1)) if match else -1
+
+
+def _read_manifest(path: Path) -> Iterator[ShardEntry]:
+    """The complete lines of a manifest; a torn or unreadable line ends it."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return
+    for line in data.split(b"\n")[:-1]:  # the part after the last newline is torn
+        try:
+            raw = json.loads(line)
+            yield ShardEntry(raw["shard"], list(raw["inputs"]), list(raw.get("failed", [])))
+        except (ValueError, KeyError, TypeError):
+            return
+
+
+# ------------------------------------------------------------------ errors
+
+
+class ErrorsFile:
+    """``--errors FILE``: one JSON line per failed input, written whole at the end of the run."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self._stack = contextlib.ExitStack()
+        self._stream = self._stack.enter_context(atomic_file(path))
+
+    def add(self, failure: dict[str, Any]) -> None:
+        line = json.dumps(failure, ensure_ascii=False, separators=(",", ":")) + "\n"
+        self._stream.write(line.encode())
+
+    def __enter__(self) -> ErrorsFile:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._stack.__exit__(*exc)
