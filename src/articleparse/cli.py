@@ -178,7 +178,9 @@ class _Output:
     ) -> None:
         if kind is None and self._writer is not None:
             self._writer.close()
-        elif self.target is None:
+        elif self._writer is not None:
+            self._writer.abandon()
+        if kind is not None and self.target is None:
             with contextlib.suppress(OSError):
                 sys.stdout.buffer.flush()
         self._stack.__exit__(kind, error, trace)

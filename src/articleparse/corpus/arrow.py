@@ -105,7 +105,8 @@ def _arrow_type(pa: Any, kind: Any) -> pa.DataType:
         return _arrow_type(pa, type(values[0]))
     if get_origin(kind) is list:
         (item,) = get_args(kind)
-        return pa.list_(pa.field("item", _arrow_type(pa, item), nullable=False))
+        # "element", as Parquet names a list's items: files read back give this same schema
+        return pa.list_(pa.field("element", _arrow_type(pa, item), nullable=False))
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         return pa.struct(
             [_field(pa, name, info.annotation) for name, info in kind.model_fields.items()]

@@ -49,6 +49,9 @@ class RecordWriter(Protocol):
 
     def close(self) -> None: ...
 
+    def abandon(self) -> None:
+        """Stop without finishing the file (its temporary file is about to be removed)."""
+
 
 class JsonLinesWriter:
     """Each file's bytes, as they come."""
@@ -61,6 +64,9 @@ class JsonLinesWriter:
 
     def close(self) -> None:
         self.stream.flush()
+
+    def abandon(self) -> None:
+        pass
 
 
 class ParquetWriter:
@@ -87,6 +93,11 @@ class ParquetWriter:
     def close(self) -> None:
         self._flush()
         self._writer.close()
+
+    def abandon(self) -> None:
+        self._pending = []
+        with contextlib.suppress(Exception):
+            self._writer.close()
 
 
 def writer_for(format: str, stream: BinaryIO) -> RecordWriter:
@@ -239,6 +250,8 @@ class ShardedOutput:
         if kind is None and self._writer is not None:
             self._close_shard()
         else:
+            if self._writer is not None:
+                self._writer.abandon()
             self._stack.__exit__(kind, *rest)  # type: ignore[arg-type]
 
 
