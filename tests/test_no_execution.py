@@ -83,7 +83,8 @@ def hostile_documents() -> list[str]:
     docs = []
     for payload in PAYLOADS:
         data = _seed_dump()
-        data["boilerplate"] = [payload]
+        # The layout places every chrome entry: the payload replaces the first.
+        data["boilerplate"] = [payload, *data["boilerplate"][1:]]  # type: ignore[misc]
         data["metadata"]["title"] = payload  # type: ignore[index]
         data["metadata"]["extra"] = {payload: payload, "__class__": payload}  # type: ignore[index]
         docs.append(json.dumps(data, ensure_ascii=False))

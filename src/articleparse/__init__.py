@@ -16,7 +16,7 @@ from .model import (
 )
 from .serialize.markdown import to_markdown
 from .serialize.record import to_record
-from .serialize.text import Style, render
+from .serialize.text import LayoutError, Style, render
 from .spans import Span
 
 __version__ = "0.1.0"
@@ -27,6 +27,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "Diagnostic",
+    "LayoutError",
     "Metadata",
     "Paragraph",
     "ParseError",

@@ -12,9 +12,9 @@ This module holds data only: no parsing, no I/O, no export logic.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from .diagnostics import Diagnostic
 from .spans import Span
@@ -144,7 +144,7 @@ class BoilerplatePiece(_Model):
     """Where ``boilerplate[index]`` is written."""
 
     kind: Literal["boilerplate"] = "boilerplate"
-    index: int
+    index: int = Field(ge=0)
 
 
 class NodesPiece(_Model):
@@ -152,8 +152,8 @@ class NodesPiece(_Model):
 
     kind: Literal["nodes"] = "nodes"
     field: NodeField
-    start: int = 0
-    stop: int | None = None
+    start: int = Field(default=0, ge=0)
+    stop: int | None = Field(default=None, ge=0)
 
 
 Piece = Annotated[
@@ -165,9 +165,9 @@ Piece = Annotated[
 class UndecodedBytes(_Model):
     """Bytes that could not be decoded; each became one U+FFFD at ``offset`` in the text."""
 
-    offset: int
-    byte_offset: int
-    data: str  # hex digits of the original bytes
+    offset: int = Field(ge=0)
+    byte_offset: int = Field(ge=0)
+    data: str = Field(pattern=r"^(?:[0-9a-f]{2})+$")  # hex digits of the original bytes
 
 
 class Source(_Model):
@@ -190,3 +190,73 @@ class Article(_Model):
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     source: Source = Field(default_factory=Source)
     layout: list[Piece] | None = None
+
+    @field_validator("layout")
+    @classmethod
+    def _layout_points_inside_the_tree(
+        cls, layout: list[Piece] | None, info: ValidationInfo
+    ) -> list[Piece] | None:
+        if layout is not None:
+            check_layout(layout, info.data)
+        return layout
+
+
+def check_layout(layout: list[Piece], values: dict[str, Any]) -> None:
+    """Raise ``ValueError`` naming the piece (``layout[7]``) that would write text twice
+    or point outside the tree.
+
+    Every boilerplate entry and every scalar field and ``extra`` key is written
+    at most once, boilerplate indices are inside ``boilerplate``, and the runs of
+    one node field follow each other without overlapping (only the last one may
+    run to the end). A run that starts past the last node writes nothing: it is
+    what removing nodes leaves, so it is not an error.
+    """
+    boilerplate = values.get("boilerplate")
+    written: dict[tuple[str, object], int] = {}
+    run_end: dict[str, tuple[int | None, int]] = {}
+    for position, piece in enumerate(layout):
+        where = f"layout[{position}]"
+        key: tuple[str, object] | None = None
+        if isinstance(piece, BoilerplatePiece):
+            if boilerplate is not None and piece.index >= len(boilerplate):
+                raise ValueError(
+                    f"{where}: boilerplate index {piece.index} is outside boilerplate "
+                    f"({len(boilerplate)} entries)"
+                )
+            key = ("boilerplate", piece.index)
+        elif isinstance(piece, FieldPiece):
+            key = ("field", piece.field)
+        elif isinstance(piece, ExtraPiece):
+            key = ("extra", piece.key)
+        elif isinstance(piece, NodesPiece):
+            _check_run(where, piece, run_end.get(piece.field))
+            run_end[piece.field] = (piece.stop, position)
+        if key is not None:
+            if key in written:
+                raise ValueError(
+                    f"{where}: writes {_name(key)} again, after layout[{written[key]}]"
+                )
+            written[key] = position
+
+
+def _check_run(where: str, piece: NodesPiece, previous: tuple[int | None, int] | None) -> None:
+    if piece.stop is not None and piece.stop < piece.start:
+        raise ValueError(f"{where}: {piece.field} run stops at {piece.stop}, before its start")
+    if previous is None:
+        return
+    stop, at = previous
+    if stop is None or piece.start < stop:
+        end = "the end" if stop is None else str(stop)
+        raise ValueError(
+            f"{where}: {piece.field} run from {piece.start} overlaps layout[{at}], "
+            f"which runs to {end}"
+        )
+
+
+def _name(key: tuple[str, object]) -> str:
+    kind, value = key
+    if kind == "boilerplate":
+        return f"boilerplate[{value}]"
+    if kind == "field":
+        return f"metadata.{value}"
+    return f"metadata.extra[{value!r}]"

@@ -7,7 +7,7 @@ byte. A tree built in code (no layout) renders in the canonical style: one
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..labels import FIELD_LABELS
@@ -20,12 +20,23 @@ from ..model import (
     Metadata,
     NodesPiece,
     Paragraph,
+    Piece,
     Reference,
     Section,
     TextPiece,
 )
 
 CANONICAL_SEP = " "
+
+BODY_ORDER = ("preamble", "sections", "references", "notes")
+"""The content fields in the order the body writes them."""
+
+Node = Paragraph | Section | Reference
+
+
+class LayoutError(ValueError):
+    """A parsed tree was edited in a way its layout cannot place without guessing."""
+
 
 _CANONICAL_MARKERS = {
     "decimal": "{}",
@@ -44,10 +55,16 @@ def render(doc: Article, style: Style | None = None) -> str:
     """
     if doc.layout is None:
         return _canonical(doc, style or Style())
+    layout = doc.layout
     out: list[str] = []
     metadata = doc.metadata
+    boilerplate = _checked_boilerplate(doc, layout)
+    before, after = _added_fields(doc, layout)
     nodes: dict[str, list[str]] = {}
-    for piece in doc.layout:
+    ends: dict[str, tuple[str, bool]] = {}
+    for position, piece in enumerate(layout):
+        if position in before:
+            _added_texts(out, doc, before[position], (CANONICAL_SEP, False))
         if isinstance(piece, TextPiece):
             out.append(piece.text)
         elif isinstance(piece, FieldPiece):
@@ -57,13 +74,94 @@ def render(doc: Article, style: Style | None = None) -> str:
         elif isinstance(piece, ExtraPiece):
             out.append(metadata.extra.get(piece.key, ""))
         elif isinstance(piece, BoilerplatePiece):
-            if piece.index < len(doc.boilerplate):
-                out.append(doc.boilerplate[piece.index])
+            if piece.index < len(boilerplate):
+                out.append(boilerplate[piece.index])
         elif isinstance(piece, NodesPiece):
             if piece.field not in nodes:
-                nodes[piece.field] = list(_node_texts(doc, piece.field))
+                texts, previous, ended = _node_texts(_walk(doc, piece.field))
+                nodes[piece.field], ends[piece.field] = texts, (previous, ended)
             out.extend(nodes[piece.field][piece.start : piece.stop])
+            if position in after:
+                _added_texts(out, doc, after[position], ends[piece.field])
+    _added_boilerplate(out, boilerplate, layout)
     return "".join(out)
+
+
+def _checked_boilerplate(doc: Article, layout: list[Piece]) -> list[str]:
+    """``doc.boilerplate``, unless entries were removed from the list: then ``LayoutError``.
+
+    Each entry has its own place in the file (header, rows, footer), known only
+    by its index; once an entry is gone from the middle of the list, every later
+    index points at the next entry, and the footer would move up into the
+    header. Emptying the list removes all chrome; an entry set to ``''``
+    removes exactly its text.
+    """
+    entries = doc.boilerplate
+    if entries:
+        placed = sum(1 for piece in layout if isinstance(piece, BoilerplatePiece))
+        if len(entries) < placed:
+            raise LayoutError(
+                f"boilerplate has {len(entries)} entries but this parsed tree's layout places "
+                f"{placed}: which were removed cannot be told. Set an entry to '' to remove "
+                "its text, or drop the layout (model_copy(update={'layout': None})) to write "
+                "the tree in the canonical style"
+            )
+    return entries
+
+
+def _added_boilerplate(out: list[str], entries: list[str], layout: list[Piece]) -> None:
+    """Entries beyond those the layout places go at the end of the file, one per line."""
+    placed = sum(1 for piece in layout if isinstance(piece, BoilerplatePiece))
+    for entry in entries[placed:]:
+        last = next((text for text in reversed(out) if text), "")
+        if last and not last.endswith("\n"):
+            out.append("\n")
+        out.append(entry)
+
+
+def _added_fields(
+    doc: Article, layout: list[Piece]
+) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """Where nodes go that were added to a field the file had none of.
+
+    Their canonical place: after the last run of the nearest field before them
+    in :data:`BODY_ORDER` that the file has, else before the first run of the
+    nearest one after them. Returns (before piece i, after piece i) → fields.
+    A body without any content run has no such place: ``LayoutError``.
+    """
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for position, piece in enumerate(layout):
+        if isinstance(piece, NodesPiece):
+            first.setdefault(piece.field, position)
+            last[piece.field] = position
+    before: dict[int, list[str]] = {}
+    after: dict[int, list[str]] = {}
+    for index, name in enumerate(BODY_ORDER):
+        if name in first or next(_walk(doc, name), None) is None:
+            continue
+        earlier = [other for other in BODY_ORDER[:index] if other in first]
+        later = [other for other in BODY_ORDER[index + 1 :] if other in first]
+        if earlier:
+            after.setdefault(last[earlier[-1]], []).append(name)
+        elif later:
+            before.setdefault(first[later[0]], []).append(name)
+        else:
+            raise LayoutError(
+                f"{name} were added to a parsed tree whose body has no paragraphs, sections "
+                "or references to place them by; drop the layout "
+                "(model_copy(update={'layout': None})) to write the tree in the canonical style"
+            )
+    return before, after
+
+
+def _added_texts(out: list[str], doc: Article, fields: list[str], end: tuple[str, bool]) -> None:
+    """Write the nodes of ``fields`` in the canonical way, going on from the state ``end``."""
+    previous, ended = end
+    for name in fields:
+        label = Style().label(name) if name in ("references", "notes") else ""
+        texts, previous, ended = _node_texts(_walk(doc, name), previous, ended, label)
+        out.extend(texts)
 
 
 def _items(out: list[str], items: list[str], piece: ItemsPiece) -> None:
@@ -80,31 +178,38 @@ def _items(out: list[str], items: list[str], piece: ItemsPiece) -> None:
     out.append(piece.tail)
 
 
-def _node_texts(doc: Article, field: str) -> Iterator[str]:
-    """The text of each content node of ``field``, in pre-order, separators included.
+def _node_texts(
+    nodes: Iterable[Node], previous: str = CANONICAL_SEP, ended: bool = False, label: str = ""
+) -> tuple[list[str], str, bool]:
+    """The text of each node, in order, separators included; and the state after them.
 
     A node added by hand (``sep is None``) takes the separator of the nodes
-    before it; after a node that ends the run (empty ``sep``) it goes first.
+    before it (``previous``); after a node that ends the run (empty ``sep``,
+    ``ended``) it goes first. ``label`` is written before the first node.
     """
-    previous = CANONICAL_SEP
-    ended = False
-    for node in _walk(doc, field):
-        if isinstance(node, Paragraph):
-            text = node.text
-        elif isinstance(node, Section):
-            text = _marker(node) + (node.gap or "") + node.title
-        else:
-            text = node.label + node.text
+    texts: list[str] = []
+    for node in nodes:
+        text = label + _node_text(node)
+        label = ""
         if node.sep is None:
-            yield previous + text if ended else text + previous
+            texts.append(previous + text if ended else text + previous)
             continue
         if node.sep:
             previous = node.sep
         ended = not node.sep
-        yield text + node.sep
+        texts.append(text + node.sep)
+    return texts, previous, ended
 
 
-def _walk(doc: Article, field: str) -> Iterator[Paragraph | Section | Reference]:
+def _node_text(node: Node) -> str:
+    if isinstance(node, Paragraph):
+        return node.text
+    if isinstance(node, Section):
+        return _marker(node) + (node.gap or "") + node.title
+    return node.label + node.text
+
+
+def _walk(doc: Article, field: str) -> Iterator[Node]:
     if field == "preamble":
         yield from doc.preamble
     elif field == "references":
@@ -217,6 +322,8 @@ def _canonical_body(doc: Article, style: Style) -> Iterator[str]:
         yield style.author_separator.join(metadata.authors)
     if metadata.affiliations:
         yield "(" + ";".join(metadata.affiliations) + ")"
+    if metadata.title_en:
+        yield metadata.title_en
     yield from _canonical_front(metadata, style)
     for paragraph in doc.preamble:
         yield paragraph.text

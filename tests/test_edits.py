@@ -1,0 +1,218 @@
+"""Edits of a parsed tree render where they belong, and JSON cannot point outside the tree.
+
+Each case is an edit that once lost text, moved it, or made ``render`` raise:
+removing chrome, adding nodes to a list the file had none of, the English
+title of a tree built in code, and hand-written JSON with indices outside the
+tree.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+import articleparse as ap
+from articleparse.compare import without_source
+
+CHROME = "页眉\n标题 | 题目 |\n范文 | 1引言 正文。 |\n随便看 |\n|\n页脚文字"
+FRONT_ONLY = "标题 | 题目 |\n范文 | 张三 摘要:中文摘要。 |\n页脚"
+
+
+# ------------------------------------------------------------------ boilerplate
+
+
+def test_blanking_a_chrome_entry_removes_exactly_its_text() -> None:
+    doc = ap.parse(CHROME)
+    assert doc.boilerplate == ["页眉", "随便看 |", "|", "页脚文字"]
+    edited = doc.model_copy(update={"boilerplate": ["", "随便看 |", "|", "页脚文字"]})
+    assert ap.render(edited) == CHROME.removeprefix("页眉")
+
+
+def test_removing_a_chrome_entry_never_moves_the_footer() -> None:
+    """The footer once rendered above the title row; now the edit is refused."""
+    doc = ap.parse(CHROME)
+    edited = doc.model_copy(update={"boilerplate": doc.boilerplate[1:]})
+    with pytest.raises(ap.LayoutError, match="Set an entry to '' to remove its text"):
+        ap.render(edited)
+
+
+def test_removing_all_chrome_keeps_everything_else() -> None:
+    doc = ap.parse(CHROME)
+    rendered = ap.render(doc.model_copy(update={"boilerplate": []}))
+    assert rendered == "\n标题 | 题目 |\n范文 | 1引言 正文。 |\n\n\n"
+
+
+def test_added_chrome_goes_at_the_end() -> None:
+    doc = ap.parse(CHROME)
+    rendered = ap.render(doc.model_copy(update={"boilerplate": [*doc.boilerplate, "版权所有"]}))
+    assert rendered == CHROME + "\n版权所有"
+    assert ap.parse(rendered).boilerplate == [*doc.boilerplate, "版权所有"]
+
+
+# ------------------------------------------------------- nodes added to empty lists
+
+
+def _values(doc: ap.Article) -> ap.Article:
+    return without_source(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "update"),
+    [
+        (
+            "标题 | 题目 |\n范文 | 1引言 正文。 |",
+            {"references": [ap.Reference(label="[1]", text="张三.题名[J].")]},
+        ),
+        (
+            "标题 | 题目 |\n范文 | 1引言 正文。 |",
+            {"preamble": [ap.Paragraph(text="前言。")]},
+        ),
+        (
+            "标题 | 题目 |\n范文 | 前言。 |",
+            {"sections": [ap.Section(number="1", title="引言", level=1)]},
+        ),
+        (
+            "标题 | 题目 |\n范文 | 前言。 参考文献:[1]张三.题名[J]. |",
+            {"sections": [ap.Section(number="1", title="引言", level=1)]},
+        ),
+        (
+            "标题 | 题目 |\n范文 | 张三\n摘要：中文。\n1 引言\n正文。\n|\n",
+            {
+                "references": [
+                    ap.Reference(label="[1]", text="张三.题名[J]."),
+                    ap.Reference(label="[2]", text="李四.题名[M]."),
+                ],
+                "notes": [ap.Reference(label="①", text="注文。")],
+            },
+        ),
+    ],
+    ids=["references", "preamble", "sections", "sections-before-references", "multi-line"],
+)
+def test_nodes_added_to_an_empty_list_render_in_their_place(
+    text: str, update: dict[str, object]
+) -> None:
+    doc = ap.parse(text)
+    for field in update:
+        assert getattr(doc, field) == []
+    edited = doc.model_copy(update=update)
+    rendered = ap.render(edited)
+    again = ap.parse(rendered)
+    for field, nodes in update.items():
+        assert _values(again).model_dump()[field] == _values(edited).model_dump()[field], rendered
+        assert nodes
+    # Nothing else moved: the other fields read the same.
+    assert again.metadata == doc.metadata
+    assert again.boilerplate == doc.boilerplate
+
+
+def test_nodes_added_to_a_body_without_content_are_refused() -> None:
+    doc = ap.parse(FRONT_ONLY)
+    edited = doc.model_copy(update={"sections": [ap.Section(number="1", title="引言", level=1)]})
+    with pytest.raises(ap.LayoutError, match="drop the layout"):
+        ap.render(edited)
+    assert "1引言" in ap.render(edited.model_copy(update={"layout": None}))
+
+
+# ------------------------------------------------------------ English title
+
+
+@pytest.mark.parametrize("style", [ap.Style(), ap.Style(multiline=True)], ids=["single", "multi"])
+def test_canonical_style_writes_the_english_title(style: ap.Style) -> None:
+    built = ap.Article(
+        metadata=ap.Metadata(
+            title="乡村治理研究",
+            title_en="Study on Rural Governance",
+            abstract="本文研究乡村治理。",
+            abstract_en="This paper studies rural governance.",
+        ),
+        sections=[
+            ap.Section(number="1", title="引言", level=1, paragraphs=[ap.Paragraph(text="正文。")])
+        ],
+    )
+    text = ap.render(built, style)
+    assert "Study on Rural Governance" in text
+    assert without_source(ap.parse(text)) == without_source(built)
+
+
+def test_canonical_english_title_after_authors_and_affiliations() -> None:
+    built = ap.Article(
+        metadata=ap.Metadata(
+            authors=["张三"],
+            affiliations=["北京大学"],
+            title_en="Study on Rural Governance",
+            abstract="本文研究乡村治理。",
+        ),
+    )
+    assert without_source(ap.parse(ap.render(built))) == without_source(built)
+
+
+# ------------------------------------------------------------ JSON inside the tree
+
+
+def _seed_json() -> dict[str, object]:
+    doc = ap.parse(CHROME + "\n")
+    data: dict[str, object] = json.loads(doc.model_dump_json())
+    return data
+
+
+def _first(data: dict[str, object], kind: str) -> int:
+    layout = data["layout"]
+    assert isinstance(layout, list)
+    return next(i for i, piece in enumerate(layout) if piece["kind"] == kind)
+
+
+@pytest.mark.parametrize(
+    ("kind", "change", "message"),
+    [
+        ("boilerplate", {"index": -9}, "greater than or equal to 0"),
+        ("boilerplate", {"index": 9}, "boilerplate index 9 is outside boilerplate (4 entries)"),
+        ("boilerplate", {"index": 1}, "writes boilerplate[1] again, after layout"),
+        ("nodes", {"start": -1}, "greater than or equal to 0"),
+        ("nodes", {"stop": -2}, "greater than or equal to 0"),
+        ("field", {"field": "title"}, None),
+    ],
+)
+def test_layout_outside_the_tree_is_a_validation_error_with_its_path(
+    kind: str, change: dict[str, object], message: str | None
+) -> None:
+    data = _seed_json()
+    position = _first(data, kind)
+    layout = data["layout"]
+    assert isinstance(layout, list)
+    layout[position].update(change)
+    if message is None:  # an unchanged piece: still valid
+        assert ap.render(ap.Article.model_validate(data)) == CHROME + "\n"
+        return
+    with pytest.raises(ValidationError) as raised:
+        ap.Article.model_validate(data)
+    text = str(raised.value)
+    assert message in text
+    assert "layout" in text
+    if "again" in message or "outside" in message:
+        assert f"layout[{position}]" in text
+
+
+def test_overlapping_runs_and_repeated_fields_are_refused() -> None:
+    data = _seed_json()
+    layout = data["layout"]
+    assert isinstance(layout, list)
+    nodes = layout[_first(data, "nodes")]
+    layout.append(dict(nodes))  # the same run twice would write every section twice
+    with pytest.raises(ValidationError, match=r"sections run from 0 overlaps layout\[\d+\]"):
+        ap.Article.model_validate(data)
+    layout.pop()
+    layout.append({"kind": "field", "field": "title"})
+    with pytest.raises(ValidationError, match=r"writes metadata.title again"):
+        ap.Article.model_validate(data)
+
+
+def test_undecoded_bytes_are_hex_at_offsets_inside_the_file() -> None:
+    doc = ap.parse_bytes("范文 | 正文".encode() + b"\xff |")
+    data = json.loads(doc.model_dump_json())
+    for field, value in (("offset", -1), ("byte_offset", -3), ("data", "f"), ("data", "zz")):
+        broken = json.loads(json.dumps(data))
+        broken["source"]["undecoded"][0][field] = value
+        with pytest.raises(ValidationError, match=f"source.undecoded.0.{field}"):
+            ap.Article.model_validate(broken)
