@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from fixture_files import FIXTURES
@@ -85,3 +86,61 @@ def test_other_text_files_are_left_alone(pytester: pytest.Pytester) -> None:
     (pytester.path / "notes.txt").write_text("not a fixture", encoding="utf-8")
     pytester.makepyfile(test_one="def test_one():\n    pass\n")
     pytester.runpytest().assert_outcomes(passed=1)
+
+
+HOSTILE = """\
+import pathlib
+pathlib.Path({marker!r}).write_text("ran")
+"""
+
+
+def _plant(folder: Path, marker: Path) -> None:
+    """Python files a downloaded corpus might carry: pytest must import none of them."""
+    for name in ("conftest.py", "test_evil.py", "evil_test.py", "__init__.py"):
+        (folder / name).write_text(HOSTILE.format(marker=str(marker)), encoding="utf-8")
+    sub = folder / "tests_inside"
+    sub.mkdir(exist_ok=True)
+    (sub / "conftest.py").write_text(HOSTILE.format(marker=str(marker)), encoding="utf-8")
+    (sub / "test_more.py").write_text(HOSTILE.format(marker=str(marker)), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "ini",
+    [
+        'articleparse_fixtures = ["fixtures"]',
+        'testpaths = ["tests"]\narticleparse_fixtures = ["fixtures"]',
+        'testpaths = ["fixtures"]\narticleparse_fixtures = ["fixtures"]',
+        'articleparse_fixtures = ["tests/fixtures"]',
+    ],
+    ids=["default-paths", "outside-testpaths", "is-testpaths", "inside-tests"],
+)
+def test_python_in_a_fixtures_folder_is_never_imported(
+    pytester: pytest.Pytester, ini: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    marker = tmp_path_factory.mktemp("marker") / "ran.txt"
+    folder = pytester.path / ("tests/fixtures" if "tests/fixtures" in ini else "fixtures")
+    folder.mkdir(parents=True)
+    shutil.copy(SEED, folder / "seed.txt")
+    shutil.copy(SEED_JSON, folder / "seed.json")
+    _plant(folder, marker)
+    tests = pytester.path / "tests"
+    tests.mkdir(exist_ok=True)
+    (tests / "test_nothing.py").write_text("def test_nothing():\n    pass\n")
+    pytester.makepyprojecttoml(f"[tool.pytest.ini_options]\n{ini}\n")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-v", timeout=120)
+    assert not marker.exists(), result.stdout.str()
+    result.stdout.fnmatch_lines(["*seed.txt::seed.json PASSED*"])
+    assert "test_evil" not in result.stdout.str()
+    # Named on the command line, the folder is still read as fixtures only.
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", str(folder), timeout=120)
+    assert not marker.exists(), result.stdout.str()
+    result.assert_outcomes(passed=1)
+
+
+def test_deeply_nested_expected_json_is_reported_as_corrupt(project: pytest.Pytester) -> None:
+    (project.path / "fixtures" / "seed.json").write_text("[" * 100_000 + "]" * 100_000)
+    result = project.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*seed.txt: expected file seed.json is not valid JSON: nested too deeply*"])
+    assert "RecursionError" not in result.stdout.str()
+    assert "Traceback" not in result.stdout.str()

@@ -90,3 +90,11 @@ def test_missing_expected_file_and_update(tmp_path: Path) -> None:
     assert check_fixture(fixture, update=True).ok
     assert check_fixture(fixture).status == "match"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seed.json", "seed.txt"]
+
+
+def test_deeply_nested_expected_file_is_corrupt_not_a_crash(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    (tmp_path / "seed.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    verdict = check_fixture(tmp_path / "seed.txt")
+    assert verdict.status == "corrupt"
+    assert "expected file seed.json is not valid JSON: nested too deeply" in format_verdict(verdict)

@@ -117,6 +117,12 @@ def check_fixture(path: Path, *, update: bool = False) -> Verdict:
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}"
         return Verdict(path, target, "corrupt", errors=errors, message=message)
+    except RecursionError:
+        # The reader recurses once per nesting level; no expected file nests so deep.
+        message = "not valid JSON: nested too deeply to be an expected file"
+        return Verdict(path, target, "corrupt", errors=errors, message=message)
+    except ValueError as exc:  # a number too long to convert, say
+        return Verdict(path, target, "corrupt", errors=errors, message=f"not valid JSON: {exc}")
     differences = list(diff_trees(expected, doc.model_dump(mode="json")))
     return Verdict(path, target, "differ" if differences else "match", differences, errors)
 
