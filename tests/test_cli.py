@@ -212,9 +212,14 @@ def test_a_closed_pipe_stops_quietly(corpus: Path) -> None:
     stderr = process.stderr.read()
     process.wait(timeout=60)
     assert b"Traceback" not in stderr
+    # The run did not finish: no success, and no summary claiming every file was fine.
+    assert process.returncode == 141, stderr
+    assert b"file(s)" not in stderr
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize(
+    "signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["SIGINT", "SIGTERM", "SIGHUP"]
+)
 def test_an_interrupted_run_leaves_no_output_file(corpus: Path, tmp_path: Path, signum: int) -> None:
     out = tmp_path / "out.jsonl"
     # The corpus ten times over: long enough to be caught half-way.
@@ -348,3 +353,32 @@ def test_a_parser_failure_costs_one_file_not_the_run(monkeypatch: pytest.MonkeyP
     assert outcome.exit_code == 1
     assert outcome.problem == "parser failed: RuntimeError: boom"
     assert json.loads(outcome.output)["error"] == "parser failed: RuntimeError: boom"
+
+
+# ------------------------------------------------------------------ encodings, errors file
+
+
+BIG5_ARTICLE = "標題 | 加強和創新基層黨建工作探討 |\n範文 | 楊乾 摘要:面對當前的新形勢。 關鍵詞:基層黨建;理念 1引言 隨著改革的深入。 |\n"
+
+
+def test_encoding_decodes_a_big5_corpus(tmp_path: Path) -> None:
+    (tmp_path / "big5.txt").write_bytes(BIG5_ARTICLE.encode("big5"))
+    guessed = json.loads(run("parse", tmp_path / "big5.txt", "-f", "record").stdout)
+    forced = json.loads(run("parse", tmp_path / "big5.txt", "-f", "record", "--encoding", "big5").stdout)
+    assert forced["encoding"] == "big5" and forced["title"] == "加強和創新基層黨建工作探討"
+    assert guessed["encoding"] != "big5" and guessed["title"] != forced["title"]
+    unknown = run("parse", tmp_path / "big5.txt", "--encoding", "no-such")
+    assert unknown.returncode == 2 and b"unknown encoding: no-such" in unknown.stderr
+    stats = json.loads(run("stats", tmp_path, "--json", "--encoding", "big5").stdout)
+    assert stats["encodings"] == {"big5": 1}
+
+
+def test_errors_file_has_one_line_per_failed_file(tmp_path: Path, undecodable: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = run("parse", SEED, missing, undecodable, "-f", "record", "-o", tmp_path / "out.jsonl", "--errors", tmp_path / "errors.jsonl")
+    assert result.returncode == 2
+    errors = [json.loads(line) for line in (tmp_path / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["path"], e["exit"]) for e in errors] == [(str(missing), 2), (str(undecodable), 1)]
+    assert errors[0]["error"].startswith("cannot read")
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["status"] for r in records] == ["ok", "error", "error"]
