@@ -11,7 +11,10 @@ compare like with like:
 3. a document one hundred times the seed (its sections repeated with the
    numbering continued) against the seed: time per input byte, and the peak
    memory ``parse`` allocates per input byte;
-4. the batch command over 10,000 generated files, ``-j 2`` against ``-j 1``.
+4. the batch command over 10,000 generated files, ``-j 2`` against ``-j 1``;
+5. corpus runs on the same files (benchmarks/corpus_runs.py): files/s for
+   record JSON Lines and Parquet at ``-j 1`` and ``-j 2``, the cost of
+   ``parse_many`` and of the Dask path over a plain loop, bytes per record.
 
 Each timing is the median of several repeats; a repeat times a loop long enough
 to make the clock's resolution irrelevant, and the contenders of one comparison
@@ -43,6 +46,9 @@ import pydantic
 
 import articleparse as ap
 from articleparse.serialize.text import walk_sections
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_runs import corpus_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seed" / "000_462883809ea3ad38.txt"
@@ -271,22 +277,23 @@ def run_batch(folder: Path, jobs: int) -> float:
     return elapsed
 
 
-def batch(runs: int) -> bool | None:
+def make_corpus(folder: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(MAKE_CORPUS), str(folder), "--count", str(BATCH_FILES)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def batch(folder: Path, runs: int) -> bool | None:
     print(f"\n4. the batch command over {BATCH_FILES:,} generated files")
     missing = batch_missing()
     if missing:
         print(f"   skipped: {missing}")
         return None
-    with tempfile.TemporaryDirectory(prefix="articleparse-bench-") as tmp:
-        folder = Path(tmp) / "corpus"
-        subprocess.run(
-            [sys.executable, str(MAKE_CORPUS), str(folder), "--count", str(BATCH_FILES)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        run_batch(folder, 1)  # warm the file cache
-        one = statistics.median(run_batch(folder, 1) for _ in range(runs))
-        two = statistics.median(run_batch(folder, 2) for _ in range(runs))
+    run_batch(folder, 1)  # warm the file cache
+    one = statistics.median(run_batch(folder, 1) for _ in range(runs))
+    two = statistics.median(run_batch(folder, 2) for _ in range(runs))
     ratio = one / two
     print(f"   -j 1   {one:7.2f} s   {BATCH_FILES / one:8.0f} files/s")
     print(
@@ -334,10 +341,15 @@ def main() -> None:
     ]
     if args.no_batch:
         print("\n4. the batch command\n   skipped: --no-batch")
+        print("\n5. corpus runs\n   skipped: --no-batch")
     else:
-        outcome = batch(args.batch_runs)
-        if outcome is not None:
-            results.append(outcome)
+        with tempfile.TemporaryDirectory(prefix="articleparse-bench-") as tmp:
+            folder = Path(tmp) / "corpus"
+            make_corpus(folder)
+            outcome = batch(folder, args.batch_runs)
+            if outcome is not None:
+                results.append(outcome)
+            corpus_runs(folder, BATCH_FILES, args.batch_runs, args.repeats // 3 or 1)
     print(f"\ntargets met: {sum(results)} of {len(results)} measured")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -190,3 +191,10 @@ def test_a_missing_pyarrow_is_a_clear_message(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert b"pip install 'articleparse[parquet]'" in result.stderr
     assert not (tmp_path / "x.parquet").exists()
+
+
+def test_docs_corpus_md_describes_every_column() -> None:
+    text = (Path(__file__).resolve().parent.parent / "docs" / "corpus.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| `")]
+    described = {name for line in rows for name in re.findall(r"`([a-z_0-9]+)`", line.split("|")[1])}
+    assert set(ap.record_arrow_schema().names) == described
