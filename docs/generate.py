@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-from articleparse import body, numbering
+from articleparse import body, names, numbering
 from articleparse.diagnostics import CODES
 from articleparse.labels import (
     BLOCK_FIELDS,
@@ -193,9 +193,11 @@ _LIMITS: tuple[tuple[object, str, str], ...] = (
     (numbering, "MAX_LEVEL", "deepest heading level, in any mix of schemes"),
     (numbering, "MAX_GAP", "how many numbers a heading may skip and still count"),
     (numbering, "MAX_TITLE_CHARS", "longest heading title, in characters"),
-    (body, "MAX_LEAD_SEGMENTS", "unlabelled segments before a label that may be authors"),
-    (body, "MAX_LEAD_CHARS", "characters of body text before the first label for front matter"),
     (body, "MAX_VALUE_SEGMENTS", "segments a single-line value may span to the next label"),
+    (body, "MAX_LIST_SEGMENTS", "segments a single-line list may span to the next label"),
+    (body, "MAX_UNPLACED_CHARS", "unlabelled text this close before a label is reported, not ending the front matter"),
+    (body, "MAX_RUN_IN_TITLE", "how far into its line a run-in heading title may end"),
+    (names, "MAX_NAME", "longest Chinese author name, in characters"),
 )
 
 

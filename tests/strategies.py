@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 import articleparse as ap
 from articleparse.labels import FRONT_LABELS, UNIT_CHARS
+from articleparse.names import SURNAMES, valid_name
 from articleparse.numbering import written_number
 
 # Characters that matter to the format, mixed into arbitrary text.
@@ -49,8 +50,15 @@ english_words = st.lists(
 # A name that is also a label word ('提要 张三' on a line of its own) reads as
 # that label; such names are outside the canonical domain.
 _LABEL_WORDS = {form for forms in FRONT_LABELS.values() for form in forms}
-author_name = st.text(alphabet=_COMMON, min_size=2, max_size=3).filter(
-    lambda name: not any(name.startswith(word) for word in _LABEL_WORDS)
+# Names as people have them: a common surname and one or two given characters.
+author_name = st.builds(
+    lambda surname, given: surname + given,
+    st.sampled_from(sorted(SURNAMES)),
+    st.text(alphabet=_COMMON, min_size=1, max_size=2),
+).filter(
+    lambda name: valid_name(name)
+    and not name.endswith("等")
+    and not any(name.startswith(word) for word in _LABEL_WORDS)
 )
 
 # Numbering schemes by level for documents in the Chinese customary order.

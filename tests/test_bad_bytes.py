@@ -157,7 +157,11 @@ def test_other_explicit_encodings_give_their_bytes_back(encoding: str) -> None:
 
 def test_nul_bytes_are_text() -> None:
     doc = ap.parse_bytes(CASES["NUL bytes"])
-    assert doc.source.encoding == "utf-8" and doc.diagnostics == []
+    assert doc.source.encoding == "utf-8"
+    # the two NULs stand between the author and the 摘要 label: reported, kept as text
+    assert [(d.code, d.line, d.column) for d in doc.diagnostics] == [
+        ("front-matter-unplaced", 2, 9)
+    ]
     assert ap.render(doc).count("\x00") == 3
 
 
@@ -211,6 +215,11 @@ def test_command_line_reports_the_file_and_moves_on(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [Path(line["path"]).name for line in lines] == list(names)
     by_name = {Path(line["path"]).name: line for line in lines}
+    # Random bytes are no text: one error for the file, not a diagnostic per bad byte.
+    binary = by_name.pop("b_binary.txt")
+    assert binary["article"] is None and binary["error"].startswith("not-text: ")
+    assert binary["diagnostics"] == []
+    lines.remove(binary)
     assert all(line["article"] is not None for line in lines)
     assert by_name["c_gbk.txt"]["encoding"] == "gb18030"
     truncated = [d for d in by_name["d_truncated.txt"]["diagnostics"]]

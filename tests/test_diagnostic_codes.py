@@ -48,6 +48,19 @@ TRIGGERS = {
         action="re-save the file in one encoding",
         detail="bytes 21 to 75 are UTF-8 text in a file decoded as gb18030",
     ),
+    "body-open": Trigger(
+        "标题 | 题目 |\n范文 |\n第一段。\n第二段。\n随便看 |",
+        line=2,
+        column=1,
+        action="end the body's last line with ' |'",
+    ),
+    "front-matter-unplaced": Trigger(
+        "标题 | 题目 |\n范文 | 张三\n本刊特约稿件\n摘要：本文讨论一个问题。\n1 引言\n正文。 |",
+        line=3,
+        column=1,
+        action="check the front matter",
+        detail="'本刊特约稿件' stands among the labels",
+    ),
     "decode-fallback": Trigger(
         "标题 | 题目 |\n范文 | 正文 |\n".encode("gbk"),
         line=1,

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from strategies import mixed_text
 
 from articleparse import patterns
-from articleparse.tokenizer import _label_field, _labels, _separators, _stands_as_label
+from articleparse.tokenizer import (
+    _label_field,
+    _labels,
+    _separators,
+    _stands_as_label,
+    _stands_glued,
+)
 
 PIECES = [
     *" ||\n\r\t\u3000aKk:：;；。）)】]【〔[［1.一、",
@@ -24,11 +30,24 @@ bodies = st.one_of(mixed_text, LABELISH)
 
 
 def _full_scan(value: str, multiline: bool) -> list[tuple[int, int, str]]:
+    """Every position tried: a label at a boundary, or glued to the text before it."""
     found = []
-    for match in patterns.FRONT_LABEL.finditer(value):
-        field = _label_field(match)
-        if _stands_as_label(match, field, value, multiline):
-            found.append((match.start(), match.end(), field))
+    position = 0
+    while position < len(value):
+        match = patterns.FRONT_LABEL_AT.match(value, position)
+        if match is not None:
+            field = _label_field(match)
+            boundary = patterns.FRONT_LABEL.match(value, position) is not None
+            stands = (
+                _stands_as_label(match, field, value, multiline)
+                if boundary
+                else _stands_glued(match, value)
+            )
+            if stands:
+                found.append((match.start(), match.end(), field))
+                position = match.end()
+                continue
+        position += 1
     return found
 
 

@@ -1,35 +1,83 @@
-"""The body row: front matter, then content and back matter.
+"""The body row: the front-matter zone, then content and back matter.
 
-The body's tokens go through three states: front matter (authors,
-affiliations, labelled fields), content (paragraphs and headings, decided by
-the numbering state), and back-matter blocks (references, notes). The owning
-:class:`~.builder.Builder` holds the tree, the layout and the diagnostics.
+The body's tokens go through three states: the front-matter zone (labelled
+fields in any order, and the unlabelled parts :mod:`.frontmatter` recognises:
+authors, affiliations, English lines, the title again), content (paragraphs
+and headings, decided by the numbering state), and back-matter blocks
+(references, notes). The owning :class:`~.builder.Builder` holds the tree,
+the layout and the diagnostics.
+
+Paragraphs in a single-line body: a space ends a paragraph only where a
+paragraph can end (:func:`~.numbering.ends_paragraph`), before a heading, a
+label or a reference; any other space is part of the paragraph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from . import patterns
-from .labels import BLOCK_FIELDS, FRONT_LABELS, LATE_FIELDS, LIST_FIELDS, SHORT_FIELDS
+from .frontmatter import lead_parts, name_list, split_affiliations
+from .labels import BLOCK_FIELDS, FRONT_LABELS, LIST_FIELDS, NAME_FIELDS, SHORT_FIELDS
 from .model import Reference, Scheme, Section
-from .numbering import ends_sentence, looks_like_title
-from .tokens import Kind, Token
+from .names import looks_like_affiliation, scan_names, valid_name
+from .numbering import Verdict, ends_paragraph, is_quantity, looks_like_title
+from .tokens import Kind, Marker, Token
 from .trusted import trusted
 
 if TYPE_CHECKING:
     from .builder import Builder
 
-MAX_LEAD_SEGMENTS = 6
-"""Segments before the first front-matter label that may still be authors or affiliations."""
-MAX_LEAD_CHARS = 200
-MAX_VALUE_SEGMENTS = 12
+MAX_VALUE_SEGMENTS = 120
 """How many segments a single-line front-matter value may span to reach the next label."""
+MAX_LIST_SEGMENTS = 12
+"""How many segments a single-line list (keywords) may span to reach the next label."""
+MAX_UNPLACED_CHARS = 150
+"""Unlabelled text this close before a label is front matter that was not placed."""
+MAX_RUN_IN_TITLE = 30
+"""How far into a heading's line a run-in title may end ('（一）加强领导。各级…')."""
 
 _CONTENT, _REFERENCES, _NOTES = "content", "references", "notes"
-_OPENERS = "(（"
-_CLOSERS = ")）"
+
+# What each unlabelled part of the front matter becomes: a list or scalar field,
+# or a key of metadata.extra.
+_PART_FIELDS = {
+    "authors": "authors",
+    "affiliations": "affiliations",
+    "title_en": "title_en",
+}
+_PART_EXTRA_KEYS = {
+    "affiliation_en": "英文单位",
+    "title": "标题",
+    "column": "栏目",
+    "authors_en": "英文作者",
+    "english": "英文",
+}
+
+
+def _value_shape(field: str, text: str) -> bool:
+    """Whether ``text`` can be the value of a short field (an empty '文章编号:' never
+    takes the next heading as its value)."""
+    if field == "document_code":
+        return 1 <= len(text) <= 4 and text[0].isascii() and text[0].isalpha()
+    if field == "clc":
+        return text[0].isascii() and text[0].isalpha() and any(c.isdigit() for c in text)
+    if field == "doi":
+        return text.startswith("10.") or text[:4].lower() == "doi:"
+    return any(c.isdigit() for c in text)
+
+
+class HeadingPlan(NamedTuple):
+    """A segment read as a heading, before the tree changes."""
+
+    verdict: Verdict
+    title: str
+    gap: str
+    end: int  # token index after the heading
+    title_end: int  # offset where the title ends
+    run_in: str  # the separator between a run-in title and its paragraph ('' if none)
+    paragraph_skip: int  # where the run-in paragraph starts in the segment (0: none)
 
 
 class BodyBuilder:
@@ -40,39 +88,24 @@ class BodyBuilder:
         self.tokens = tokens
         self.multiline = any(t.kind is Kind.SEP and "\n" in t.text for t in tokens)
         self.state = _CONTENT
+        self.entry_parts: list[str] = []  # continuation text of the open reference
+        self.placed: set[str] = set()  # list fields the front matter has written
+        self.entry_end = 0
 
     def run(self) -> None:
         tokens = self.tokens
-        index = self._front_start()
-        if index is not None:
-            index = self._front(index)
-        else:
-            index = 0
+        index, skip = self._front(0)
+        if skip:
+            index = self._paragraph(index, skip)
         while index < len(tokens):
             index = self._content(index)
+        self._finish_entry()
 
     # ---------------------------------------------------------- front matter
 
-    def _front_start(self) -> int | None:
-        """Index where a front-matter block starts, or None when the body has none."""
-        segments = 0
-        chars = 0
-        for token in self.tokens:
-            if token.kind is Kind.LABEL:
-                return 0 if token.field not in BLOCK_FIELDS else None
-            if token.kind is Kind.SEGMENT:
-                segments += 1
-                chars += len(token.text)
-                if (
-                    segments > MAX_LEAD_SEGMENTS
-                    or chars > MAX_LEAD_CHARS
-                    or ends_sentence(token.text)
-                ):
-                    return None
-        return None
-
-    def _front(self, index: int) -> int:
-        """Consume the front matter; return the index where the content starts."""
+    def _front(self, index: int) -> tuple[int, int]:
+        """Consume the front-matter zone; return where the content starts (a token
+        index and an offset into that token)."""
         tokens = self.tokens
         owner = self.owner
         while index < len(tokens):
@@ -82,75 +115,113 @@ class BodyBuilder:
                 index += 1
             elif token.kind is Kind.LABEL:
                 if token.field in BLOCK_FIELDS:
-                    return index
-                index = self._labelled(index)
+                    return index, 0
+                if token.field in NAME_FIELDS:
+                    # '作者:张三 单位:某大学': the names are read as unlabelled authors
+                    owner._text(token.text)
+                    index += 1
+                else:
+                    index = self._labelled(index)
+            elif self._opens_content(index):
+                return index, 0
             else:
-                lead_end = self._lead_end(index)
-                if lead_end is None:
-                    return index
-                self._lead(index, lead_end)
-                index = lead_end
-        return index
+                index, skip = self._lead(index)
+                if skip >= 0:
+                    return index, skip
+        return index, 0
 
-    def _lead_end(self, index: int) -> int | None:
-        """End of the unlabelled front text starting at ``index`` (authors, affiliations)."""
+    def _opens_content(self, index: int) -> bool:
+        """A segment that would be the document's first heading ('1 引言', '一、绪论')."""
+        token = self.tokens[index]
+        marker = token.marker
+        if marker is None or marker.parts not in ((0,), (1,)):
+            return False
+        if marker.scheme == "decimal" and _numbered_affiliation(token.text):
+            return False
+        return self._heading_plan(index, after_open=False) is not None
 
-        def stops(token: Token, segments: int) -> bool:
-            return (
-                segments > MAX_LEAD_SEGMENTS
-                or ends_sentence(token.text)
-                or (index > 0 and _opens_numbering(token))
-            )
-
-        return self._up_to_label(index, LATE_FIELDS, stops)
-
-    def _up_to_label(
-        self, index: int, refused: frozenset[str], stops: Callable[[Token, int], bool]
-    ) -> int | None:
-        """Where the text from ``index`` ends at the next label (separators before it
-        left out); None when that label's field is ``refused``, when a segment on
-        the way ``stops`` the search (given the count of segments so far), or when
-        no label follows."""
+    def _lead_stop(self, index: int) -> int:
+        """Where the unlabelled text from ``index`` ends: the next label or heading."""
         tokens = self.tokens
-        segments = 0
-        for position in range(index, len(tokens)):
+        for position in range(index + 1, len(tokens)):
             token = tokens[position]
             if token.kind is Kind.LABEL:
-                if token.field in refused:
-                    return None
-                end = position
-                while end > index and tokens[end - 1].kind is Kind.SEP:
-                    end -= 1
-                return end
-            if token.kind is Kind.SEGMENT:
-                segments += 1
-                if stops(token, segments):
-                    return None
-        return None
+                return position
+            if token.kind is Kind.SEGMENT and token.marker is not None:
+                if self._opens_content(position):
+                    return position
+        return len(tokens)
 
-    def _lead(self, start: int, end: int) -> None:
-        """Authors, affiliations and an English title before (or between) labels.
+    def _lead(self, index: int) -> tuple[int, int]:
+        """Unlabelled front text from ``index``: authors, affiliations, English lines.
 
-        A bracketed group, or a line starting '1.', is an affiliation; other
-        text runs up to the next bracket or line end: the first run is the
-        authors, a Latin run with spaces the English title.
+        Returns (token index, -1) when all of it was placed, or the token index and
+        offset where the content starts.
         """
         tokens = self.tokens
         owner = self.owner
-        text = "".join(t.text for t in tokens[start:end])
-        offset = tokens[start].start
-        position = 0
-        size = len(text)
-        while position < size:
-            space = patterns.LEAD_SPACE.match(text, position)
-            if space is not None:
-                owner._sep(space.group())
-                position = space.end()
-                continue
-            part_end = _lead_part_end(text, position)
-            raw = text[position:part_end]
-            owner._assign(_lead_field(raw, owner), raw, "", offset + position)
-            position = part_end
+        stop = self._lead_stop(index)
+        label_follows = (
+            stop < len(tokens)
+            and tokens[stop].kind is Kind.LABEL
+            and tokens[stop].field not in BLOCK_FIELDS
+        )
+        while stop > index and tokens[stop - 1].kind is Kind.SEP:
+            stop -= 1
+        text = "".join(t.text for t in tokens[index:stop])
+        base = tokens[index].start
+        for part in lead_parts(text, owner.scalars.get("title"), self.multiline):
+            raw = text[part.start : part.end]
+            offset = base + part.start
+            if part.kind == "space":
+                owner._sep(raw)
+            elif part.kind == "trivia":
+                owner._text(raw)
+            elif part.kind == "unknown":
+                if not label_follows or len(text) - part.start > MAX_UNPLACED_CHARS:
+                    self._warn_if_names(raw, offset)
+                    return self._token_at(index, stop, offset)
+                owner._diagnose(
+                    "front-matter-unplaced", offset, f"'{_excerpt(raw)}' stands among the labels"
+                )
+                owner._add_paragraph(raw, offset)
+            else:
+                self._place(part.kind, raw, offset)
+        return stop, -1
+
+    def _place(self, kind: str, raw: str, offset: int) -> None:
+        owner = self.owner
+        if kind == "authors":
+            _, names = scan_names(raw, 0, len(raw))
+            listed = name_list(raw, names)
+            more = "authors" in self.placed
+            owner._set_list("authors", raw, "", offset, listed.split, listed.forms, more)
+            self.placed.add("authors")
+        elif kind == "affiliations":
+            more = "affiliations" in self.placed
+            owner._set_list("affiliations", raw, "", offset, split_affiliations(raw), more=more)
+            self.placed.add("affiliations")
+        elif kind in _PART_FIELDS:
+            owner._assign(_PART_FIELDS[kind], raw, "", offset)
+        else:
+            owner._set_extra(_PART_EXTRA_KEYS[kind], raw)
+
+    def _warn_if_names(self, raw: str, offset: int) -> None:
+        """The zone ends at text that may be an author line the recognizers refused."""
+        head = raw.split()[0] if raw.split() else raw
+        if valid_name(head.rstrip("。！？!?…：:")) and head != raw.rstrip():
+            if self.owner.lists.get("authors") is None:
+                self.owner._diagnose(
+                    "front-matter-unplaced", offset, f"'{head}' may be an author's name"
+                )
+
+    def _token_at(self, index: int, stop: int, offset: int) -> tuple[int, int]:
+        tokens = self.tokens
+        for position in range(index, max(stop, index + 1)):
+            token = tokens[position]
+            if token.start + len(token.text) > offset:
+                return position, offset - token.start
+        return stop, 0
 
     def _labelled(self, index: int) -> int:
         """A front-matter label and its value; returns the index after the value."""
@@ -179,7 +250,7 @@ class BodyBuilder:
             and tokens[index].kind is Kind.SEP
             and tokens[index].text.count("\n") == 1
             and tokens[index + 1].kind is Kind.SEGMENT
-            and not _opens_numbering(tokens[index + 1])
+            and not self._opens_content(index + 1)
         )
 
     def _value_end(self, index: int, field: str) -> int:
@@ -196,28 +267,107 @@ class BodyBuilder:
                 end -= 1
             return end
         if field in SHORT_FIELDS:
-            return index + 1
-        reach = self._reach_next_label(index)
-        if reach is not None:
-            return reach
-        end = index + 1
+            return self._short_value_end(index, field)
         if field in LIST_FIELDS:
-            while (
-                end + 1 < len(tokens)
-                and tokens[end].kind is Kind.SEP
-                and tokens[end + 1].kind is Kind.SEGMENT
-                and tokens[end - 1].text[-1] in ";；,，、"
-            ):
-                end += 2
+            reach, at_label = self._reach(index, MAX_LIST_SEGMENTS, self._stops_list)
+            return reach if reach is not None and at_label else self._list_end(index)
+        reach, at_label = self._reach(index, MAX_VALUE_SEGMENTS, self._stops_value)
+        if reach is not None and at_label and field in ("abstract", "abstract_en"):
+            return reach  # an abstract of several paragraphs runs to the next label
+        return self._sentence_end(index, reach)
+
+    def _short_value_end(self, index: int, field: str) -> int:
+        """'中图分类号: D630', '文献标识码: A': one segment of the field's shape (or
+        none), and for CLC codes the codes that follow ('TP391; TP18')."""
+        tokens = self.tokens
+        if not _value_shape(field, tokens[index].text):
+            return index
+        end = index + 1
+        while (
+            field == "clc"
+            and end + 1 < len(tokens)
+            and tokens[end].kind is Kind.SEP
+            and tokens[end + 1].kind is Kind.SEGMENT
+            and (
+                tokens[end - 1].text[-1] in ";；,，、"
+                or patterns.CLC_CODE.fullmatch(tokens[end + 1].text) is not None
+            )
+        ):
+            end += 2
         return end
 
-    def _reach_next_label(self, index: int) -> int | None:
-        """In a single-line body, the value runs to the next label when that is near."""
+    def _list_end(self, index: int) -> int:
+        """A list with no label after it: items that end in a separator, or short
+        space-separated items ('民事 调解 仲裁'), up to the first longer text."""
+        tokens = self.tokens
+        end = index + 1
+        while end + 1 < len(tokens) and tokens[end].kind is Kind.SEP:
+            following = tokens[end + 1]
+            if following.kind is not Kind.SEGMENT:
+                break
+            previous = tokens[end - 1].text
+            if previous[-1] not in ";；,，、" and not _short_item(following):
+                break
+            end += 2
+        return end
 
-        def stops(token: Token, segments: int) -> bool:
-            return segments > MAX_VALUE_SEGMENTS or (segments > 1 and _opens_numbering(token))
+    def _sentence_end(self, index: int, reach: int | None) -> int:
+        """Up to the first place where a paragraph can end (or ``reach``)."""
+        tokens = self.tokens
+        limit = reach if reach is not None else min(len(tokens), index + MAX_VALUE_SEGMENTS)
+        end = index + 1
+        while end < limit and not ends_paragraph(tokens[end - 1].text):
+            if tokens[end].kind is Kind.LABEL:
+                break
+            end += 1
+        while end > index + 1 and tokens[end - 1].kind is Kind.SEP:
+            end -= 1
+        return end
 
-        return self._up_to_label(index, BLOCK_FIELDS, stops)
+    def _reach(
+        self, index: int, limit: int, stops: Callable[[int], bool]
+    ) -> tuple[int | None, bool]:
+        """In a single-line body, where a value running to the next label or to a
+        segment that ``stops`` it ends (separators before it left out), and whether
+        a label ended it; None when neither is near."""
+        tokens = self.tokens
+        segments = 0
+        for position in range(index, len(tokens)):
+            token = tokens[position]
+            at_label = token.kind is Kind.LABEL and token.field not in BLOCK_FIELDS
+            if token.kind is Kind.LABEL or (token.kind is Kind.SEGMENT and stops(position)):
+                if position == index:
+                    return None, False
+                end = position
+                while end > index and tokens[end - 1].kind is Kind.SEP:
+                    end -= 1
+                return end, at_label
+            if token.kind is Kind.SEGMENT:
+                segments += 1
+                if segments > limit:
+                    return None, False
+        return None, False
+
+    def _stops_value(self, position: int) -> bool:
+        """A heading ends a value: after the end of a sentence ('…。 1 引言'), or
+        with its title glued to its number ('1引言')."""
+        tokens = self.tokens
+        token = tokens[position]
+        marker = token.marker
+        if marker is None or position < 2:
+            return False
+        glued = marker.title_start < len(token.text)
+        return (glued or ends_paragraph(tokens[position - 2].text)) and self._opens_content(
+            position
+        )
+
+    def _stops_list(self, position: int) -> bool:
+        """A heading or a piece of prose ends a single-line list."""
+        token = self.tokens[position]
+        if token.marker is not None and self._opens_content(position):
+            return True
+        text = token.text
+        return not text.isascii() and (len(text) > 30 or any(c in "。，！？" for c in text))
 
     # --------------------------------------------------------------- content
 
@@ -228,41 +378,65 @@ class BodyBuilder:
             owner._sep(token.text)
             return index + 1
         if token.kind is Kind.LABEL:
+            self._finish_entry()
             if token.field in BLOCK_FIELDS:
                 owner._text(token.text)
                 self.state = token.field
                 return index + 1
-            if token.field in LATE_FIELDS:
-                return self._labelled(index)
-            return self._paragraph(index)
+            self.state = _CONTENT
+            return self._labelled(index)
         if self.state != _CONTENT:
             return self._entry(index)
-        marker = token.marker
-        if marker is not None:
+        if token.marker is not None:
             taken = self._heading(index)
             if taken:
                 return taken
         return self._paragraph(index)
 
-    def _paragraph(self, index: int) -> int:
-        """A paragraph from the segment at ``index`` (and a label glued to it)."""
+    def _paragraph(self, index: int, skip: int = 0) -> int:
+        """A paragraph from the segment at ``index`` (from its offset ``skip``).
+
+        Tokens glued to it (a label with no space before it) belong to it; in a
+        single-line body so does every space that does not end it.
+        """
         tokens = self.tokens
-        end = index + 1
-        while (
-            end < len(tokens)
-            and tokens[end - 1].kind is Kind.LABEL
-            and tokens[end].kind is not Kind.SEP
-        ):
-            end += 1
-        if end == index + 1:
-            text = tokens[index].text  # the common case, without a generator
-        else:
-            text = "".join(t.text for t in tokens[index:end])
-        self.owner._add_paragraph(text, tokens[index].start)
+        first = tokens[index]
+        pieces = [first.text[skip:] if skip else first.text]
+        end = self._glue(pieces, index + 1)
+        if not self.multiline:
+            while (
+                end + 1 < len(tokens)
+                and tokens[end].kind is Kind.SEP
+                and tokens[end + 1].kind is Kind.SEGMENT
+                and not ends_paragraph(pieces[-1])
+            ):
+                following = end + 1
+                if tokens[following].marker is not None and self._heading_plan(
+                    following, after_open=True
+                ):
+                    break
+                pieces.append(tokens[end].text)
+                pieces.append(tokens[following].text)
+                end = self._glue(pieces, following + 1)
+        text = pieces[0] if len(pieces) == 1 else "".join(pieces)
+        self.owner._add_paragraph(text, first.start + skip)
         return end
 
-    def _heading(self, index: int) -> int:
-        """Make the segment at ``index`` a heading if the numbering allows; 0 otherwise."""
+    def _glue(self, pieces: list[str], end: int) -> int:
+        tokens = self.tokens
+        while end < len(tokens) and tokens[end].kind is not Kind.SEP:
+            pieces.append(tokens[end].text)
+            end += 1
+        return end
+
+    def _heading_plan(self, index: int, after_open: bool) -> HeadingPlan | None:
+        """Whether the segment at ``index`` is a heading, and its parts.
+
+        ``after_open``: the segment follows a paragraph that has not ended, where a
+        bare number standing alone ('2', then its title after a space) is running
+        text; a marker glued to its title or punctuated ('3结论', '一、') still
+        starts a heading.
+        """
         tokens = self.tokens
         token = tokens[index]
         marker = token.marker
@@ -272,18 +446,46 @@ class BodyBuilder:
         gap = segment[marker.end : marker.title_start]
         end = index + 1
         title_end = token.start + len(segment)
-        if not title and not self.multiline and index + 2 < len(tokens):
-            if tokens[index + 1].kind is Kind.SEP and tokens[index + 2].kind is Kind.SEGMENT:
-                gap += tokens[index + 1].text
-                title = tokens[index + 2].text
-                title_end = tokens[index + 2].start + len(title)
-                end = index + 3
+        run_in = ""
+        skip = 0
+        if not title:
+            if after_open and not _strong_marker(marker, segment):
+                return None  # '共有 2 所学校': a number standing alone inside a sentence
+            if self.multiline or index + 2 >= len(tokens):
+                return None
+            if tokens[index + 1].kind is not Kind.SEP or tokens[index + 2].kind is not Kind.SEGMENT:
+                return None
+            gap += tokens[index + 1].text
+            title = tokens[index + 2].text
+            if is_quantity(marker.parts, title):
+                return None
+            title_end = tokens[index + 2].start + len(title)
+            end = index + 3
+        elif not looks_like_title(title):
+            split = _run_in(title, self.multiline)
+            if split is not None:
+                cut, paragraph_at = split
+                run_in = title[cut:paragraph_at]
+                skip = marker.title_start + paragraph_at
+                title = title[:cut]
+                title_end = token.start + marker.title_start + cut
         if not looks_like_title(title):
-            return 0
-        owner = self.owner
-        verdict = owner.numbering.judge(marker.scheme, marker.parts)
+            return None
+        verdict = self.owner.numbering.judge(marker.scheme, marker.parts)
         if verdict is None:
+            return None
+        return HeadingPlan(verdict, title, gap, end, title_end, run_in, skip)
+
+    def _heading(self, index: int) -> int:
+        """Make the segment at ``index`` a heading if the numbering allows; 0 otherwise."""
+        plan = self._heading_plan(index, after_open=False)
+        if plan is None:
             return 0
+        tokens = self.tokens
+        token = tokens[index]
+        marker = cast(Marker, token.marker)
+        owner = self.owner
+        verdict = plan.verdict
         if verdict.warning == "heading-too-deep":
             owner._diagnose(
                 "heading-too-deep",
@@ -301,22 +503,24 @@ class BodyBuilder:
         owner.numbering.push(verdict, marker.scheme, marker.parts)
         section = _new_section(
             number=marker.number,
-            title=title,
+            title=plan.title,
             level=verdict.level,
             scheme=cast(Scheme, marker.scheme),
-            marker=segment[: marker.end],
-            gap=gap,
-            sep=None,
+            marker=token.text[: marker.end],
+            gap=plan.gap,
+            sep=plan.run_in or None,
             paragraphs=[],
             subsections=[],
-            span=owner._span(token.start, title_end),
+            span=owner._span(token.start, plan.title_end),
         )
         owner._add_section(section, verdict.keep)
-        block = _BLOCK_TITLES.get(title.strip())
+        block = _BLOCK_TITLES.get(plan.title.strip())
         if block is not None:
             # '5 参考文献': a numbered heading that opens the references block
             self.state = block
-        return end
+        if plan.paragraph_skip:
+            return self._paragraph(index, plan.paragraph_skip)
+        return plan.end
 
     def _entry(self, index: int) -> int:
         """A segment inside a references or notes block."""
@@ -327,12 +531,16 @@ class BodyBuilder:
         text = token.text
         match = label_pattern.match(text)
         current = owner.last_node if isinstance(owner.last_node, Reference) else None
-        if match is None and current is not None:
-            current.text += (current.sep or "") + text
+        if match is None and current is not None and (current.label or not self.multiline):
+            # a continuation: gathered and joined once, so a long entry costs linear time
+            if not self.entry_parts:
+                self.entry_parts.append(current.text)
+            self.entry_parts.append(current.sep or "")
+            self.entry_parts.append(text)
             current.sep = None
-            if current.span is not None:
-                current.span = owner._span(current.span.start, token.start + len(text))
+            self.entry_end = token.start + len(text)
             return index + 1
+        self._finish_entry()
         pieces = patterns.NEXT_REFERENCE.split(text) if field == _REFERENCES else [text]
         offset = token.start
         for piece in pieces:
@@ -342,55 +550,70 @@ class BodyBuilder:
             offset += len(piece)
         return index + 1
 
+    def _finish_entry(self) -> None:
+        if not self.entry_parts:
+            return
+        current = self.owner.last_node
+        assert isinstance(current, Reference)
+        current.text = "".join(self.entry_parts)
+        if current.span is not None:
+            current.span = self.owner._span(current.span.start, self.entry_end)
+        self.entry_parts = []
+
 
 _new_section = trusted(Section)
-_AFFILIATION_STARTS = frozenset({"1.", "1．", "1、"})
-
-
-def _opens_numbering(token: Token) -> bool:
-    """A segment that could be the first heading of a document ('1引言', '一、绪论')."""
-    marker = token.marker
-    return marker is not None and marker.parts in ((0,), (1,))
-
-
 _BLOCK_TITLES = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[field]}
 
 
-def _lead_part_end(text: str, position: int) -> int:
-    """End of one part of the lead text that starts at ``position``."""
-    if text[position] in _OPENERS:
-        depth = 0
-        for index in range(position, len(text)):
-            char = text[index]
-            if char in _OPENERS:
-                depth += 1
-            elif char in _CLOSERS:
-                depth -= 1
-                if depth == 0:
-                    return index + 1
-            elif char == "\n":
-                return index
-        return len(text)
-    line_end = text.find("\n", position)
-    line_end = len(text) if line_end == -1 else line_end
-    if text[position : position + 2] in _AFFILIATION_STARTS:
-        # '1.某某大学…' and the numbered lines after it
-        while line_end < len(text) and patterns.NUMBERED_LINE.match(text, line_end + 1):
-            following = text.find("\n", line_end + 1)
-            line_end = len(text) if following == -1 else following
-        while line_end > position and text[line_end - 1] in " \t\u3000\r":
-            line_end -= 1
-        return line_end
-    bracket = patterns.OPENER.search(text, position, line_end)
-    stop = bracket.start() if bracket else line_end
-    while stop > position and text[stop - 1] in " \t\u3000\r":
-        stop -= 1
-    return stop
+def _strong_marker(marker: Marker, segment: str) -> bool:
+    """A marker that cannot be a bare number in running text: punctuated ('一、',
+    '1.', '(1)', '①') or with several parts ('2.1')."""
+    if marker.scheme != "decimal":
+        return True
+    return len(marker.parts) > 1 or segment[marker.end - 1] in ".．、"
 
 
-def _lead_field(raw: str, owner: Builder) -> str:
-    if raw[0] in _OPENERS or raw[:2] in _AFFILIATION_STARTS:
-        return "affiliations"
-    if raw.isascii() and " " in raw and "title_en" not in owner.scalars:
-        return "title_en"
-    return "authors"
+def _run_in(title: str, multiline: bool) -> tuple[int, int] | None:
+    """A title that runs into its paragraph: '加强领导。各级…' (the title ends at a
+    full stop or colon), or in a multi-line body '施工准备 本项目…' (at a space).
+    Returns (where the title ends, where the paragraph starts)."""
+    for index, char in enumerate(title[: MAX_RUN_IN_TITLE + 1]):
+        if char in "，,；;":
+            return None
+        if char in "。：:":
+            if index < 2 or index + 1 >= len(title):
+                return None
+            after = index + 1
+            while after < len(title) and title[after] in patterns.HSPACE_CHARS:
+                after += 1
+            return (index, after) if after < len(title) else None
+        if multiline and char in patterns.HSPACE_CHARS:
+            if index < 2:
+                return None
+            after = index
+            while after < len(title) and title[after] in patterns.HSPACE_CHARS:
+                after += 1
+            return (index, after) if after < len(title) else None
+    return None
+
+
+def _short_item(token: Token) -> bool:
+    """A keyword of a space-separated list: short, no punctuation, no heading marker."""
+    text = token.text
+    return len(text) <= 12 and token.marker is None and not any(c in "。！？，,：:" for c in text)
+
+
+def _numbered_affiliation(text: str) -> bool:
+    """'1.某某大学 经济学院,湖北 武汉 430000': an institution with its address, not
+    a heading ('1.大学生心理健康')."""
+    return looks_like_affiliation(text) and (
+        any(c in ",，;；" for c in text) or sum(c.isdigit() for c in text) >= 6
+    )
+
+
+def _cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= 20 else text[:20] + "…"

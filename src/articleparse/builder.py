@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from typing import Any, cast, get_args
 
+import regex
+
 from . import patterns
 from .body import BodyBuilder
 from .diagnostics import Diagnostic, make_diagnostic
-from .fields import split_list
+from .fields import SplitList, split_list
+from .frontmatter import split_names
 from .labels import FIELD_LABELS
 from .model import (
     Article,
@@ -49,6 +52,7 @@ class Builder:
         self.pending_text: list[str] = []
         self.scalars: dict[str, str] = {}
         self.lists: dict[str, list[str]] = {}
+        self.last_items: dict[str, ItemsPiece] = {}  # per list field: its last piece
         self.extra: dict[str, str] = {}
         self.next_key_number: dict[str, int] = {}  # per label: the next '#n' to try
         self.boilerplate: list[str] = []
@@ -87,6 +91,8 @@ class Builder:
                     self._diagnose(
                         "row-unterminated", row_start, "the row starting here never closes with '|'"
                     )
+                elif token.field == "open-body":
+                    self._diagnose("body-open", row_start, "")
             else:
                 self._text(token.text)
             index += 1
@@ -194,19 +200,53 @@ class Builder:
             self._diagnose("duplicate-field", offset, f"{label.strip() or field} appears again")
         self._set_extra(label or FIELD_LABELS[field], value)
 
-    def _set_list(self, field: str, raw: str, label: str, offset: int) -> None:
-        split = split_list(raw, _LIST_SPLITTERS.get(field, patterns.LIST_SEPARATOR))
-        if field in self.lists:
-            if self.lists[field] != split.items:
-                self._diagnose("duplicate-field", offset, f"{label.strip() or field} appears again")
-            self._set_extra(label or FIELD_LABELS[field], raw)
-            return
-        self.lists[field] = split.items
-        self._piece(
-            trusted(ItemsPiece)(
-                field=cast(ListField, field), head=split.head, seps=split.seps, tail=split.tail
-            )
+    def _set_list(
+        self,
+        field: str,
+        raw: str,
+        label: str,
+        offset: int,
+        split: SplitList | None = None,
+        forms: dict[int, str] | None = None,
+        more: bool = False,
+    ) -> None:
+        """A list field written here. ``more``: the front matter goes on with more of
+        the list (authors and affiliations in several places, one bracket per
+        author); the same items written again are a repeat, kept in ``extra``."""
+        if split is None:
+            split = split_list(raw, _LIST_SPLITTERS.get(field) or _list_separator(raw))
+        existing = self.lists.get(field)
+        start = 0
+        if existing is not None:
+            if not more or existing[-len(split.items) :] == split.items:
+                if existing != split.items:
+                    self._diagnose(
+                        "duplicate-field", offset, f"{label.strip() or field} appears again"
+                    )
+                self._set_extra(label or FIELD_LABELS[field], raw)
+                return
+            start = len(existing)
+            self._close_items(field, start)
+            existing.extend(split.items)
+        else:
+            self.lists[field] = split.items
+        shifted = {start + index: form for index, form in (forms or {}).items()}
+        piece = trusted(ItemsPiece)(
+            field=cast(ListField, field),
+            head=split.head,
+            seps=split.seps,
+            tail=split.tail,
+            start=start,
+            stop=None,
+            forms=shifted,
         )
+        self.last_items[field] = piece
+        self._piece(piece)
+
+    def _close_items(self, field: str, stop: int) -> None:
+        """The last piece of ``field`` so far ends where the new one starts."""
+        piece = self.last_items[field]
+        piece.__dict__["stop"] = stop  # the builder's own node (trusted.py)
 
     def _set_extra(self, label: str, value: str) -> None:
         key = _bare_label(label) or "?"
@@ -221,7 +261,13 @@ class Builder:
         self._piece(trusted(ExtraPiece)(key=key))
 
     def _assign(self, field: str, raw: str, label: str, offset: int) -> None:
-        if field in _LISTS:
+        if field == "authors":
+            names = split_names(raw)
+            if names is not None:
+                self._set_list(field, raw, label, offset, names.split, names.forms)
+                return
+            self._set_list(field, raw, label, offset, split_list(raw, patterns.LIST_SEPARATOR))
+        elif field in _LISTS:
             self._set_list(field, raw, label, offset)
         elif field == "extra":
             self._set_extra(label, raw)
@@ -296,11 +342,21 @@ _new_reference = trusted(Reference)
 _new_text_piece = trusted(TextPiece)
 _new_nodes_piece = trusted(NodesPiece)
 _LIST_SPLITTERS = {
-    "authors": patterns.AUTHOR_SEPARATOR,
     "affiliations": patterns.AFFILIATION_SEPARATOR,
     "keywords_en": patterns.LATIN_LIST_SEPARATOR,
 }
 _BODY_KINDS = (Kind.SEGMENT, Kind.SEP, Kind.LABEL)  # a tuple: Enum's hash runs in Python
+
+
+def _list_separator(raw: str) -> regex.Pattern[str]:
+    """The separator a list uses: ';' before ',' before '、' before spaces."""
+    if ";" in raw or "；" in raw:
+        return patterns.SEMICOLON_LIST
+    if "," in raw or "，" in raw:
+        return patterns.COMMA_LIST
+    if "、" in raw:
+        return patterns.DUN_LIST
+    return patterns.SPACE_LIST
 
 
 def _bare_label(label: str) -> str:

@@ -82,6 +82,18 @@ CODES: dict[str, Code] = {
         "fix the problems reported first (errors are kept before warnings), or check that "
         "the file is an article in the scrape format",
     ),
+    "body-open": Code(
+        "warning",
+        "the body label has an empty value and the lines after it are no rows",
+        "those lines, up to the next row, were read as the body; end the body's last "
+        "line with ' |' to make it a row",
+    ),
+    "front-matter-unplaced": Code(
+        "warning",
+        "text before the article that is neither a labelled field nor authors or affiliations",
+        "check the front matter: the text is kept as a paragraph; if it is an author line "
+        "or an affiliation, write it in one of the forms in docs/format.md",
+    ),
     "no-body": Code(
         "warning",
         "no body row (范文 / 正文 / 内容) was found",

@@ -47,23 +47,55 @@ ROW_ROLES: Final[dict[str, str]] = {
 # also match with spaces between their characters (``摘 要``), and any form may
 # sit in brackets (``【摘要】``, ``[摘 要]``, ``〔关键词〕``).
 FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
-    "abstract": ("内容摘要", "内容提要", "摘要", "提要"),
-    "keywords": ("关键词", "关键字", "關鍵詞", "關鍵字", "主题词"),
-    "clc": ("中图分类号", "中圖分類號", "中图法分类号", "分类号"),
-    "document_code": ("文献标识码", "文獻標識碼", "文献标志码"),
+    "abstract": ("内容摘要", "内容提要", "中文摘要", "摘要", "提要"),
+    "keywords": ("中文关键词", "关键词语", "关键词", "关键字", "關鍵詞", "關鍵字", "主题词"),
+    "clc": (
+        "中国图书资料分类号",
+        "中国图书分类号",
+        "中图分类号",
+        "中圖分類號",
+        "中图法分类号",
+        "分类号",
+    ),
+    "document_code": ("文献标识码", "文獻標識碼", "文献标志码", "文獻標志碼", "文献标识"),
     "article_number": ("文章编号", "文章編號"),
-    "doi": ("DOI", "doi"),
-    "fund": ("基金项目", "基金項目"),
-    "author_info": ("作者简介", "作者簡介"),
-    "received": ("收稿日期", "收稿時間", "收稿时间"),
+    "doi": ("DOI", "doi", "Doi"),
+    "fund": ("基金项目", "基金項目", "资助项目", "基金资助"),
+    "author_info": ("作者简介", "作者簡介", "第一作者简介"),
+    "received": ("收稿日期", "收稿時間", "收稿时间", "投稿日期"),
     "abstract_en": ("Abstract", "ABSTRACT"),
-    "keywords_en": ("Key words", "Key Words", "Keywords", "KEYWORDS", "KEY WORDS"),
+    "keywords_en": ("Key words", "Key Words", "Keywords", "KEYWORDS", "KEY WORDS", "Key word"),
     "references": ("参考文献", "參考文獻", "主要参考文献"),
     "notes": ("注释", "注釋"),
+    # Labels kept in metadata.extra under the label as written.
+    "extra": (
+        "通讯作者",
+        "通信作者",
+        "通讯联系人",
+        "修回日期",
+        "录用日期",
+        "接受日期",
+        "网络出版时间",
+        "网络出版日期",
+        "网络首发时间",
+        "出版日期",
+        "本文引用格式",
+        "引用格式",
+        "引用本文",
+        "责任编辑",
+        "指导老师",
+        "指导教师",
+        "JEL分类号",
+    ),
+    # After author_info and extra, whose forms begin with the same characters.
+    "affiliations": ("作者单位", "作者單位", "单位", "單位"),
+    "authors": ("作者", "作　者"),
 }
 
 # How far a front-matter value reaches in a single-line body.
 SHORT_FIELDS: Final = frozenset({"clc", "document_code", "article_number", "doi", "received"})
+# Fields whose value on one line is names: it ends where the names end.
+NAME_FIELDS: Final = frozenset({"authors"})
 LIST_FIELDS: Final = frozenset({"keywords", "keywords_en", "clc"})
 # Labels that may also stand after the article text (back matter).
 LATE_FIELDS: Final = frozenset({"references", "notes", "author_info", "received", "fund"})

@@ -122,8 +122,8 @@ class FieldPiece(_Model):
 class ItemsPiece(_Model):
     """Where a list metadata field is written.
 
-    ``head`` comes before the first item, ``seps[i]`` between items ``i`` and
-    ``i + 1``, ``tail`` after the last.
+    ``head`` comes before the first item, ``seps[i]`` between items
+    ``start + i`` and ``start + i + 1``, ``tail`` after the last.
     """
 
     kind: Literal["items"] = "items"
@@ -131,6 +131,14 @@ class ItemsPiece(_Model):
     head: str = ""
     seps: list[str] = Field(default_factory=list)
     tail: str = ""
+    start: int = Field(default=0, ge=0)
+    """The first item of the field written here (a field may be written in several places)."""
+    stop: int | None = Field(default=None, ge=0)
+    """One past the last item written here; ``None``: to the end of the list."""
+    forms: dict[int, str] = Field(default_factory=dict)
+    """Items written differently from their value, by index into the field: a padded
+    name ``'王 芳'`` is the author ``'王芳'``. A form is written only while the item
+    still equals the form with its inner spaces removed."""
 
 
 class ExtraPiece(_Model):

@@ -66,7 +66,12 @@ def chinese_numeral(value: int) -> str:
 
 
 def _decimal_parts(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in number.replace("．", ".").split("."))
+    return tuple(int(p) for p in _plain_decimal(number).split("."))
+
+
+def _plain_decimal(number: str) -> str:
+    """'1 . 1' and '1．1' are '1.1'."""
+    return number.replace("．", ".").replace(" ", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +90,7 @@ def _cn_parts(num: str) -> tuple[int, ...] | None:
 
 
 SCHEMES: tuple[SchemeRule, ...] = (
-    SchemeRule("decimal", patterns.DECIMAL_MARKER, _decimal_parts, lambda n: n.replace("．", ".")),
+    SchemeRule("decimal", patterns.DECIMAL_MARKER, _decimal_parts, _plain_decimal),
     SchemeRule("cn-dun", patterns.CN_DUN_MARKER, _cn_parts, str),
     SchemeRule("cn-paren", patterns.CN_PAREN_MARKER, _cn_parts, str),
     SchemeRule("arabic-paren", patterns.ARABIC_PAREN_MARKER, lambda n: (int(n),), str),
@@ -153,8 +158,61 @@ def _is_quantity(parts: tuple[int, ...], following: str, word: str) -> bool:
 
 
 def looks_like_title(title: str) -> bool:
-    """A heading title is short and is not a sentence."""
-    return 0 < len(title) <= MAX_TITLE_CHARS and not ends_sentence(title)
+    """A heading title is short, is not a sentence, and starts like a title:
+    not with the punctuation that follows a number in running text ('2) ,',
+    'WANG Ming 1,')."""
+    return (
+        0 < len(title) <= MAX_TITLE_CHARS
+        and title[0] not in _NOT_TITLE_START
+        and not ends_sentence(title)
+    )
+
+
+def is_quantity(parts: tuple[int, ...], title: str) -> bool:
+    """Whether ``title`` makes the number before it a quantity ('2 个百分点')."""
+    return bool(title) and _is_quantity(parts, title[0], title[:2])
+
+
+_NOT_TITLE_START = frozenset(",，、;；:：.。)）]］】」』》”’!！?？%％‰/\\-—~～·")
+PARAGRAPH_END_CHARS = frozenset("。！？!?…．")
+"""Where a paragraph can end (after closing quotes, brackets and a citation mark)."""
+_CLOSING_CHARS = frozenset("”’\"'』」）)】》〉*" + "".join(map(chr, range(0x2460, 0x2474))))
+_CITATION_CHARS = frozenset("0123456789,，-–—~～、 ")
+
+
+def ends_paragraph(text: str) -> bool:
+    """Whether a paragraph can end after ``text``: sentence-final punctuation,
+    possibly followed by closing quotes or brackets and a citation mark
+    ('…。”', '…。）', '…。[3]')."""
+    end = len(text)
+    while end:
+        char = text[end - 1]
+        if char in _CLOSING_CHARS:
+            end -= 1
+        elif char in "]］":
+            opening = _citation_start(text, end - 1)
+            if opening < 0:
+                break
+            end = opening
+        else:
+            break
+    if not end:
+        return False
+    char = text[end - 1]
+    if char in PARAGRAPH_END_CHARS:
+        return True
+    return char == "." and end >= 2 and not text[end - 2].isdigit()
+
+
+def _citation_start(text: str, close: int) -> int:
+    """Where the citation mark ending at ``close`` ('[3]', '[1-3]') opens; -1 if none."""
+    index = close - 1
+    lowest = max(0, close - 16)
+    while index >= lowest and text[index] in _CITATION_CHARS:
+        index -= 1
+    if index >= lowest and index < close - 1 and text[index] in "[［":
+        return index
+    return -1
 
 
 def ends_sentence(text: str) -> bool:

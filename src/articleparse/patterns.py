@@ -14,7 +14,7 @@ from .labels import FRONT_LABELS
 
 # Horizontal space: what separates words on a line, between a heading's marker
 # and its title, and around a row's bars.
-HSPACE_CHARS = " \t\u3000"
+HSPACE_CHARS = " \t\u3000\u00a0"
 _HSPACE = "[" + regex.escape(HSPACE_CHARS) + "]"
 
 # A line ending: LF, optionally preceded by CR.
@@ -37,17 +37,56 @@ LATIN_RIGHT_CHARS = string.ascii_letters + "('\""
 _LATIN_LEFT = "[" + regex.escape(LATIN_LEFT_CHARS) + "]"
 _LATIN_RIGHT = "[" + regex.escape(LATIN_RIGHT_CHARS) + "]"
 SPACE_SEPARATOR = regex.compile(
-    _HSPACE + r"*[\t\u3000]" + _HSPACE + r"*"
+    _HSPACE + r"*[\t\u3000\u00a0]" + _HSPACE + r"*"
     r"|  +"
     r"|(?<!" + _LATIN_LEFT + r") "
     r"| (?!" + _LATIN_RIGHT + r")"
 )
 
 
+# Simplified and traditional forms of the characters in labels: converters
+# leave labels half converted ('中圖分类号', '文獻标志码').
+_SIMPLIFIED_TRADITIONAL = (
+    "图圖",
+    "类類",
+    "号號",
+    "献獻",
+    "标標",
+    "识識",
+    "码碼",
+    "关關",
+    "键鍵",
+    "词詞",
+    "编編",
+    "题題",
+    "项項",
+    "简簡",
+    "时時",
+    "间間",
+    "释釋",
+    "参參",
+    "国國",
+    "资資",
+    "内內",
+    "单單",
+    "讯訊",
+    "录錄",
+    "网網",
+    "志誌",
+)
+CHAR_VARIANTS = {a: pair for pair in _SIMPLIFIED_TRADITIONAL for a in pair}
+
+
 def _form_pattern(form: str) -> str:
     if form.isascii():
         return str(regex.escape(form)).replace(r"\ ", "[ ]?")
-    return ("[ \\u3000]?").join(regex.escape(ch) for ch in form)
+    # '摘要', '摘 要', '摘  要', '关 键 词': up to three spaces between characters
+    return ("[ \\u3000\\u00a0]{0,3}").join(_char_class(ch) for ch in form)
+
+
+def _char_class(char: str) -> str:
+    variants = CHAR_VARIANTS.get(char)
+    return "[" + variants + "]" if variants else str(regex.escape(char))
 
 
 def _front_label_pattern(boundary: bool = True) -> regex.Pattern[str]:
@@ -73,7 +112,15 @@ FRONT_LABEL_AT = _front_label_pattern(boundary=False)
 # Heading markers, tried in this order by the recognizer table in tokenizer.py.
 # Decimal: '1', '1.1', '2.2.1' (ASCII or full-width dot), with optional trailing
 # punctuation ('1．', '1、', '1.') when not followed by another digit.
-DECIMAL_MARKER = regex.compile(r"(?P<num>\d{1,4}(?:[.．]\d{1,4})*)(?P<punct>[.．、](?!\d))?")
+# A space may stand on either side of a dot ('1 . 1', '1. 1'), as some sites write them.
+DECIMAL_MARKER = regex.compile(
+    r"(?P<num>\d{1,4}(?:[ ]?[.．][ ]?\d{1,4})*)(?P<punct>[.．、](?![ ]?\d))?"
+)
+# A decimal number with a space beside a dot, at the start of a segment of a
+# single-line body: its spaces do not separate segments.
+SPACED_DECIMAL = regex.compile(
+    r"(?:(?<=^)|(?<=[ \t\u3000]))\d{1,2}(?:[ ]?[.．][ ]?\d{1,2})+(?=[ \u3000]|\p{Han})"
+)
 # '一、', '十二、'
 CN_DUN_MARKER = regex.compile(r"(?P<num>[一二三四五六七八九十]{1,3})(?P<punct>[、．])")
 # '（一）', '(二)'
@@ -90,6 +137,12 @@ NOTE_LABEL = regex.compile(r"注?[①-⑳]|注\d{1,3}[:：]?")
 # Inside one segment of a references block: where the next entry begins
 # (after the end of the previous one).
 NEXT_REFERENCE = regex.compile(r"(?<=[.。])(?=[\[［]\d{1,4}[\]］])")
+# List separators, one per kind of list: a list is split by the separator it
+# uses, so a ';' list keeps the commas inside its items ('高血压,原发性').
+SEMICOLON_LIST = regex.compile(r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*[;；][ \u3000\u00a0]*")
+COMMA_LIST = regex.compile(r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*[,，][ \u3000\u00a0]*")
+DUN_LIST = regex.compile(r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*、[ \u3000\u00a0]*")
+SPACE_LIST = regex.compile(r"[ \u3000\u00a0]+")
 # List separators with the space around them (keywords, CLC codes).
 LIST_SEPARATOR = regex.compile(r"[ \u3000]*[;；,，、][ \u3000]*|[ \u3000]+")
 # Author names: the same, plus affiliation marks glued to a name ('刘佳1，', '陈浩2,3').
@@ -100,14 +153,20 @@ AUTHOR_SEPARATOR = regex.compile(
 # (Entered at the first space of a run only, as LINE_SEPARATOR.)
 LATIN_LIST_SEPARATOR = regex.compile(r"(?:(?<![ \u3000])[ \u3000]+)?[;；,，][ \u3000]*")
 # Affiliations: '(1.某某大学 经济学院,湖北 武汉 430000;2.某某研究所)' — the
-# bracket, the '1.' marks and the ';' between entries are separators.
+# bracket, the '1.' marks and the ';' (or line end) between entries are
+# separators. Each run of space is entered only at its first character (the
+# lookbehinds), so long runs of space inside a bracket cost one scan.
+_NOT_AFTER_SPACE = r"(?<![ \t\u3000\u00a0])"
 AFFILIATION_SEPARATOR = regex.compile(
-    r"\A[(（][ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?"
+    r"\A[(（\[［][ \u3000]*(?:\d{1,2}[.．、]?[ \u3000]*)?"
     r"|\A\d{1,2}[.．、][ \u3000]*"
-    r"|[ \u3000]*[;；][ \u3000]*(?:\d{1,2}[.．、][ \u3000]*)?"
-    r"|[ \t\u3000]*\r?\n[ \t\u3000]*\d{1,2}[.．、][ \u3000]*"
-    r"|[ \u3000]*[)）]\Z"
+    + r"|"
+    + _NOT_AFTER_SPACE
+    + r"[ \t\u3000]*(?:[;；]|\r?\n)[ \t\r\n\u3000]*"
+    r"(?:\d{1,2}[.．、]?(?!\d)[ \u3000]*)?" + r"|" + _NOT_AFTER_SPACE + r"[ \u3000]*[)）\]］]\Z"
 )
+# A CLC code of its own, as the second of a space-separated list ('F323.22').
+CLC_CODE = regex.compile(r"[A-Z]{1,2}\d[\d.\-/:+]*[;；,，]?")
 # A line of the front text that starts with an affiliation number: '2.某某研究所'.
 NUMBERED_LINE = regex.compile(r"[ \t\u3000]*\d{1,2}[.．、]")
 # Whitespace inside the unlabelled front text (authors and affiliations).

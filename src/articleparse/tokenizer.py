@@ -22,13 +22,23 @@ from .tokens import Kind, Token
 
 _LABEL_GROUPS = tuple(FRONT_LABELS)
 # What may stand right before a label, and what a label may start with.
-_LABEL_BOUNDARY = frozenset(" \t\r\n\u3000。；;）)】]")
+_LABEL_BOUNDARY = frozenset(" \t\r\n\u3000\u00a0。；;）)】]")
 _LABEL_FIRST_CHARS = frozenset(
-    "【〔［[" + "".join(form[0] for forms in FRONT_LABELS.values() for form in forms)
+    "【〔［["
+    + "".join(form[0] for forms in FRONT_LABELS.values() for form in forms)
+    + "".join(
+        patterns.CHAR_VARIANTS.get(form[0], "") for forms in FRONT_LABELS.values() for form in forms
+    )
 )
 # What a label may end with, before its colon (a closing bracket counts too).
 _LABEL_LAST_CHARS = frozenset(
-    "】〕］]" + "".join(form[-1] for forms in FRONT_LABELS.values() for form in forms)
+    "】〕］]"
+    + "".join(form[-1] for forms in FRONT_LABELS.values() for form in forms)
+    + "".join(
+        patterns.CHAR_VARIANTS.get(form[-1], "")
+        for forms in FRONT_LABELS.values()
+        for form in forms
+    )
 )
 _BLOCK_FORMS = tuple(form for field in BLOCK_FIELDS for form in FRONT_LABELS[field])
 # Longest label as written, brackets, inner spaces and a space before the colon.
@@ -44,10 +54,13 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     lines = list(_lines(text))
     closing = _next_closing_lines(lines)
+    after_body = False
     index = 0
     while index < len(lines):
         start, content, ending = lines[index]
-        if "|" not in content or (closing[index] == len(lines) and _stray_bar(lines, index)):
+        if "|" not in content or (
+            closing[index] == len(lines) and _stray_bar(lines, index, after_body)
+        ):
             if content.strip(" \t\u3000\r"):
                 tokens.append(Token(Kind.CHROME, content, start))
             elif content:
@@ -58,10 +71,14 @@ def tokenize(text: str) -> list[Token]:
             continue
         last = closing[index]
         closed = last < len(lines)
+        open_body = False
+        if last == index and _empty_body_row(content):
+            last, closed, open_body = _body_below(lines, index, closing)
         last = min(last, len(lines) - 1)
         end_start, end_content, ending = lines[last]
         row_text = text[start : end_start + len(end_content)]
-        _row(tokens, row_text, start, closed)
+        after_body = after_body or _role(content[: content.index("|")]) == "body"
+        _row(tokens, row_text, start, closed, open_body)
         if ending:
             tokens.append(Token(Kind.NEWLINE, ending, end_start + len(end_content)))
         index = last + 1
@@ -79,15 +96,53 @@ def _next_closing_lines(lines: list[tuple[int, str, str]]) -> list[int]:
     return closing
 
 
-def _stray_bar(lines: list[tuple[int, str, str]], index: int) -> bool:
-    """A line with '|' that no later line closes, with lines after it, and no
-    field label ('版权所有 | 联系我们' in a footer): site chrome, not a row
-    swallowing the rest of the file."""
-    if index == len(lines) - 1:
-        return False
+def _stray_bar(lines: list[tuple[int, str, str]], index: int, after_body: bool) -> bool:
+    """A line with '|' that no later line closes, with lines after it (or after the
+    body), and no field label ('版权所有 | 联系我们' in a footer): site chrome, not a
+    row swallowing the rest of the file."""
     content = lines[index][1]
-    role = ROW_ROLES.get(content[: content.index("|")].strip(), "extra")
+    role = _role(content[: content.index("|")])
+    if index == len(lines) - 1:
+        # the file's last line: a footer when the body stood before it
+        return after_body and role in ("chrome", "extra")
     return role in ("chrome", "extra")
+
+
+def _role(label: str) -> str:
+    """The role of a row label as written: whitespace and a byte-order mark around it
+    are trivia ('\\ufeff标题' is the title row of a text that kept its BOM)."""
+    return ROW_ROLES.get(label.strip(_LABEL_TRIVIA), "extra")
+
+
+_LABEL_TRIVIA = " \t\r\n\u3000\ufeff"
+
+
+def _empty_body_row(content: str) -> bool:
+    """'范文 |' (or '范文 | '): a body label whose value is not on its line."""
+    bar = content.index("|")
+    return _role(content[:bar]) == "body" and not content[bar + 1 :].strip(_HSPACE)
+
+
+def _body_below(
+    lines: list[tuple[int, str, str]], index: int, closing: list[int]
+) -> tuple[int, bool, bool]:
+    """Where a body row whose value starts on the next line ends.
+
+    Lines without '|' after ``范文 |`` are its value. When the line that closes
+    them is no row of its own ('…最后一段。 |'), it closes the body; otherwise
+    the value ends before the next row and the body is open (reported by the
+    builder). Returns (last line, closed, open body).
+    """
+    below = index + 1
+    while below < len(lines) and "|" not in lines[below][1]:
+        below += 1
+    if below == index + 1:
+        return index, True, False
+    if below < len(lines) and closing[below] == below:
+        content = lines[below][1]
+        if _role(content[: content.index("|")]) == "extra" and content.strip(_HSPACE) != "|":
+            return below, True, False
+    return below - 1, False, True
 
 
 def _lines(text: str) -> Iterator[tuple[int, str, str]]:
@@ -114,10 +169,10 @@ def _close_start(line: str) -> int:
     return len(stripped[:-1].rstrip(_HSPACE))
 
 
-def _row(tokens: list[Token], row: str, start: int, closed: bool) -> None:
+def _row(tokens: list[Token], row: str, start: int, closed: bool, open_body: bool) -> None:
     first_bar = row.index("|")
     label_text = row[:first_bar].rstrip(" \t\u3000")
-    role = ROW_ROLES.get(label_text.strip(), "extra")
+    role = _role(label_text)
     close_start = _close_start(row) if closed else len(row)
     assert close_start >= 0
     if closed and close_start <= len(label_text):
@@ -134,6 +189,8 @@ def _row(tokens: list[Token], row: str, start: int, closed: bool) -> None:
         tokens.append(Token(Kind.ROW_END, "", start + len(row), "" if closed else "unterminated"))
         return
     sep_end = first_bar + 1
+    if open_body:
+        close_start = len(row)
     if sep_end < close_start and row[sep_end] in " \u3000":
         sep_end += 1
     tokens.append(Token(Kind.ROW_LABEL, label_text, start, role))
@@ -145,7 +202,8 @@ def _row(tokens: list[Token], row: str, start: int, closed: bool) -> None:
         tokens.append(Token(Kind.ROW_VALUE, value, start + sep_end, role))
     if close_start < len(row):
         tokens.append(Token(Kind.TRIVIA, row[close_start:], start + close_start))
-    tokens.append(Token(Kind.ROW_END, "", start + len(row), "" if closed else "unterminated"))
+    end_field = "open-body" if open_body else "" if closed else "unterminated"
+    tokens.append(Token(Kind.ROW_END, "", start + len(row), end_field))
 
 
 def _body(tokens: list[Token], value: str, offset: int) -> None:
@@ -163,8 +221,30 @@ def _body(tokens: list[Token], value: str, offset: int) -> None:
 
 
 def _separators(value: str, multiline: bool) -> list[tuple[int, int]]:
-    """Where the body's segments are separated: line endings, or spaces on one line."""
-    if multiline or "\t" in value or "\u3000" in value:
+    """Where the body's segments are separated: line endings, or spaces on one line.
+
+    On one line, the spaces inside a spaced heading number ('1 . 1 标题') do
+    not separate.
+    """
+    found = _raw_separators(value, multiline)
+    if multiline or (" ." not in value and ". " not in value and " ．" not in value):
+        return found
+    inside = [m.span() for m in patterns.SPACED_DECIMAL.finditer(value) if " " in m.group()]
+    if not inside:
+        return found
+    kept = []
+    spans = iter(inside)
+    span = next(spans, None)
+    for separator in found:
+        while span is not None and span[1] <= separator[0]:
+            span = next(spans, None)
+        if span is None or not (span[0] < separator[0] and separator[1] <= span[1]):
+            kept.append(separator)
+    return kept
+
+
+def _raw_separators(value: str, multiline: bool) -> list[tuple[int, int]]:
+    if multiline or "\t" in value or "\u3000" in value or "\u00a0" in value:
         pattern = patterns.LINE_SEPARATOR if multiline else patterns.SPACE_SEPARATOR
         return [match.span() for match in pattern.finditer(value)]
     # One line of plain spaces (the common case): str.split finds the runs; a
@@ -234,6 +314,7 @@ def _labels(
     a colon; everything else is never looked at.
     """
     starts = {0}
+    glued: set[int] = set()  # label starts right after a value ('…G642文献标识码:A')
     starts.update(end for _, end in separators)
     for bracket in "【〔［[":
         found = value.find(bracket)
@@ -257,23 +338,53 @@ def _labels(
                 before -= 1
             if before >= 0 and value[before] in _LABEL_LAST_CHARS:
                 starts.update(_boundaries_before(value, found))
+                glued.update(_glued_starts(value, found))
             found = value.find(colon, found + 1)
     labels = []
     end = -1
     match_at = patterns.FRONT_LABEL_AT.match
-    for start in sorted(starts):
+    for start in sorted(starts | glued):
         if start < end or start >= len(value) or value[start] not in _LABEL_FIRST_CHARS:
             continue
-        if start and value[start - 1] not in _LABEL_BOUNDARY:
+        at_boundary = not start or value[start - 1] in _LABEL_BOUNDARY
+        if not at_boundary and start not in glued and value[start] not in "【〔［[":
             continue
         match = match_at(value, start)
         if match is None:
             continue
         field = _label_field(match)
-        if _stands_as_label(match, field, value, multiline):
+        if at_boundary:
+            stands = _stands_as_label(match, field, value, multiline)
+        else:
+            stands = _stands_glued(match, value)
+        if stands:
             labels.append((start, match.end(), Kind.LABEL, field))
             end = match.end()
     return labels
+
+
+def _glued_starts(value: str, colon: int) -> Iterator[int]:
+    """Positions in the few characters before a colon where a label may start
+    with no boundary before it, farthest first."""
+    for index in range(max(0, colon - _LONGEST_LABEL), colon):
+        if value[index] in _LABEL_FIRST_CHARS:
+            yield index
+
+
+def _stands_glued(match: regex.Match[str], value: str) -> bool:
+    """A label glued to the text before it ('…G642文献标识码:A') needs its colon
+    right after it; an English one also needs a non-letter before it."""
+    if match.group("open"):
+        return match.group("close") is not None  # '…G434【文献标识码】A'
+    if not match.group("colon"):
+        return False
+    start = match.start()
+    before = value[start - 1]
+    if before.isascii() and before.isalpha():
+        # only after a one-letter value ('文献标识码:A文章编号:…'), never inside a
+        # word ('JEL分类号')
+        return not match.group().isascii() and value[start - 2 : start - 1] in ":：]】〕 "
+    return True
 
 
 def _boundaries_before(value: str, colon: int) -> Iterator[int]:
@@ -291,7 +402,7 @@ def _label_with_space(
 ) -> Iterator[tuple[int, int, Kind, str]]:
     """A label, preceded by the whitespace before it as a separator of its own."""
     start = label[0]
-    while start > position and value[start - 1] in " \t\u3000":
+    while start > position and value[start - 1] in " \t\u3000\u00a0":
         start -= 1
     if start < label[0]:
         yield start, label[0], Kind.SEP, ""
@@ -308,8 +419,12 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
         return True
     start = match.start()
     at_line_start = start == 0 or value[start - 1] == "\n"
-    if multiline and match.group("space") and at_line_start and not match.group().isascii():
-        return True
+    if multiline and at_line_start:
+        following = value[match.end() : match.end() + 1]
+        if following in ("", "\r", "\n"):
+            return True  # alone on its line: 'Abstract', '摘 要'
+        if match.group("space") and (not match.group().isascii() or field.endswith("_en")):
+            return True  # '关键词 党建 理念', 'Abstract Based on …' at the start of a line
     if field in BLOCK_FIELDS:
         following = value[match.end() : match.end() + 1]
         return bool(match.group("space")) or following in ("", "\r", "\n")

@@ -164,11 +164,14 @@ def _added_texts(out: list[str], doc: Article, fields: list[str], end: tuple[str
         out.extend(texts)
 
 
-def _items(out: list[str], items: list[str], piece: ItemsPiece) -> None:
+def _items(out: list[str], values: list[str], piece: ItemsPiece) -> None:
     out.append(piece.head)
+    items = values[piece.start : piece.stop]
     last = len(items) - 1
+    forms = piece.forms
     for position, item in enumerate(items):
-        out.append(item)
+        form = forms.get(piece.start + position) if forms else None
+        out.append(form if form is not None and _compact(form) == item else item)
         if position < last:
             out.append(
                 piece.seps[position]
@@ -176,6 +179,10 @@ def _items(out: list[str], items: list[str], piece: ItemsPiece) -> None:
                 else (piece.seps[-1:] or [";"])[0]
             )
     out.append(piece.tail)
+
+
+def _compact(form: str) -> str:
+    return form.replace(" ", "").replace("\u3000", "")
 
 
 def _node_texts(
@@ -240,7 +247,7 @@ def _marker(section: Section) -> str:
 
 def _number_in_marker(marker: str, scheme: str) -> str:
     if scheme == "decimal":
-        return marker.rstrip(".．、").replace("．", ".")
+        return marker.rstrip(".．、").replace("．", ".").replace(" ", "")
     if scheme == "circled":
         return marker
     return marker.strip("（()）、．")

@@ -1,0 +1,387 @@
+"""The unlabelled text of the front-matter zone: what each part of it is.
+
+Between the body's start and its first heading or prose paragraph stand,
+besides the labelled fields, text with no label: a column tag (``·综 述·``),
+the title again, author lines, affiliations (bracketed, numbered, or plain),
+English title, authors and affiliations. :func:`lead_parts` cuts such text
+into parts, each recognised by the first row of :data:`RECOGNIZERS` that
+accepts it; text no row accepts is ``unknown`` and ends the zone, or, when a
+label follows, is reported.
+
+Everything here works on one string and offsets into it; nothing knows
+tokens or the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import NamedTuple
+
+from . import patterns
+from .fields import SplitList, split_list
+from .names import (
+    Name,
+    is_han,
+    looks_like_affiliation,
+    scan_names,
+)
+
+
+class Part(NamedTuple):
+    kind: str
+    """'space', 'trivia', 'column', 'title', 'authors', 'affiliations', 'title_en',
+    'authors_en', 'affiliation_en', 'english' or 'unknown'."""
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Lead:
+    """The text being cut and what the recognizers need to know about it."""
+
+    text: str
+    title: str | None
+    multiline: bool
+    line_end: int = -1
+    seen_title_en: bool = False
+
+    def end_of_line(self, position: int) -> int:
+        """End of the line holding ``position`` (each line end is searched once)."""
+        if self.line_end < position:
+            found = self.text.find("\n", position)
+            self.line_end = len(self.text) if found < 0 else found
+        return self.line_end
+
+
+Recognizer = Callable[[Lead, int], int]
+"""Returns where the part starting at the position ends, or -1."""
+
+_SPACE = frozenset(" \t\r\n\u3000\u00a0")
+_BULLETS = frozenset("·•●■◆▲★☆◇□○?")
+_OPENERS = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"}
+_MAX_TAG = 10
+_MAX_BRACKET = 400
+
+
+def _column(lead: Lead, position: int) -> int:
+    """'·综 述·', '【论著】': a column name between two marks."""
+    text = lead.text
+    first = text[position]
+    if first in _BULLETS:
+        closing = first
+    elif first in "【〔":
+        closing = _OPENERS[first]
+    else:
+        return -1
+    limit = min(lead.end_of_line(position), position + _MAX_TAG + 2)
+    found = text.find(closing, position + 1, limit)
+    if found < 0:
+        return -1
+    inner = text[position + 1 : found].strip(" \u3000")
+    if not inner and first not in _BULLETS:
+        return -1
+    if any(not (is_han(c) or c in " \u3000") for c in inner):
+        return -1
+    return found + 1
+
+
+def _title(lead: Lead, position: int) -> int:
+    """The article's title written again at the start of a line."""
+    title = lead.title
+    if not title or not lead.text.startswith(title, position):
+        return -1
+    return position + len(title)
+
+
+def _bracket(lead: Lead, position: int) -> int:
+    """A bracketed affiliation, '(1.某大学 某学院,江苏 南京 210000;2.…)', which may
+    run over lines."""
+    text = lead.text
+    closing = _OPENERS.get(text[position])
+    if closing is None or text[position] in "【〔":
+        return -1
+    found = text.find(closing, position + 1, position + _MAX_BRACKET)
+    if found < 0:
+        return -1
+    inner = text[position + 1 : found]
+    if looks_like_affiliation(inner) or (inner.isascii() and _english_affiliation(inner)):
+        return found + 1
+    return -1
+
+
+def _numbered(lead: Lead, position: int) -> int:
+    """'1.某大学某学院,上海 200030' and the numbered lines after it."""
+    text = lead.text
+    match = patterns.NUMBERED_LINE.match(text, position)
+    if match is None:
+        return -1
+    end = _line_or_chunk_end(lead, position)
+    if not _affiliation_text(text[position:end]):
+        return -1
+    while lead.multiline and end < len(text):
+        following = end + 1
+        if not patterns.NUMBERED_LINE.match(text, following):
+            break
+        line_end = text.find("\n", following)
+        line_end = len(text) if line_end < 0 else line_end
+        if not looks_like_affiliation(text[following:line_end]):
+            break
+        end = line_end
+    return _trim(text, position, end)
+
+
+def _english(lead: Lead, position: int) -> int:
+    """A line of English (title, authors or affiliation): ASCII to the line end, or
+    in a single-line body to the next Chinese character."""
+    text = lead.text
+    if not (text[position].isascii() and text[position].isalpha()):
+        return -1
+    end = position
+    limit = lead.end_of_line(position)
+    while end < limit and text[end].isascii():
+        end += 1
+    end = _trim(text, position, end)
+    words = text[position:end].split()
+    if len(words) < 2 and not _english_names(text[position:end]):
+        return -1
+    return end
+
+
+def _authors(lead: Lead, position: int) -> int:
+    end, names = scan_names(lead.text, position, lead.end_of_line(position))
+    return end if names else -1
+
+
+def _plain_affiliation(lead: Lead, position: int) -> int:
+    """'某某大学 航空学院, 北京 100083' with no bracket: to the line end (in a
+    single-line body, over the short pieces that follow)."""
+    text = lead.text
+    if not is_han(text[position]):
+        return -1
+    end = _line_or_chunk_end(lead, position)
+    if not _affiliation_text(text[position:end]):
+        return -1
+    return end
+
+
+def _affiliation_text(text: str) -> bool:
+    """An affiliation written out: an institution or address, not a sentence."""
+    return (
+        len(text) <= _MAX_AFFILIATION
+        and not any(c in "。！？" for c in text)
+        and looks_like_affiliation(text)
+    )
+
+
+_MAX_AFFILIATION = 80
+
+
+def _bullet(lead: Lead, position: int) -> int:
+    """'•' or '■' alone before a label or line: layout, not text."""
+    text = lead.text
+    end = position
+    while end < len(text) and text[end] in _BULLETS:
+        end += 1
+    if end < len(text) and text[end] not in _SPACE:
+        return -1
+    return end
+
+
+RECOGNIZERS: tuple[tuple[str, Recognizer], ...] = (
+    ("title", _title),
+    ("column", _column),
+    ("trivia", _bullet),
+    ("affiliations", _bracket),
+    ("affiliations", _numbered),
+    ("english", _english),
+    ("authors", _authors),
+    ("affiliations", _plain_affiliation),
+)
+"""Tried in order at each part's start; the first that accepts names the part."""
+
+
+def lead_parts(text: str, title: str | None, multiline: bool) -> Iterator[Part]:
+    """Cut ``text`` into parts that cover it; the caller may stop at the first
+    ``unknown`` part, so a long article after the front matter is never scanned."""
+    lead = Lead(text, title.strip() if title else None, multiline)
+    position = 0
+    size = len(text)
+    while position < size:
+        if text[position] in _SPACE:
+            end = position + 1
+            while end < size and text[end] in _SPACE:
+                end += 1
+            yield Part("space", position, end)
+            position = end
+            continue
+        for kind, recognize in RECOGNIZERS:
+            end = recognize(lead, position)
+            if end > position:
+                if kind == "english":
+                    kind = _english_kind(lead, text[position:end])
+                elif kind == "affiliations" and text[position:end].isascii():
+                    kind = "affiliation_en"
+                yield Part(kind, position, end)
+                position = end
+                break
+        else:
+            end = _chunk_end(lead, position)
+            yield Part("unknown", position, end)
+            position = end
+
+
+def _english_kind(lead: Lead, text: str) -> str:
+    if _english_affiliation(text):
+        return "affiliation_en"
+    if _english_names(text):
+        return "authors_en"
+    if not lead.seen_title_en:
+        lead.seen_title_en = True
+        return "title_en"
+    return "english"
+
+
+_ENGLISH_INSTITUTIONS = (
+    "University",
+    "College",
+    "Institute",
+    "Hospital",
+    "School",
+    "Academy",
+    "Department",
+    "Center",
+    "Centre",
+    "Laboratory",
+    "Company",
+    "Bureau",
+    "China",
+    "Province",
+)
+_FUNCTION_WORDS = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "in",
+        "on",
+        "for",
+        "with",
+        "to",
+        "a",
+        "an",
+        "by",
+        "from",
+        "based",
+        "its",
+        "at",
+        "as",
+        "under",
+        "into",
+        "via",
+    }
+)
+
+
+def _english_affiliation(text: str) -> bool:
+    """'School of Medicine, Tongji University, Shanghai 200092, China'."""
+    return any(word in text for word in _ENGLISH_INSTITUTIONS) and (
+        "," in text or any(c.isdigit() for c in text)
+    )
+
+
+def _english_names(text: str) -> bool:
+    """'ZHANG San1, LI Si2', 'Liu Yi, Wang Feng': capitalised words in short groups
+    between commas, no function words."""
+    groups = [g.strip(" *0123456789") for g in text.replace(";", ",").split(",")]
+    groups = [g for g in groups if g]
+    if not groups:
+        return False
+    for group in groups:
+        words = group.replace("-", " ").split()
+        if not 1 <= len(words) <= 4:
+            return False
+        for word in words:
+            core = word.strip("0123456789*.")
+            if not core or not core[0].isupper() or core.lower() in _FUNCTION_WORDS:
+                return False
+    # one capitalised word alone is no author line ('Abstract')
+    return len(groups) > 1 or len(groups[0].split()) > 1
+
+
+def _line_or_chunk_end(lead: Lead, position: int) -> int:
+    """The line's end in a multi-line body; in a single-line body, the end of the run
+    of short pieces (an address is written in several)."""
+    text = lead.text
+    if lead.multiline:
+        return _trim(text, position, lead.end_of_line(position))
+    end = _chunk_end(lead, position)
+    while end < len(text):
+        following = end
+        while following < len(text) and text[following] in _SPACE:
+            following += 1
+        chunk_end = _chunk_end(lead, following) if following < len(text) else following
+        chunk = text[following:chunk_end]
+        if not chunk or len(chunk) > 20 or chunk[-1] in "。！？":
+            break
+        if not (looks_like_affiliation(chunk) or _address_piece(chunk)):
+            break
+        end = chunk_end
+    return end
+
+
+def _address_piece(chunk: str) -> bool:
+    """'江苏', '南京', '210000)', '200092;': the place and postcode pieces of an address."""
+    core = chunk.strip(",，;；)）")
+    return bool(core) and (core.isdigit() or (len(core) <= 4 and all(is_han(c) for c in core)))
+
+
+def _chunk_end(lead: Lead, position: int) -> int:
+    """End of the text from ``position`` to the next space (or line end)."""
+    text = lead.text
+    if lead.multiline:
+        return _trim(text, position, lead.end_of_line(position))
+    end = position
+    while end < len(text) and text[end] not in _SPACE:
+        end += 1
+    return end
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return end
+
+
+# ------------------------------------------------------------- splitting
+
+
+class NameList(NamedTuple):
+    split: SplitList
+    forms: dict[int, str]  # item index → the name as written, where it differs
+
+
+def split_names(raw: str) -> NameList | None:
+    """``raw`` as author names; None when anything but names, marks and roles is in it."""
+    end, names = scan_names(raw, 0, len(raw))
+    if not names or raw[end:].strip(" \u3000\u00a0,，、;；"):
+        return None
+    return name_list(raw, names)
+
+
+def name_list(raw: str, names: list[Name]) -> NameList:
+    """The names of ``raw`` as list items; what stands around them is head, separators, tail."""
+    head = raw[: names[0].start]
+    seps = [raw[a.end : b.start] for a, b in pairwise(names)]
+    tail = raw[names[-1].end :]
+    forms = {
+        index: raw[name.start : name.end]
+        for index, name in enumerate(names)
+        if raw[name.start : name.end] != name.value
+    }
+    return NameList(SplitList(head, [n.value for n in names], seps, tail), forms)
+
+
+def split_affiliations(raw: str) -> SplitList:
+    return split_list(raw, patterns.AFFILIATION_SEPARATOR)

@@ -1,0 +1,266 @@
+"""Author names as people write them: the characters a name is made of, the
+marks and roles around it, and the words that look like names but are not.
+
+Pure data and two small scanners; the front-matter recognizers
+(:mod:`.frontmatter`) decide where an author line stands.
+"""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+# Common single-character surnames (the great majority of Chinese names begin
+# with one of these) and compound surnames.
+SURNAMES: Final = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳"
+    "甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解"
+    "牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
+    "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗"
+    "燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
+    "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
+    "玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    # traditional forms of the commonest
+    "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭葉蘇魏呂盧薛閆龍賀顧龔錢湯溫齊喬龐顏聶魯嚴覃蔣劉鍾譚陸"
+    "車羅鄒藍閻鄺鄔萬歐戴賈廖鄒淩畢閔蘭馮錢孫謝趙鍾關陸韋許傅莊聶顧"
+)
+COMPOUND_SURNAMES: Final = frozenset(
+    {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "西门", "长孙"}
+    | {"宇文", "夏侯", "端木", "澹台", "轩辕", "申屠", "独孤", "南宫", "万俟", "闻人", "呼延"}
+)
+NOT_NAMES: Final = frozenset(
+    # words that begin with a surname character yet name no one
+    {"方法", "方案", "方面", "方式", "方向", "高校", "高等", "高职", "关于", "常见", "常规", "于是"}
+    | {
+        "结果",
+        "目的",
+        "结论",
+        "背景",
+        "前言",
+        "引言",
+        "概述",
+        "总结",
+        "结语",
+        "绪论",
+        "序言",
+        "导言",
+    }
+    | {
+        "江苏",
+        "江西",
+        "浙江",
+        "安徽",
+        "福建",
+        "山东",
+        "河南",
+        "湖北",
+        "湖南",
+        "广东",
+        "广西",
+        "海南",
+    }
+    | {"四川", "贵州", "云南", "陕西", "甘肃", "青海", "宁夏", "新疆", "西藏", "黑龙江", "吉林"}
+    | {"辽宁", "河北", "山西", "北京", "天津", "上海", "重庆", "香港", "澳门", "台湾", "内蒙古"}
+    | {"中国", "我国", "全国", "国家", "单位", "作者", "通讯", "明确", "和谐", "时代", "时间"}
+    | {"文献", "文章", "金融", "安全", "管理", "农业", "教育", "发展", "建设", "社会", "经济"}
+    | {"南京", "武汉", "广州", "西安", "成都", "长沙", "杭州", "郑州", "济南", "合肥", "南昌"}
+    | {"石家庄", "太原", "沈阳", "长春", "哈尔滨", "福州", "昆明", "贵阳", "南宁", "海口", "兰州"}
+)
+ROLE_WORDS: Final = frozenset(
+    {"综述", "审校", "指导", "通讯作者", "通信作者", "执笔", "整理", "编译", "翻译", "译", "校"}
+    | {"主编", "副主编", "等", "译者", "编者", "撰文", "供稿"}
+    | {"教授", "副教授", "讲师", "博士", "硕士", "研究员", "主任", "医师", "主任医师", "护师"}
+)
+# Marks and separators that may stand between and after names: affiliation
+# numbers, '*', '#', superscripts, the bullets some sites put before a name.
+MARK_CHARS: Final = frozenset("0123456789*＊#※†‡§¶△▲☆★○●◎⊙□■·•/¹²³⁴⁵⁶⁷⁸⁹⁰")
+SEPARATOR_CHARS: Final = frozenset(",，、;；")
+SPACE_CHARS: Final = frozenset(" \u3000\u00a0")
+_OPENERS = "(（"
+_SENTENCE_MARKS = frozenset("。！？!?…：:")  # a word before these ends a sentence
+_CLOSERS = ")）"
+MAX_NAME = 4
+"""A Chinese name (surname included) has two to four characters."""
+
+
+def is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def valid_name(name: str) -> bool:
+    """Whether ``name`` reads as a person's name: two or three characters starting with
+    a surname, four with a compound surname (欧阳), or a transliterated name with '·'
+    (马木提江·吐尔逊)."""
+    if "·" in name or "•" in name:
+        return 3 <= len(name) <= 16 and all(is_han(c) or c in "·•" for c in name)
+    if not 2 <= len(name) <= MAX_NAME or name in NOT_NAMES:
+        return False
+    if name[:2] in COMPOUND_SURNAMES:
+        return True
+    return len(name) < MAX_NAME and name[0] in SURNAMES
+
+
+class Name(NamedTuple):
+    start: int  # where the name as written starts
+    end: int  # where it ends
+    value: str  # the name, padding removed ('王 芳' is '王芳')
+
+
+def scan_names(text: str, start: int, stop: int) -> tuple[int, list[Name]]:
+    """Names from ``start``: returns where the author text ends (after the last name
+    and the marks, roles and short brackets glued to it) and the names found.
+
+    Stops at a line end, at text that is not a name, and at ``stop``. Each
+    character is looked at once or twice (a bracket is scanned to its closer
+    within a few characters), so the cost is linear.
+    """
+    names: list[Name] = []
+    position = start
+    end = start
+    while position < stop:
+        char = text[position]
+        if is_han(char):
+            run_end = position
+            while run_end < stop and (is_han(text[run_end]) or text[run_end] in "·•"):
+                run_end += 1
+            run = text[position:run_end]
+            if run in ROLE_WORDS:
+                if not names:
+                    break
+                position = end = run_end
+                continue
+            if len(run) == 1:
+                padded = _padded(text, position, stop)
+                if padded is None or not valid_name(padded.value):
+                    break
+                names.append(padded)
+                position = end = padded.end
+                continue
+            value = run
+            if len(run) > 2 and run.endswith("等"):
+                value = run[:-1]  # '张三等': et al.
+            if not valid_name(value) or text[run_end : run_end + 1] in _SENTENCE_MARKS:
+                break
+            names.append(Name(position, position + len(value), value))
+            position = end = run_end
+        elif char.isdigit():
+            run_end = position
+            while run_end < stop and text[run_end].isdigit():
+                run_end += 1
+            if run_end - position > 2:
+                break  # '2018年': a number, not an affiliation mark
+            position = run_end
+            if names:
+                end = position
+        elif char in MARK_CHARS:
+            position += 1
+            if names:
+                end = position
+        elif char in SEPARATOR_CHARS or char in SPACE_CHARS:
+            position += 1
+        elif char in _OPENERS and names:
+            closer = _short_bracket_end(text, position, stop)
+            if closer < 0:
+                break
+            position = end = closer
+        elif (
+            char.isascii()
+            and char.isalpha()
+            and names
+            and not text[position + 1 : position + 2].isalpha()
+        ):
+            position += 1  # a letter mark: '罗某1a,2'
+            end = position
+        else:
+            break
+    return end, names
+
+
+def _padded(text: str, position: int, stop: int) -> Name | None:
+    """'王 芳', '吴 晨 星': single characters one or two spaces apart, a name
+    written with its characters spaced out."""
+    singles = [position]
+    index = position + 1
+    while len(singles) < 4:
+        gap_end = index
+        while gap_end < stop and gap_end - index < 2 and text[gap_end] in SPACE_CHARS:
+            gap_end += 1
+        if gap_end == index or gap_end >= stop or not is_han(text[gap_end]):
+            break
+        if gap_end + 1 < stop and is_han(text[gap_end + 1]):
+            break
+        singles.append(gap_end)
+        index = gap_end + 1
+    if len(singles) not in (2, 3):
+        singles = singles[:2]  # four in a row: two padded names
+    if len(singles) < 2:
+        return None
+    return Name(position, singles[-1] + 1, "".join(text[i] for i in singles))
+
+
+_BRACKET_REACH = 12
+
+
+def _short_bracket_end(text: str, position: int, stop: int) -> int:
+    """End of a short bracket after a name ('(副教授)', '(通讯作者)'); -1 when the bracket
+    is long (an affiliation) or not closed nearby."""
+    limit = min(stop, position + _BRACKET_REACH)
+    for index in range(position + 1, limit):
+        char = text[index]
+        if char in _CLOSERS:
+            inner = text[position + 1 : index]
+            if any(word in inner for word in INSTITUTION_WORDS) or any(c.isdigit() for c in inner):
+                return -1
+            return index + 1
+        if char == "\n" or char in _OPENERS:
+            return -1
+    return -1
+
+
+# Words that make a text an affiliation.
+INSTITUTION_WORDS: Final = (
+    "大学",
+    "学院",
+    "学校",
+    "医院",
+    "研究所",
+    "研究院",
+    "研究中心",
+    "科学院",
+    "公司",
+    "集团",
+    "委员会",
+    "中学",
+    "小学",
+    "幼儿园",
+    "党校",
+    "银行",
+    "政府",
+    "法院",
+    "检察院",
+    "中心",
+    "卫生院",
+    "保健院",
+    "实验室",
+    "出版社",
+    "杂志社",
+    "办公室",
+    "管理局",
+    "管理处",
+    "大學",
+    "學院",
+    "醫院",
+)
+
+
+def looks_like_affiliation(text: str) -> bool:
+    """An institution's name, or an address with a postcode ('江苏 南京 210000')."""
+    if any(word in text for word in INSTITUTION_WORDS):
+        return True
+    digits = 0
+    for char in text:
+        digits = digits + 1 if char.isdigit() else 0
+        if digits == 6:
+            return True
+    return False
