@@ -97,6 +97,38 @@ def spaces_in_multiline_values(spaces: int) -> str:
     return f"范文 | 作者\n关键词: 甲{run}乙\nKey words: one{run}two\n正文。 |"
 
 
+def digits_in_authors(count: int) -> str:
+    """A run of digits or '*' in author text, in a row and in the body's lead."""
+    run = "1" * count
+    return f"作者 | 王{run}x |\n范文 | 王芳{run}* 李{run} 摘要:甲。 |"
+
+
+def spaces_in_affiliation(count: int) -> str:
+    """Spaces and tabs inside a bracketed affiliation."""
+    run = " \t" * count
+    return f"范文 | 王芳\n(某大学{run}学院{run};2.某医院{run})\n摘要:甲。\n1 引言\n乙。 |"
+
+
+def unlabelled_references(count: int) -> str:
+    """A references block whose segments carry no '[n]' label."""
+    return "范文 | 1引言 正文。 参考文献: [1]甲. " + "乙丙. " * count + "|"
+
+
+def brackets_in_lead(count: int) -> str:
+    """Many bracketed parts on one lead line."""
+    return "范文 | " + "王芳(某大学)" * count + " 摘要:甲。 |"
+
+
+def spaced_names(count: int) -> str:
+    """Padded names without end, and single characters a space apart."""
+    return "范文 | " + "王 芳 " * count + "摘要:甲。 |"
+
+
+def sentence_spaces(count: int) -> str:
+    """A single-line paragraph of spaces inside one sentence (joined, not split)."""
+    return "范文 | 1引言 " + "总体来看, 多数 " * count + "结束。 |"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -113,6 +145,13 @@ SHAPES = {
     # Found while writing these: patterns rescanned a run of spaces from every
     # position (now one scan per pattern and run: measured 6–7x).
     "100,000 spaces in multi-line values": Shape(spaces_in_multiline_values, 50_000, 25),
+    # The front-matter recognizers and the single-line paragraph rule.
+    "digits in author text": Shape(digits_in_authors, 200_000, 25),
+    "spaces in a bracketed affiliation": Shape(spaces_in_affiliation, 100_000, 25),
+    "references with no labels": Shape(unlabelled_references, 100_000, 60),
+    "brackets on one lead line": Shape(brackets_in_lead, 20_000, 60),
+    "padded names": Shape(spaced_names, 50_000, 60),
+    "one sentence with many spaces": Shape(sentence_spaces, 50_000, 60),
 }
 
 

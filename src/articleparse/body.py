@@ -39,6 +39,10 @@ MAX_RUN_IN_TITLE = 30
 """How far into a heading's line a run-in title may end ('（一）加强领导。各级…')."""
 
 _CONTENT, _REFERENCES, _NOTES = "content", "references", "notes"
+# How a value that is no sentence may end: a bracket, a digit, a Latin letter.
+_VALUE_END = frozenset(
+    ")）]】" + "0123456789" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
 
 # What each unlabelled part of the front matter becomes: a list or scalar field,
 # or a key of metadata.extra.
@@ -349,17 +353,18 @@ class BodyBuilder:
         return None, False
 
     def _stops_value(self, position: int) -> bool:
-        """A heading ends a value: after the end of a sentence ('…。 1 引言'), or
-        with its title glued to its number ('1引言')."""
+        """A heading ends a value: with its title glued to its number ('1引言'), or
+        after the end of a sentence or of a code-like value ('…。 1 引言',
+        '…(19BZZ001) 1 引言'), never after a word inside a sentence ('分为 1 组')."""
         tokens = self.tokens
         token = tokens[position]
         marker = token.marker
         if marker is None or position < 2:
             return False
+        previous = tokens[position - 2].text
         glued = marker.title_start < len(token.text)
-        return (glued or ends_paragraph(tokens[position - 2].text)) and self._opens_content(
-            position
-        )
+        after_value = ends_paragraph(previous) or previous[-1:] in _VALUE_END
+        return (glued or after_value) and self._opens_content(position)
 
     def _stops_list(self, position: int) -> bool:
         """A heading or a piece of prose ends a single-line list."""
