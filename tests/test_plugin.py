@@ -144,3 +144,21 @@ def test_deeply_nested_expected_json_is_reported_as_corrupt(project: pytest.Pyte
     result.stdout.fnmatch_lines(["*seed.txt: expected file seed.json is not valid JSON: nested too deeply*"])
     assert "RecursionError" not in result.stdout.str()
     assert "Traceback" not in result.stdout.str()
+
+
+def test_fixture_files_are_read_like_corpus_files(project: pytest.Pytester) -> None:
+    """Only regular files, within the size limit: a FIFO fails its item instead of hanging."""
+    import os
+
+    os.mkfifo(project.path / "fixtures" / "fifo.txt")
+    project.makepyprojecttoml(
+        '[tool.pytest.ini_options]\narticleparse_fixtures = ["fixtures"]\narticleparse_max_bytes = "1000"\n'
+    )
+    result = project.runpytest_subprocess("-p", "no:cacheprovider", timeout=120)
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines_random(
+        [
+            "*fifo.txt: cannot read: not a regular file (a FIFO)*",
+            "*seed.txt: cannot read: too large: 11,147 bytes, over the limit of 1,000*",
+        ]
+    )

@@ -19,6 +19,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
@@ -34,6 +35,7 @@ from .corpus.batch import (
     ordered_map,
     walk_folder,
 )
+from .corpus.files import DEFAULT_MAX_BYTES, shown_path
 from .corpus.outputs import (
     DEFAULT_SHARD_SIZE,
     ErrorsFile,
@@ -56,10 +58,13 @@ from .corpus.tasks import (
     stats_task,
     validate_task,
 )
+from .corpus.validate import expected_path
 from .schema import schema_text
 from .serialize.record import record_schema
 
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what a tool killed by a closed pipe exits with (``… | head``)."""
 
 EXIT_CODES_HELP = """\
 exit codes (the same for every command):
@@ -67,7 +72,9 @@ exit codes (the same for every command):
   1    some file has an error diagnostic (undecodable bytes included),
        differs from its expected file, or its expected file is missing or corrupt
   2    usage error, no input file found, or some file could not be read at all
-  130  interrupted (Ctrl-C or SIGTERM); no half-written output is left behind"""
+       (not a regular file, or over --max-bytes)
+  130  interrupted (Ctrl-C, SIGTERM or SIGHUP); no half-written output is left
+  141  the reader of standard output went away (a broken pipe: '| head')"""
 
 SHOWN_PROBLEMS = 20
 
@@ -133,9 +140,9 @@ def _outcomes(
     written to that terminal too (``output_to_terminal``): the two never share
     a line.
     """
-    inputs: Iterable[Input] = iter_inputs(args.paths, args.glob)
+    inputs: Iterable[Input] = iter_inputs(args.paths, args.glob, args.max_bytes)
     if skip:
-        inputs = (item for item in inputs if item.path not in skip)
+        inputs = (item for item in inputs if shown_path(item.path) not in skip)
     outcomes = ordered_map(task, inputs, args.jobs)
     terminal = sys.stderr.isatty() and not (output_to_terminal and sys.stdout.isatty())
     enabled = terminal and not args.quiet
@@ -217,6 +224,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         single=single,
         encoding=args.encoding,
         section_text=args.section_text,
+        max_bytes=args.max_bytes,
     )
     task = functools.partial(parse_task, options)
     if args.output_dir is not None:
@@ -277,11 +285,21 @@ def _check_parse_arguments(args: argparse.Namespace) -> str:
     if args.resume and args.output_dir is None:
         return "--resume carries on a run into --output-dir DIR"
     for target in (args.output, args.errors):
-        if target is not None:
-            folder = os.path.dirname(os.path.abspath(target))
-            if os.path.isdir(target) or not os.access(folder, os.W_OK | os.X_OK):
-                return f"cannot write {target}: not a writable file path"
+        if target is not None and not _writable(target):
+            return f"cannot write {target}: not a writable file path"
     return ""
+
+
+def _writable(target: str) -> bool:
+    """A file (or device, FIFO, pipe) this process can write, or a new file in a writable folder.
+
+    A link counts as its target, which is what gets written.
+    """
+    if os.path.isdir(target):
+        return False
+    if os.path.exists(target) and not os.path.isfile(target):
+        return os.access(target, os.W_OK)  # /dev/null, a FIFO, /dev/fd/N: written straight
+    return os.access(os.path.dirname(os.path.realpath(target)), os.W_OK | os.X_OK)
 
 
 @contextlib.contextmanager
@@ -309,7 +327,7 @@ def _report_single(args: argparse.Namespace, outcome: Outcome) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     if STDIN in args.paths:
         return _usage_error("validate needs files with expected files beside them, not '-'")
-    options = Options(update=args.update)
+    options = Options(update=args.update, max_bytes=args.max_bytes, collisions=_collisions(args))
     summary = Summary()
     progress, outcomes = _outcomes(args, functools.partial(validate_task, options))
     for outcome in outcomes:
@@ -318,6 +336,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
         summary.add(outcome)
     _say(args, summary.report("validate --update" if args.update else "validate"))
     return summary.exit_code
+
+
+def _collisions(args: argparse.Namespace) -> dict[str, str]:
+    """Inputs that share an expected file (``a.txt`` and ``a.gb18030.txt`` → ``a.json``).
+
+    One walk over the inputs before the run, keeping one expected path per input.
+    """
+    claimed: dict[str, list[str]] = {}
+    for item in iter_inputs(args.paths, args.glob):
+        target = os.path.realpath(expected_path(Path(item.path)))
+        claimed.setdefault(target, []).append(item.path)
+    found: dict[str, str] = {}
+    for target, paths in claimed.items():
+        if len(paths) > 1:
+            names = ", ".join(shown_path(path) for path in paths)
+            message = (
+                f"{shown_path(os.path.basename(target))} is the expected file of "
+                f"{len(paths)} inputs ({names}): rename all but one, so that each has its own"
+            )
+            found.update((path, message) for path in paths)
+    return found
 
 
 def _write_out(data: bytes) -> None:
@@ -333,7 +372,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
             return _usage_error(f"unknown encoding: {args.encoding}")
     summary = Summary()
     counts = CorpusCounts()
-    _, outcomes = _outcomes(args, functools.partial(stats_task, Options(encoding=args.encoding)))
+    options = Options(encoding=args.encoding, max_bytes=args.max_bytes)
+    _, outcomes = _outcomes(args, functools.partial(stats_task, options))
     for outcome in outcomes:
         summary.add(outcome)
         counts.add(outcome.stats, unreadable=outcome.exit_code == EXIT_UNUSABLE)
@@ -516,6 +556,14 @@ def _command(
         help="worker processes (default: the number of cores, here %(default)s)",
     )
     command.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="largest file read, in bytes, or with K, M or G (default: 64M); a larger file "
+        "is one error for that file, and so is anything but a regular file",
+    )
+    command.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar, summary or warnings on stderr"
     )
     return command
@@ -540,6 +588,15 @@ def _positive(text: str) -> int:
     return value
 
 
+def _size(text: str) -> int:
+    units = {"K": 1024, "M": 1024**2, "G": 1024**3}
+    factor = units.get(text[-1:].upper(), 1)
+    number = text[:-1] if factor > 1 else text
+    if not number.isdigit() or int(number) < 1:
+        raise argparse.ArgumentTypeError(f"not a size in bytes (such as 1000, 64M): {text!r}")
+    return int(number) * factor
+
+
 def _usage_error(message: str) -> int:
     print(f"articleparse: error: {message}", file=sys.stderr)
     return EXIT_UNUSABLE
@@ -552,7 +609,10 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # A dropped terminal session (SIGHUP) stops a run the way Ctrl-C and SIGTERM
+    # do: the temporary file of -o is removed and nothing half-written is left.
+    stops = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {number: signal.signal(number, _interrupt) for number in stops}
     try:
         code: int = args.run(args)
         return code
@@ -560,9 +620,11 @@ def main(argv: list[str] | None = None) -> int:
         print("articleparse: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (``| head``): stop quietly, without a traceback at exit.
+        # The reader went away (``| head``): the run did not finish, so it is no
+        # success; stop quietly, without a traceback when Python flushes at exit.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+        return EXIT_BROKEN_PIPE
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .corpus.validate import Verdict
 
 INI_OPTION = "articleparse_fixtures"
+MAX_BYTES_OPTION = "articleparse_max_bytes"
 UPDATE_OPTION = "--articleparse-update"
 _FOLDERS = pytest.StashKey[list[Path]]()
 
@@ -43,6 +44,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type="paths",
         default=[],
         help="folders of articleparse fixtures: each X.txt is checked against X.json beside it",
+    )
+    parser.addini(
+        MAX_BYTES_OPTION,
+        type="string",
+        default="",
+        help="largest fixture file read, in bytes (default: 64 MB, as the command line)",
     )
     group = parser.getgroup("articleparse")
     group.addoption(
@@ -161,9 +168,15 @@ class FixtureItem(pytest.Item):
     """One fixture: parse the input and compare with the expected file."""
 
     def runtest(self) -> None:
+        from .corpus.files import DEFAULT_MAX_BYTES
         from .corpus.validate import check_fixture
 
-        verdict = check_fixture(self.path, update=self.config.getoption("articleparse_update"))
+        limit = str(self.config.getini(MAX_BYTES_OPTION)).strip()
+        verdict = check_fixture(
+            self.path,
+            update=self.config.getoption("articleparse_update"),
+            max_bytes=int(limit) if limit else DEFAULT_MAX_BYTES,
+        )
         if not verdict.ok:
             raise FixtureMismatch(verdict)
 

@@ -55,7 +55,9 @@ Source = str | os.PathLike[str] | tuple[str, bytes]
 """What a batch takes: a file, a folder (walked), or a ``(name, bytes)`` pair in memory."""
 
 
-def iter_inputs(paths: Iterable[Source], glob: str = DEFAULT_GLOB) -> Iterator[Input]:
+def iter_inputs(
+    paths: Iterable[Source], glob: str = DEFAULT_GLOB, max_bytes: int | None = None
+) -> Iterator[Input]:
     """Each path as given, or the files under it when it is a folder.
 
     Folders are walked recursively in sorted order without following links,
@@ -63,7 +65,8 @@ def iter_inputs(paths: Iterable[Source], glob: str = DEFAULT_GLOB) -> Iterator[I
     files and folders (a leading ``.``, as in unfinished temporary files) are
     skipped. ``-`` reads standard input; a ``(name, bytes)`` pair is an input
     already in memory. A path that does not exist is passed on as it is, so
-    that reading it reports the error in its place.
+    that reading it reports the error in its place. Standard input is read up
+    to one byte over ``max_bytes``, enough for the reader to refuse it.
     """
     for source in paths:
         if isinstance(source, tuple):
@@ -72,7 +75,8 @@ def iter_inputs(paths: Iterable[Source], glob: str = DEFAULT_GLOB) -> Iterator[I
             continue
         path = os.fspath(source)
         if path == STDIN:
-            yield Input(STDIN, sys.stdin.buffer.read())
+            limit = -1 if max_bytes is None else max_bytes + 1
+            yield Input(STDIN, sys.stdin.buffer.read(limit))
         elif os.path.isdir(path):
             for found in walk_folder(path, glob):
                 relative = os.path.relpath(found, path).replace(os.sep, "/")

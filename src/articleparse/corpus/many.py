@@ -23,6 +23,7 @@ from ..diagnostics import Diagnostic, ParseError
 from ..model import Article
 from ..serialize.record import Provenance, Status, failed_record, status_of, to_record
 from .batch import DEFAULT_GLOB, Input, Source, default_jobs, iter_inputs, ordered_map
+from .files import DEFAULT_MAX_BYTES, NotText, check_text, read_input, shown_path
 
 
 @dataclass(slots=True)
@@ -72,11 +73,33 @@ class ParseResult:
         return to_record(self.article, provenance=self.provenance, section_text=section_text)
 
 
-def parse_input(item: Input, encoding: str | None = None, strict: bool = False) -> ParseResult:
-    """Read and parse one input; never raises on the file (any failure is the result's error)."""
-    result = ParseResult(item.path, relative_path=item.name)
+def parse_input(
+    item: Input,
+    encoding: str | None = None,
+    strict: bool = False,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> ParseResult:
+    """Read and parse one input; never raises on the file (any failure is the result's error).
+
+    Only a regular file of at most ``max_bytes`` is read (``None``: no limit);
+    anything else is ``unreadable``. A file that is not text (NUL bytes, mostly
+    control or undecodable bytes) gives no document and the error ``not-text``,
+    unless ``encoding`` says how to read it. The result's paths are shown with
+    :func:`.files.shown_path`, so a name that is not UTF-8 can be written anywhere.
+    """
+    result = ParseResult(shown_path(item.path), relative_path=shown_path(item.name))
     try:
-        data = item.data if item.data is not None else _read(item.path)
+        if item.data is None:
+            data = read_input(item.path, max_bytes, text=encoding is None)
+        elif max_bytes is not None and len(item.data) > max_bytes:
+            raise OSError(f"too large: over the limit of {max_bytes:,} bytes (--max-bytes)")
+        else:
+            data = item.data
+            if encoding is None:
+                check_text(data)
+    except NotText as exc:
+        result.error = str(exc)
+        return result
     except OSError as exc:
         result.error = f"cannot read: {exc.strerror or exc}"
         result.unreadable = True
@@ -97,11 +120,6 @@ def parse_input(item: Input, encoding: str | None = None, strict: bool = False) 
     return result
 
 
-def _read(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
 def parse_many(
     sources: Source | Iterable[Source],
     *,
@@ -109,6 +127,7 @@ def parse_many(
     encoding: str | None = None,
     strict: bool = False,
     glob: str = DEFAULT_GLOB,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Iterator[ParseResult]:
     """Parse files, folders and ``(name, bytes)`` pairs; one :class:`ParseResult` each, in order.
 
@@ -120,10 +139,12 @@ def parse_many(
     result carries the error. ``encoding`` forces the decoding of every file
     (an unknown name raises :class:`LookupError` here, before any work);
     ``strict`` gives no document for a file with an error diagnostic.
+    ``max_bytes`` (64 MB by default, ``None`` for no limit) is the largest file
+    read; larger files, and anything but a regular file, are ``unreadable``.
     """
     if encoding is not None:
         codecs.lookup(encoding)
     if isinstance(sources, str | os.PathLike | tuple):
         sources = [sources]
-    task = functools.partial(parse_input, encoding=encoding, strict=strict)
-    return ordered_map(task, iter_inputs(sources, glob), jobs or default_jobs())
+    task = functools.partial(parse_input, encoding=encoding, strict=strict, max_bytes=max_bytes)
+    return ordered_map(task, iter_inputs(sources, glob, max_bytes), jobs or default_jobs())

@@ -10,7 +10,7 @@ never raise on a file: an unreadable file or a parser failure is an outcome.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic_core import to_json
@@ -19,9 +19,10 @@ from ..diagnostics import Diagnostic
 from ..serialize.markdown import to_markdown
 from ..serialize.record import plain_text
 from .batch import Input
+from .files import DEFAULT_MAX_BYTES, shown_path
 from .many import ParseResult, parse_input
 from .stats import DocStats, doc_stats
-from .validate import check_fixture, dump_expected, format_verdict
+from .validate import Verdict, check_fixture, dump_expected, expected_path, format_verdict
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -40,6 +41,9 @@ class Options:
     update: bool = False
     encoding: str | None = None
     section_text: bool = False
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+    collisions: dict[str, str] = field(default_factory=dict)
+    """validate: inputs whose expected file another input maps to, with what to say."""
 
 
 @dataclass(slots=True)
@@ -56,7 +60,7 @@ class Outcome:
 
 def parse_task(options: Options, item: Input) -> Outcome:
     """Parse one file and serialise it in the requested format."""
-    result = parse_input(item, options.encoding, options.strict)
+    result = parse_input(item, options.encoding, options.strict, options.max_bytes)
     outcome = _outcome(result)
     try:
         outcome.output = _output(options, result)
@@ -70,7 +74,7 @@ def parse_task(options: Options, item: Input) -> Outcome:
 
 def stats_task(options: Options, item: Input) -> Outcome:
     """Parse one file and keep only the numbers ``stats`` counts."""
-    result = parse_input(item, options.encoding)
+    result = parse_input(item, options.encoding, max_bytes=options.max_bytes)
     outcome = _outcome(result)
     if result.article is not None:
         outcome.stats = doc_stats(result.article)
@@ -94,26 +98,36 @@ def _outcome(result: ParseResult) -> Outcome:
 
 
 def _broken(item: Input, problem: str) -> Outcome:
-    return Outcome(item.path, EXIT_FAILED, problem=problem)
+    return Outcome(shown_path(item.path), EXIT_FAILED, problem=problem)
 
 
 def validate_task(options: Options, item: Input) -> Outcome:
-    """Check one fixture against its expected file (or write it, with ``--update``)."""
+    """Check one fixture against its expected file (or write it, with ``--update``).
+
+    An input in ``options.collisions`` is neither checked nor written: another
+    input maps to the same expected file, and the two would overwrite each other.
+    """
+    shown = shown_path(item.path)
+    path = Path(item.path)
     try:
-        verdict = check_fixture(Path(item.path), update=options.update)
+        if item.path in options.collisions:
+            message = options.collisions[item.path]
+            verdict = Verdict(path, expected_path(path), "collision", message=message)
+        else:
+            verdict = check_fixture(path, update=options.update, max_bytes=options.max_bytes)
     except Exception as exc:  # a parser bug must cost one file, not the run
         outcome = _broken(item, f"validation failed: {type(exc).__name__}: {exc}")
-        outcome.output = f"{item.path}: {outcome.problem}\n".encode()
+        outcome.output = f"{shown}: {outcome.problem}\n".encode()
         return outcome
     if verdict.ok:
-        return Outcome(item.path)
+        return Outcome(shown)
     report = format_verdict(verdict)
     code = EXIT_UNUSABLE if verdict.status in ("unreadable", "unwritable") else EXIT_FAILED
     return Outcome(
-        item.path,
+        shown,
         code,
         (report + "\n").encode(),
-        report.splitlines()[0].removeprefix(item.path + ": "),
+        report.splitlines()[0].removeprefix(shown + ": "),
     )
 
 

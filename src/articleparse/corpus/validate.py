@@ -15,11 +15,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..api import parse_file
+from ..api import parse_bytes
 from ..model import Article
 from .atomic import write_atomic
+from .files import DEFAULT_MAX_BYTES, NotText, read_input, shown_path
 
-Status = Literal["match", "differ", "missing", "corrupt", "unreadable", "unwritable", "updated"]
+Status = Literal[
+    "match",
+    "differ",
+    "missing",
+    "corrupt",
+    "unreadable",
+    "unwritable",
+    "updated",
+    "not-text",
+    "collision",
+]
 
 ENCODING_SUFFIXES = frozenset(
     {"gb18030", "gbk", "gb2312", "big5", "utf8", "utf-8", "utf-8-sig", "utf16", "utf-16"}
@@ -86,11 +97,19 @@ def dump_expected(doc: Article) -> str:
     return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
 
 
-def check_fixture(path: Path, *, update: bool = False) -> Verdict:
-    """Parse ``path`` and compare it with its expected file (or write it, with ``update``)."""
+def check_fixture(
+    path: Path, *, update: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> Verdict:
+    """Parse ``path`` and compare it with its expected file (or write it, with ``update``).
+
+    Both files are read as corpus inputs are (:func:`.files.read_input`): regular
+    files of at most ``max_bytes`` only, and text only.
+    """
     target = expected_path(path)
     try:
-        doc = parse_file(path)
+        doc = parse_bytes(read_input(str(path), max_bytes))
+    except NotText as exc:
+        return Verdict(path, target, "not-text", message=str(exc))
     except OSError as exc:
         return Verdict(path, target, "unreadable", message=_os_error(exc))
     errors = [
@@ -100,17 +119,20 @@ def check_fixture(path: Path, *, update: bool = False) -> Verdict:
     ]
     if update:
         text = dump_expected(doc)
-        if _read_or_none(target) != text:
+        if _read_or_none(target, max_bytes) != text:
             try:
                 write_atomic(target, text)
             except OSError as exc:
                 return Verdict(path, target, "unwritable", errors=errors, message=_os_error(exc))
         return Verdict(path, target, "updated", errors=errors)
     try:
-        expected_text = target.read_text(encoding="utf-8")
+        expected_text = read_input(str(target), max_bytes).decode("utf-8")
     except FileNotFoundError:
         return Verdict(path, target, "missing", errors=errors, message="no expected file")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        message = f"cannot read: {_os_error(exc)}"
+        return Verdict(path, target, "corrupt", errors=errors, message=message)
+    except (NotText, UnicodeDecodeError) as exc:
         return Verdict(path, target, "corrupt", errors=errors, message=f"cannot read: {exc}")
     try:
         expected = json.loads(expected_text)
@@ -167,21 +189,22 @@ def format_verdict(
     """
     if verdict.ok:
         return ""
-    head = f"{verdict.path}: "
+    head = f"{shown_path(str(verdict.path))}: "
+    expected_name = shown_path(verdict.expected_path.name)
     lines: list[str] = []
     if verdict.status == "differ":
-        lines.append(head + f"differs from {verdict.expected_path.name}")
+        lines.append(head + f"differs from {expected_name}")
         lines.extend(_format_differences(verdict.differences, limit))
     elif verdict.status == "missing":
-        name = verdict.expected_path.name
-        lines.append(head + f"no expected file {name} (write it with {update_hint})")
+        lines.append(head + f"no expected file {expected_name} (write it with {update_hint})")
     elif verdict.status == "corrupt":
-        lines.append(head + f"expected file {verdict.expected_path.name} is {verdict.message}")
+        lines.append(head + f"expected file {expected_name} is {verdict.message}")
     elif verdict.status == "unreadable":
         lines.append(head + f"cannot read: {verdict.message}")
     elif verdict.status == "unwritable":
-        name = verdict.expected_path.name
-        lines.append(head + f"cannot write {name}: {verdict.message}")
+        lines.append(head + f"cannot write {expected_name}: {verdict.message}")
+    elif verdict.status in ("not-text", "collision"):
+        lines.append(head + verdict.message)
     else:
         lines.append(head + "parses with error diagnostics")
     lines.extend(f"  error: {error}" for error in verdict.errors)
@@ -238,10 +261,10 @@ def _key_path(path: str, key: str) -> str:
     return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
 
 
-def _read_or_none(path: Path) -> str | None:
+def _read_or_none(path: Path, max_bytes: int | None) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_input(str(path), max_bytes).decode("utf-8")
+    except (OSError, NotText, UnicodeDecodeError):
         return None
 
 

@@ -1,0 +1,121 @@
+"""Reading one input file of a corpus safely, and showing its path.
+
+A corpus is whatever a scraper left in a folder: FIFOs, links to devices,
+files of gigabytes, binary files named ``*.txt``, names that are not UTF-8.
+:func:`read_input` is the one way the corpus tools read a file: it reads only
+regular files (after following links), never more than ``max_bytes``, and
+refuses what is not text, each as one error for that file. Opening never
+blocks: a FIFO is opened without waiting for a writer and then refused.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+
+from ..decode import not_text_reason
+
+_HEX = re.compile(rb"[0-9a-fA-F]{2}")
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+"""Largest input read (64 MB): scraped articles are tens of kilobytes, and a
+file this size already takes about a gigabyte of memory to parse."""
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+class UnreadableInput(OSError):
+    """The input is not a regular file, or is larger than the limit: it is not read at all."""
+
+
+class NotText(ValueError):
+    """The input holds NUL bytes or mostly bytes that are no text (code ``not-text``)."""
+
+
+def read_input(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, text: bool = True) -> bytes:
+    """The bytes of the regular file at ``path`` (links followed), at most ``max_bytes``.
+
+    Raises :class:`UnreadableInput` (an ``OSError``) for anything but a regular
+    file and for a file over the limit, :class:`NotText` for binary data, and
+    ``OSError`` when the file cannot be opened or read. ``text=False`` skips the
+    text check (for a file whose encoding is given, such as UTF-16 without a mark).
+    """
+    descriptor = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    )
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a file")
+            raise UnreadableInput(f"not a regular file ({kind}); only regular files are read")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise UnreadableInput(_too_large(info.st_size, max_bytes))
+        data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise UnreadableInput(_too_large(len(data), max_bytes))
+    if text:
+        check_text(data)
+    return data
+
+
+def check_text(data: bytes) -> None:
+    """Raise :class:`NotText` when ``data`` is not a text file."""
+    reason = not_text_reason(data)
+    if reason is not None:
+        raise NotText(f"not-text: not a text file: {reason}")
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"too large: {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)"
+
+
+def shown_path(path: str) -> str:
+    """``path`` as text that can be written anywhere: bytes that are not UTF-8 as ``\\xNN``.
+
+    A name written by a GBK tool comes from the file system as a ``str`` with
+    surrogate escapes (``os.fsdecode``); those cannot be encoded as UTF-8, so
+    every message, record and output file shows ``范文.txt`` written in GBK as
+    ``\\xb7\\xb6\\xce\\xc4.txt``. :func:`path_from_shown` gives the name back.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
+    return path
+
+
+def path_from_shown(shown: str) -> str:
+    """The file system path that :func:`shown_path` showed as ``shown``.
+
+    Only a name that was not UTF-8 was escaped, so text whose unescaping gives
+    valid UTF-8 (a name with a literal ``\\x41`` in it) is a name as it is.
+    """
+    if "\\x" not in shown:
+        return shown
+    raw = shown.encode("utf-8")
+    out = bytearray()
+    index = 0
+    while index < len(raw):
+        pair = raw[index : index + 2]
+        digits = raw[index + 2 : index + 4]
+        if pair == b"\\\\":
+            out += b"\\"
+            index += 2
+        elif pair == b"\\x" and len(digits) == 2 and _HEX.fullmatch(digits):
+            out.append(int(digits, 16))
+            index += 4
+        else:
+            out.append(raw[index])
+            index += 1
+    try:
+        bytes(out).decode("utf-8")
+    except UnicodeDecodeError:
+        return os.fsdecode(bytes(out))
+    return shown
