@@ -71,9 +71,9 @@ def test_bar_on_stderr_while_records_go_to_a_file(corpus: Path, tmp_path: Path) 
 
 
 def test_no_bar_when_the_records_go_to_the_same_terminal(corpus: Path, tmp_path: Path) -> None:
-    terminal, _ = _run_on_terminal(["parse", *[str(corpus)] * 4, "-j", "1", "-f", "record"], tmp_path, stdout_on_terminal=True)
+    terminal, _ = _run_on_terminal(["parse", *[str(corpus)] * 3, "-j", "1", "-f", "record"], tmp_path, stdout_on_terminal=True)
     lines = terminal.replace(b"\r\n", b"\n").split(b"\n")
     records = [line for line in lines if line.startswith(b"{")]
-    assert len(records) == 1600
+    assert len(records) == 1200
     assert b"files/s" not in terminal
     assert all(line.endswith(b"}") for line in records)  # nothing drawn into a record's line
