@@ -112,14 +112,10 @@ def articles(draw: st.DrawFn, profile: str = "decimal") -> ap.Article:
         abstract_en=draw(st.one_of(st.none(), english_words.map(lambda w: " ".join(w) + "."))),
         keywords_en=draw(st.lists(english_words.map(" ".join), max_size=3)),
     )
-    if not (metadata.abstract or metadata.keywords or metadata.clc or metadata.document_code):
-        metadata = metadata.model_copy(update={"authors": []})
-    if not metadata.authors and (metadata.abstract or metadata.keywords or metadata.clc):
-        # Like author names, an English title is lead text: it needs a labelled
-        # field after it. After author names, a single-line body reads it as more
-        # names unless affiliations stand between them.
-        title_en = draw(st.one_of(st.none(), english_words.map(lambda w: " ".join(w).capitalize())))
-        metadata = metadata.model_copy(update={"title_en": title_en})
+    # Authors and an English title are lead text: they are read with or without
+    # labelled fields after them.
+    title_en = draw(st.one_of(st.none(), english_words.map(lambda w: " ".join(w).capitalize())))
+    metadata = metadata.model_copy(update={"title_en": title_en})
     max_level = 3 if profile == "decimal" else 5
     sections = _section_tree(draw, profile, (), 1, max_level) if draw(st.booleans()) else []
     references = [
