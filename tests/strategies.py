@@ -50,6 +50,7 @@ english_words = st.lists(
 # A name that is also a label word ('提要 张三' on a line of its own) reads as
 # that label; such names are outside the canonical domain.
 _LABEL_WORDS = {form for forms in FRONT_LABELS.values() for form in forms}
+_ENGLISH_LABELS = {form for form in _LABEL_WORDS if form.isascii()}
 # Names as people have them: a common surname and one or two given characters.
 author_name = st.builds(
     lambda surname, given: surname + given,
@@ -114,7 +115,15 @@ def articles(draw: st.DrawFn, profile: str = "decimal") -> ap.Article:
     )
     # Authors and an English title are lead text: they are read with or without
     # labelled fields after them.
-    title_en = draw(st.one_of(st.none(), english_words.map(lambda w: " ".join(w).capitalize())))
+    # (not one that starts with an English label word: 'Abstract aa' reads as the label)
+    title_en = draw(
+        st.one_of(
+            st.none(),
+            english_words.map(lambda w: " ".join(w).capitalize()).filter(
+                lambda t: not any(t.lower().startswith(w.lower()) for w in _ENGLISH_LABELS)
+            ),
+        )
+    )
     metadata = metadata.model_copy(update={"title_en": title_en})
     max_level = 3 if profile == "decimal" else 5
     sections = _section_tree(draw, profile, (), 1, max_level) if draw(st.booleans()) else []

@@ -61,6 +61,12 @@ TRIGGERS = {
         action="check the front matter",
         detail="'本刊特约稿件' stands among the labels",
     ),
+    "front-matter-unlabelled": Trigger(
+        "标题 | 题目 |\n范文 | 王芳\n本文讨论基层治理的路径。\n基层治理;协同;路径\n1 引言\n正文。 |",
+        line=3,
+        column=1,
+        action="check metadata.abstract and metadata.keywords",
+    ),
     "decode-fallback": Trigger(
         "标题 | 题目 |\n范文 | 正文 |\n".encode("gbk"),
         line=1,

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from . import patterns
-from .frontmatter import lead_parts, name_list, split_affiliations
+from .frontmatter import english_affiliation, lead_parts, name_list, split_affiliations
 from .labels import BLOCK_FIELDS, FRONT_LABELS, LIST_FIELDS, NAME_FIELDS, SHORT_FIELDS
 from .model import Reference, Scheme, Section
 from .names import looks_like_affiliation, scan_names, valid_name
@@ -39,6 +39,7 @@ MAX_RUN_IN_TITLE = 30
 """How far into a heading's line a run-in title may end ('（一）加强领导。各级…')."""
 
 _CONTENT, _REFERENCES, _NOTES = "content", "references", "notes"
+_LOST_SPACE = "? \u00a0"
 # How a value that is no sentence may end: a bracket, a digit, a Latin letter.
 _VALUE_END = frozenset(
     ")）]】" + "0123456789" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -101,6 +102,8 @@ class BodyBuilder:
         index, skip = self._front(0)
         if skip:
             index = self._paragraph(index, skip)
+        else:
+            index = self._unlabelled_front(index)
         while index < len(tokens):
             index = self._content(index)
         self._finish_entry()
@@ -133,6 +136,46 @@ class BodyBuilder:
                 if skip >= 0:
                     return index, skip
         return index, 0
+
+    def _unlabelled_front(self, index: int) -> int:
+        """A page that lost its labels: right after the authors, a paragraph and a
+        short ';' list on its own ('甲;乙;丙', no full stop) are the abstract and the
+        keywords. Read so, with a warning; without such a list the paragraph is text."""
+        tokens = self.tokens
+        owner = self.owner
+        if (
+            not self.placed
+            or "abstract" in owner.scalars
+            or "keywords" in owner.lists
+            or index >= len(tokens)
+            or tokens[index].kind is not Kind.SEGMENT
+        ):
+            return index
+        end = index + 1
+        while (
+            not self.multiline
+            and end + 1 < len(tokens)
+            and not ends_paragraph(tokens[end - 1].text)
+            and tokens[end].kind is Kind.SEP
+            and tokens[end + 1].kind is Kind.SEGMENT
+        ):
+            end += 2
+        if not ends_paragraph(tokens[end - 1].text) or end + 1 >= len(tokens):
+            return index
+        listed = tokens[end + 1]
+        if (
+            tokens[end].kind is not Kind.SEP
+            or listed.kind is not Kind.SEGMENT
+            or not _bare_keyword_line(listed.text)
+        ):
+            return index
+        owner._diagnose("front-matter-unlabelled", tokens[index].start, "")
+        owner._assign(
+            "abstract", "".join(t.text for t in tokens[index:end]), "", tokens[index].start
+        )
+        owner._sep(tokens[end].text)
+        owner._assign("keywords", listed.text, "", listed.start)
+        return end + 2
 
     def _opens_content(self, index: int) -> bool:
         """A segment that would be the document's first heading ('1 引言', '一、绪论')."""
@@ -240,9 +283,15 @@ class BodyBuilder:
             start += 1
         end = self._value_end(start, field)
         raw = "".join(t.text for t in tokens[start:end])
+        junk = ""
+        if field in SHORT_FIELDS:
+            # 'G623.5??', 'A ?': the '?' a page shows for lost spaces is no part of a code
+            kept = raw.rstrip(_LOST_SPACE)
+            raw, junk = kept, raw[len(kept) :]
         if not raw:
             owner._diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
         owner._assign(field, raw, label.text, label.start)
+        owner._text(junk)
         return end
 
     def _value_on_next_line(self, index: int) -> bool:
@@ -252,7 +301,7 @@ class BodyBuilder:
             self.multiline
             and index + 1 < len(tokens)
             and tokens[index].kind is Kind.SEP
-            and tokens[index].text.count("\n") == 1
+            and "\n" in tokens[index].text
             and tokens[index + 1].kind is Kind.SEGMENT
             and not self._opens_content(index + 1)
         )
@@ -262,23 +311,44 @@ class BodyBuilder:
         if index >= len(tokens) or tokens[index].kind is not Kind.SEGMENT:
             return index
         if self.multiline:
-            end = index
-            while end < len(tokens) and tokens[end].kind is not Kind.LABEL:
-                if tokens[end].kind is Kind.SEP and "\n" in tokens[end].text:
-                    break
-                end += 1
-            while end > index and tokens[end - 1].kind is Kind.SEP:
-                end -= 1
-            return end
+            return self._line_value_end(index, field)
         if field in SHORT_FIELDS:
             return self._short_value_end(index, field)
         if field in LIST_FIELDS:
-            reach, at_label = self._reach(index, MAX_LIST_SEGMENTS, self._stops_list)
+            latin = field == "keywords_en"
+            reach, at_label = self._reach(
+                index, MAX_LIST_SEGMENTS, lambda position: self._stops_list(position, latin)
+            )
             return reach if reach is not None and at_label else self._list_end(index)
         reach, at_label = self._reach(index, MAX_VALUE_SEGMENTS, self._stops_value)
         if reach is not None and at_label and field in ("abstract", "abstract_en"):
             return reach  # an abstract of several paragraphs runs to the next label
         return self._sentence_end(index, reach)
+
+    def _line_value_end(self, index: int, field: str) -> int:
+        """In a multi-line body, a value is the rest of its line (up to a label on it);
+        a value that ends in ';' goes on with the next line ('作者简介:张三，…；' then
+        '李四，…。'), unless that line is a label or a heading."""
+        tokens = self.tokens
+        end = index
+        while end < len(tokens) and tokens[end].kind is not Kind.LABEL:
+            if tokens[end].kind is Kind.SEP and "\n" in tokens[end].text:
+                previous = tokens[end - 1].text
+                following = end + 1
+                if (
+                    field in SHORT_FIELDS
+                    or field in LIST_FIELDS
+                    or previous[-1:] not in "；;"
+                    or tokens[end].text.count("\n") > 1
+                    or following >= len(tokens)
+                    or tokens[following].kind is not Kind.SEGMENT
+                    or (tokens[following].marker is not None and self._opens_content(following))
+                ):
+                    break
+            end += 1
+        while end > index and tokens[end - 1].kind is Kind.SEP:
+            end -= 1
+        return end
 
     def _short_value_end(self, index: int, field: str) -> int:
         """'中图分类号: D630', '文献标识码: A': one segment of the field's shape (or
@@ -366,13 +436,16 @@ class BodyBuilder:
         after_value = ends_paragraph(previous) or previous[-1:] in _VALUE_END
         return (glued or after_value) and self._opens_content(position)
 
-    def _stops_list(self, position: int) -> bool:
-        """A heading or a piece of prose ends a single-line list."""
+    def _stops_list(self, position: int, latin: bool) -> bool:
+        """A heading or a piece of prose ends a single-line list, and so does an
+        English phrase after a Chinese one."""
         token = self.tokens[position]
         if token.marker is not None and self._opens_content(position):
             return True
         text = token.text
-        return not text.isascii() and (len(text) > 30 or any(c in "。，！？" for c in text))
+        if text.isascii():
+            return not latin and " " in text
+        return len(text) > 30 or any(c in "。，！？" for c in text)
 
     # --------------------------------------------------------------- content
 
@@ -593,13 +666,23 @@ def _run_in(title: str, multiline: bool) -> tuple[int, int] | None:
                 after += 1
             return (index, after) if after < len(title) else None
         if multiline and char in patterns.HSPACE_CHARS:
-            if index < 2:
+            if index < 2 or title[:index].isascii():
                 return None
             after = index
             while after < len(title) and title[after] in patterns.HSPACE_CHARS:
                 after += 1
             return (index, after) if after < len(title) else None
     return None
+
+
+def _bare_keyword_line(text: str) -> bool:
+    """'法律责任;责任条款;立法设计': two to ten short items split by ';', nothing else."""
+    items = text.replace("；", ";").split(";")
+    if items and not items[-1].strip():
+        items.pop()  # a ';' at the end
+    return 2 <= len(items) <= 10 and all(
+        0 < len(item.strip()) <= 15 and not any(c in "。，,：:！？" for c in item) for item in items
+    )
 
 
 def _short_item(token: Token) -> bool:
@@ -611,7 +694,7 @@ def _short_item(token: Token) -> bool:
 def _numbered_affiliation(text: str) -> bool:
     """'1.某某大学 经济学院,湖北 武汉 430000': an institution with its address, not
     a heading ('1.大学生心理健康')."""
-    return looks_like_affiliation(text) and (
+    return (looks_like_affiliation(text) or english_affiliation(text)) and (
         any(c in ",，;；" for c in text) or sum(c.isdigit() for c in text) >= 6
     )
 

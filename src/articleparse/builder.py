@@ -214,7 +214,7 @@ class Builder:
         the list (authors and affiliations in several places, one bracket per
         author); the same items written again are a repeat, kept in ``extra``."""
         if split is None:
-            split = split_list(raw, _LIST_SPLITTERS.get(field) or _list_separator(raw))
+            split = split_list(raw, _LIST_SPLITTERS.get(field) or _list_separator(field, raw))
         existing = self.lists.get(field)
         start = 0
         if existing is not None:
@@ -348,7 +348,7 @@ _LIST_SPLITTERS = {
 _BODY_KINDS = (Kind.SEGMENT, Kind.SEP, Kind.LABEL)  # a tuple: Enum's hash runs in Python
 
 
-def _list_separator(raw: str) -> regex.Pattern[str]:
+def _list_separator(field: str, raw: str) -> regex.Pattern[str]:
     """The separator a list uses: ';' before ',' before '、' before spaces."""
     if ";" in raw or "；" in raw:
         return patterns.SEMICOLON_LIST
@@ -356,7 +356,7 @@ def _list_separator(raw: str) -> regex.Pattern[str]:
         return patterns.COMMA_LIST
     if "、" in raw:
         return patterns.DUN_LIST
-    return patterns.SPACE_LIST
+    return patterns.CLC_SPACE_LIST if field == "clc" else patterns.SPACE_LIST
 
 
 def _bare_label(label: str) -> str:

@@ -94,6 +94,12 @@ CODES: dict[str, Code] = {
         "check the front matter: the text is kept as a paragraph; if it is an author line "
         "or an affiliation, write it in one of the forms in docs/format.md",
     ),
+    "front-matter-unlabelled": Code(
+        "warning",
+        "an abstract and keywords with no labels, read by where they stand",
+        "check metadata.abstract and metadata.keywords: a paragraph right after the authors "
+        "followed by a short ';' list was taken for them; label them (摘要:, 关键词:) to be sure",
+    ),
     "no-body": Code(
         "warning",
         "no body row (范文 / 正文 / 内容) was found",

@@ -92,7 +92,13 @@ def _title(lead: Lead, position: int) -> int:
     title = lead.title
     if not title or not lead.text.startswith(title, position):
         return -1
-    return position + len(title)
+    end = position + len(title)
+    while end < len(lead.text) and lead.text[end] in _TITLE_MARKS:
+        end += 1  # '标题*', '标题①': the mark of a fund note
+    return end
+
+
+_TITLE_MARKS = frozenset("*＊#†①②③")
 
 
 def _bracket(lead: Lead, position: int) -> int:
@@ -102,12 +108,32 @@ def _bracket(lead: Lead, position: int) -> int:
     closing = _OPENERS.get(text[position])
     if closing is None or text[position] in "【〔":
         return -1
-    found = text.find(closing, position + 1, position + _MAX_BRACKET)
+    found = _matching(text, position, min(len(text), position + _MAX_BRACKET))
     if found < 0:
         return -1
     inner = text[position + 1 : found]
-    if looks_like_affiliation(inner) or (inner.isascii() and _english_affiliation(inner)):
+    if looks_like_affiliation(inner) or (inner.isascii() and english_affiliation(inner)):
         return found + 1
+    return -1
+
+
+_ROUND = ("(（", ")）")
+_SQUARE = ("[［", "]］")
+
+
+def _matching(text: str, position: int, limit: int) -> int:
+    """Where the bracket opening at ``position`` closes, brackets inside it counted
+    ('(某大学(北京)人文学院,北京 100083)'); -1 if not before ``limit``."""
+    openers, closers = _ROUND if text[position] in _ROUND[0] else _SQUARE
+    depth = 0
+    for index in range(position, limit):
+        char = text[index]
+        if char in openers:
+            depth += 1
+        elif char in closers:
+            depth -= 1
+            if depth == 0:
+                return index
     return -1
 
 
@@ -118,7 +144,7 @@ def _numbered(lead: Lead, position: int) -> int:
     if match is None:
         return -1
     end = _line_or_chunk_end(lead, position)
-    if not _affiliation_text(text[position:end]):
+    if not _any_affiliation(text[position:end]):
         return -1
     while lead.multiline and end < len(text):
         following = end + 1
@@ -126,10 +152,14 @@ def _numbered(lead: Lead, position: int) -> int:
             break
         line_end = text.find("\n", following)
         line_end = len(text) if line_end < 0 else line_end
-        if not looks_like_affiliation(text[following:line_end]):
+        if not _any_affiliation(text[following:line_end]):
             break
         end = line_end
     return _trim(text, position, end)
+
+
+def _any_affiliation(text: str) -> bool:
+    return _affiliation_text(text) or (text.isascii() and english_affiliation(text))
 
 
 def _english(lead: Lead, position: int) -> int:
@@ -150,8 +180,25 @@ def _english(lead: Lead, position: int) -> int:
 
 
 def _authors(lead: Lead, position: int) -> int:
-    end, names = scan_names(lead.text, position, lead.end_of_line(position))
+    """Names that end where an author line can end: at whitespace, at the end, or
+    before a bracket ('王芳(某大学)'); '文上，上。' is prose."""
+    text = lead.text
+    stop = lead.end_of_line(position)
+    end, names = scan_names(text, position, stop)
+    while names and not _ends_author_line(text, end):
+        # the last 'name' begins the text after the author line: stop before it
+        end, names = scan_names(text, position, names[-1].start)
     return end if names else -1
+
+
+def _ends_author_line(text: str, end: int) -> bool:
+    after = end
+    while after < len(text) and text[after] in _NAME_TRAIL:
+        after += 1
+    return after >= len(text) or text[after] in _SPACE or text[after] in _OPENERS
+
+
+_NAME_TRAIL = frozenset(",，、;；")
 
 
 def _plain_affiliation(lead: Lead, position: int) -> int:
@@ -233,7 +280,7 @@ def lead_parts(text: str, title: str | None, multiline: bool) -> Iterator[Part]:
 
 
 def _english_kind(lead: Lead, text: str) -> str:
-    if _english_affiliation(text):
+    if english_affiliation(text):
         return "affiliation_en"
     if _english_names(text):
         return "authors_en"
@@ -284,7 +331,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _english_affiliation(text: str) -> bool:
+def english_affiliation(text: str) -> bool:
     """'School of Medicine, Tongji University, Shanghai 200092, China'."""
     return any(word in text for word in _ENGLISH_INSTITUTIONS) and (
         "," in text or any(c.isdigit() for c in text)

@@ -92,6 +92,26 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "authors": ("作者", "作　者"),
 }
 
+# Labels distinctive enough to stand with a space instead of a colon in a
+# single-line body ('摘要 以某企业为例…', 'Key words steel plant'); the short or
+# common ones ('提要', '分类号', '作者') need their colon there.
+BARE_LABELS: Final = frozenset(
+    form
+    for field in (
+        "abstract",
+        "keywords",
+        "clc",
+        "document_code",
+        "article_number",
+        "fund",
+        "author_info",
+        "received",
+        "abstract_en",
+        "keywords_en",
+    )
+    for form in (written.replace(" ", "") for written in FRONT_LABELS[field])
+    if form not in ("提要", "分类号")
+)
 # How far a front-matter value reaches in a single-line body.
 SHORT_FIELDS: Final = frozenset({"clc", "document_code", "article_number", "doi", "received"})
 # Fields whose value on one line is names: it ends where the names end.
@@ -116,7 +136,7 @@ UNIT_CHARS: Final = frozenset(
 # ('2.1个人所得税', '3年度考核').
 UNIT_WORD_EXCEPTIONS: Final = frozenset(
     {"个人", "个体", "个性", "个案", "名称", "名师", "名校", "年度", "年龄", "年轻", "元素", "百姓"}
-    | {"次生", "千方", "米粮"}
+    | {"次生", "千方", "米粮", "元数据", "元宇宙", "月季", "名词", "倍增"}
 )
 
 # Human-readable label for each metadata field, used for extra keys.

@@ -74,7 +74,7 @@ ROLE_WORDS: Final = frozenset(
 )
 # Marks and separators that may stand between and after names: affiliation
 # numbers, '*', '#', superscripts, the bullets some sites put before a name.
-MARK_CHARS: Final = frozenset("0123456789*＊#※†‡§¶△▲☆★○●◎⊙□■·•/¹²³⁴⁵⁶⁷⁸⁹⁰")
+MARK_CHARS: Final = frozenset("0123456789*＊#※†‡§¶△▲☆★○●◎⊙□■·•/+¹²³⁴⁵⁶⁷⁸⁹⁰")
 SEPARATOR_CHARS: Final = frozenset(",，、;；")
 SPACE_CHARS: Final = frozenset(" \u3000\u00a0")
 _OPENERS = "(（"
@@ -88,17 +88,20 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-def valid_name(name: str) -> bool:
+def valid_name(name: str, after_names: bool = False) -> bool:
     """Whether ``name`` reads as a person's name: two or three characters starting with
     a surname, four with a compound surname (欧阳), or a transliterated name with '·'
-    (马木提江·吐尔逊)."""
+    (马木提江·吐尔逊). ``after_names``: it follows other names on an author line,
+    where a rarer surname (钮, 覃) is taken too."""
     if "·" in name or "•" in name:
         return 3 <= len(name) <= 16 and all(is_han(c) or c in "·•" for c in name)
     if not 2 <= len(name) <= MAX_NAME or name in NOT_NAMES:
         return False
     if name[:2] in COMPOUND_SURNAMES:
         return True
-    return len(name) < MAX_NAME and name[0] in SURNAMES
+    if len(name) == MAX_NAME or name in ROLE_WORDS:
+        return False
+    return after_names or name[0] in SURNAMES
 
 
 class Name(NamedTuple):
@@ -132,7 +135,7 @@ def scan_names(text: str, start: int, stop: int) -> tuple[int, list[Name]]:
                 continue
             if len(run) == 1:
                 padded = _padded(text, position, stop)
-                if padded is None or not valid_name(padded.value):
+                if padded is None or not valid_name(padded.value, bool(names)):
                     break
                 names.append(padded)
                 position = end = padded.end
@@ -140,7 +143,7 @@ def scan_names(text: str, start: int, stop: int) -> tuple[int, list[Name]]:
             value = run
             if len(run) > 2 and run.endswith("等"):
                 value = run[:-1]  # '张三等': et al.
-            if not valid_name(value) or text[run_end : run_end + 1] in _SENTENCE_MARKS:
+            if not valid_name(value, bool(names)) or text[run_end : run_end + 1] in _SENTENCE_MARKS:
                 break
             names.append(Name(position, position + len(value), value))
             position = end = run_end
@@ -150,6 +153,18 @@ def scan_names(text: str, start: int, stop: int) -> tuple[int, list[Name]]:
                 run_end += 1
             if run_end - position > 2:
                 break  # '2018年': a number, not an affiliation mark
+            spaced = position > start and text[position - 1] in SPACE_CHARS
+            following = text[run_end : run_end + 1]
+            if (
+                spaced
+                and following
+                and not (
+                    following in SPACE_CHARS
+                    or following in SEPARATOR_CHARS
+                    or following in _OPENERS
+                )
+            ):
+                break  # '丁一 3.5%的…': a number of the text after the names
             position = run_end
             if names:
                 end = position

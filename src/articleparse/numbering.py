@@ -144,7 +144,7 @@ def find_marker(segment: str) -> Marker | None:
         while title_start < len(segment) and segment[title_start] in _GAP_CHARS:
             title_start += 1
         following = segment[title_start : title_start + 1]
-        if following and _is_quantity(parts, following, segment[title_start : title_start + 2]):
+        if following and _is_quantity(parts, following, segment, title_start):
             return None
         if rule.scheme == "decimal" and following.isdigit():
             return None
@@ -152,9 +152,14 @@ def find_marker(segment: str) -> Marker | None:
     return None
 
 
-def _is_quantity(parts: tuple[int, ...], following: str, word: str) -> bool:
-    """'2019年', '1.5亿元', '10个': a number of at most one decimal point and a unit."""
-    return len(parts) <= 2 and following in UNIT_CHARS and word not in UNIT_WORD_EXCEPTIONS
+def _is_quantity(parts: tuple[int, ...], following: str, text: str, start: int) -> bool:
+    """'2019年', '1.5亿元', '10个': a number of at most one decimal point and a unit
+    (not a title word that begins with a unit: '元数据', '个人')."""
+    return (
+        len(parts) <= 2
+        and following in UNIT_CHARS
+        and not any(text.startswith(word, start) for word in UNIT_WORD_EXCEPTIONS)
+    )
 
 
 def looks_like_title(title: str) -> bool:
@@ -170,7 +175,7 @@ def looks_like_title(title: str) -> bool:
 
 def is_quantity(parts: tuple[int, ...], title: str) -> bool:
     """Whether ``title`` makes the number before it a quantity ('2 个百分点')."""
-    return bool(title) and _is_quantity(parts, title[0], title[:2])
+    return bool(title) and _is_quantity(parts, title[0], title, 0)
 
 
 _NOT_TITLE_START = frozenset(",，、;；:：.。)）]］】」』》”’!！?？%％‰/\\-—~～·")

@@ -80,8 +80,9 @@ CHAR_VARIANTS = {a: pair for pair in _SIMPLIFIED_TRADITIONAL for a in pair}
 def _form_pattern(form: str) -> str:
     if form.isascii():
         return str(regex.escape(form)).replace(r"\ ", "[ ]?")
-    # '摘要', '摘 要', '摘  要', '关 键 词': up to three spaces between characters
-    return ("[ \\u3000\\u00a0]{0,3}").join(_char_class(ch) for ch in form)
+    # '摘要', '摘 要', '摘  要', '关 键 词': up to four spaces between characters,
+    # or the '?' a page shows for a lost non-breaking space ('摘? ? 要')
+    return ("[ \\u3000\\u00a0?]{0,4}").join(_char_class(ch) for ch in form)
 
 
 def _char_class(char: str) -> str:
@@ -142,7 +143,11 @@ NEXT_REFERENCE = regex.compile(r"(?<=[.。])(?=[\[［]\d{1,4}[\]］])")
 SEMICOLON_LIST = regex.compile(r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*[;；][ \u3000\u00a0]*")
 COMMA_LIST = regex.compile(r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*[,，][ \u3000\u00a0]*")
 DUN_LIST = regex.compile(r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*、[ \u3000\u00a0]*")
-SPACE_LIST = regex.compile(r"[ \u3000\u00a0]+")
+# (A '?' beside a space is a lost non-breaking space: '甲? ? 乙'.)
+SPACE_LIST = regex.compile(r"(?<!\?)\?*(?:[ \u3000\u00a0]+\?*)+")
+# CLC codes separated by spaces: only between a code's end and the next code's
+# letters, so 'F 207' (a space after the letters) stays one code.
+CLC_SPACE_LIST = regex.compile(r"(?<=[\d)）\]])[ \u3000\u00a0]+(?=[A-Z])")
 # List separators with the space around them (keywords, CLC codes).
 LIST_SEPARATOR = regex.compile(r"[ \u3000]*[;；,，、][ \u3000]*|[ \u3000]+")
 # Author names: the same, plus affiliation marks glued to a name ('刘佳1，', '陈浩2,3').
@@ -159,7 +164,7 @@ LATIN_LIST_SEPARATOR = regex.compile(r"(?:(?<![ \u3000])[ \u3000]+)?[;；,，][ 
 _NOT_AFTER_SPACE = r"(?<![ \t\u3000\u00a0])"
 AFFILIATION_SEPARATOR = regex.compile(
     r"\A[(（\[［][ \u3000]*(?:\d{1,2}[.．、]?[ \u3000]*)?"
-    r"|\A\d{1,2}[.．、][ \u3000]*"
+    r"|\A\d{1,2}(?:[.．、]|(?=\p{Han}))[ \u3000]*"
     + r"|"
     + _NOT_AFTER_SPACE
     + r"[ \t\u3000]*(?:[;；]|\r?\n)[ \t\r\n\u3000]*"
@@ -168,7 +173,8 @@ AFFILIATION_SEPARATOR = regex.compile(
 # A CLC code of its own, as the second of a space-separated list ('F323.22').
 CLC_CODE = regex.compile(r"[A-Z]{1,2}\d[\d.\-/:+]*[;；,，]?")
 # A line of the front text that starts with an affiliation number: '2.某某研究所'.
-NUMBERED_LINE = regex.compile(r"[ \t\u3000]*\d{1,2}[.．、]")
+# (or glued to it: '2山东某医院')
+NUMBERED_LINE = regex.compile(r"[ \t\u3000]*\d{1,2}(?:[.．、]|(?=\p{Han}))")
 # Whitespace inside the unlabelled front text (authors and affiliations).
 LEAD_SPACE = regex.compile(r"[ \t\u3000\r\n]+")
 # An opening bracket.

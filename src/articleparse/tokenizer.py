@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import regex
 
 from . import patterns
-from .labels import BLOCK_FIELDS, FRONT_LABELS, ROW_ROLES
+from .labels import BARE_LABELS, BLOCK_FIELDS, FRONT_LABELS, ROW_ROLES
 from .numbering import find_marker
 from .tokens import Kind, Token
 
@@ -40,9 +40,22 @@ _LABEL_LAST_CHARS = frozenset(
         for form in forms
     )
 )
-_BLOCK_FORMS = tuple(form for field in BLOCK_FIELDS for form in FRONT_LABELS[field])
+# Labels that may stand without a colon inside a run of text the separators do
+# not cut: block headings, and English labels inside English text on one line.
+_BLOCK_FORMS = tuple(form for field in BLOCK_FIELDS for form in FRONT_LABELS[field]) + tuple(
+    form for field in ("abstract_en", "keywords_en") for form in FRONT_LABELS[field]
+)
 # Longest label as written, brackets, inner spaces and a space before the colon.
-_LONGEST_LABEL = 2 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
+# Code labels long enough to stand glued to the value before them with only a
+# space after them.
+_GLUED_BARE = tuple(
+    form
+    for field in ("clc", "document_code", "article_number")
+    for form in FRONT_LABELS[field]
+    if len(form) >= 4 and form in BARE_LABELS
+)
+# (four spaces between characters, brackets, a space before the colon)
+_LONGEST_LABEL = 5 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
 # The Latin text a single space does not separate (patterns.SPACE_SEPARATOR).
 _LATIN_LEFT = frozenset(patterns.LATIN_LEFT_CHARS)
 _LATIN_RIGHT = frozenset(patterns.LATIN_RIGHT_CHARS)
@@ -325,10 +338,15 @@ def _labels(
     while found != -1:
         starts.add(found + 1)
         found = value.find("\r", found + 1)
-    for form in _BLOCK_FORMS:  # '参考文献' may stand alone, without a colon
+    for form in _BLOCK_FORMS:  # '参考文献', 'Abstract' may stand without a colon
         found = value.find(form)
         while found != -1:
             starts.add(found)
+            found = value.find(form, found + 1)
+    for form in _GLUED_BARE:  # '…232.3文献标识码 A'
+        found = value.find(form)
+        while found != -1:
+            glued.add(found)
             found = value.find(form, found + 1)
     for colon in ":：":
         found = value.find(colon)
@@ -376,9 +394,11 @@ def _stands_glued(match: regex.Match[str], value: str) -> bool:
     right after it; an English one also needs a non-letter before it."""
     if match.group("open"):
         return match.group("close") is not None  # '…G434【文献标识码】A'
-    if not match.group("colon"):
-        return False
     start = match.start()
+    if not match.group("colon"):
+        # '…S 232.3文献标识码 A文章编号 0517-…': a long code label and a space
+        written = _compact(match.group()[: match.start("space") - start])
+        return bool(match.group("space")) and written in _GLUED_BARE
     before = value[start - 1]
     if before.isascii() and before.isalpha():
         # only after a one-letter value ('文献标识码:A文章编号:…'), never inside a
@@ -428,7 +448,19 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
     if field in BLOCK_FIELDS:
         following = value[match.end() : match.end() + 1]
         return bool(match.group("space")) or following in ("", "\r", "\n")
+    if match.group("space") and (start == 0 or value[start - 1] in _SPACE_BEFORE):
+        # '摘要 以某钢铁企业为例…', 'Key words steel plant;…', 'F323   文献标识码 A':
+        # after whitespace, a distinctive label may take a space for its colon
+        written = match.group()[: match.start("space") - start]
+        return _compact(written) in BARE_LABELS
     return False
+
+
+_SPACE_BEFORE = frozenset(" \t\r\n\u3000\u00a0")
+
+
+def _compact(label: str) -> str:
+    return "".join(c for c in label if c not in " \u3000\u00a0")
 
 
 def _label_field(match: regex.Match[str]) -> str:
