@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 import articleparse as ap
-from articleparse.labels import FRONT_LABELS, UNIT_CHARS
+from articleparse.labels import FRONT_LABELS, UNIT_CHARS, UNIT_WORDS
 from articleparse.names import SURNAMES, valid_name
 from articleparse.numbering import written_number
 
@@ -34,7 +34,7 @@ title_text = st.builds(
     st.text(alphabet=_COMMON + "，", min_size=1, max_size=18).filter(
         lambda s: not s.endswith("，")
     ),
-)
+).filter(lambda title: not title.startswith(UNIT_WORDS))
 TRAP_STARTS = ("2019年", "2020年7月,", "3.5%的", "1.5亿元", "1.2万名", "10个乡镇")
 sentence = st.builds(
     lambda trap, body: trap + body + "。",

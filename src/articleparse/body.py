@@ -22,7 +22,7 @@ from .frontmatter import english_affiliation, lead_parts, name_list, split_affil
 from .labels import BLOCK_FIELDS, FRONT_LABELS, LIST_FIELDS, NAME_FIELDS, SHORT_FIELDS
 from .model import Reference, Scheme, Section
 from .names import looks_like_affiliation, scan_names, valid_name
-from .numbering import Verdict, ends_paragraph, is_quantity, looks_like_title
+from .numbering import Verdict, ends_paragraph, find_marker, is_quantity, looks_like_title
 from .tokens import Kind, Marker, Token
 from .trusted import trusted
 
@@ -33,6 +33,8 @@ MAX_VALUE_SEGMENTS = 120
 """How many segments a single-line front-matter value may span to reach the next label."""
 MAX_LIST_SEGMENTS = 12
 """How many segments a single-line list (keywords) may span to reach the next label."""
+MAX_ABSTRACT_LINES = 6
+"""How many more lines an abstract in a multi-line body may take to reach the next label."""
 MAX_UNPLACED_CHARS = 150
 """Unlabelled text this close before a label is front matter that was not placed."""
 MAX_RUN_IN_TITLE = 30
@@ -348,12 +350,45 @@ class BodyBuilder:
             end += 1
         while end > index and tokens[end - 1].kind is Kind.SEP:
             end -= 1
+        if field in ("abstract", "abstract_en"):
+            return self._abstract_lines(end)
+        return end
+
+    def _abstract_lines(self, end: int) -> int:
+        """An abstract printed over several lines ('目的 …' / '方法 …' / '结果 …'): the
+        lines up to the next label are the abstract when that label comes within
+        ``MAX_ABSTRACT_LINES`` lines and no heading stands before it."""
+        tokens = self.tokens
+        lines = 0
+        position = end
+        last = end  # the end of the last line of text on the way
+        while position < len(tokens):
+            token = tokens[position]
+            if token.kind is Kind.LABEL:
+                if token.field in BLOCK_FIELDS or position == end:
+                    return end
+                return last
+            if token.kind is Kind.SEGMENT:
+                if not any(c.isalnum() for c in token.text):
+                    return last if lines else end  # a bullet before the next label
+                last = position + 1
+                lines += 1
+                if lines > MAX_ABSTRACT_LINES or (
+                    token.marker is not None and self._opens_content(position)
+                ):
+                    return end
+            position += 1
         return end
 
     def _short_value_end(self, index: int, field: str) -> int:
         """'中图分类号: D630', '文献标识码: A': one segment of the field's shape (or
         none), and for CLC codes the codes that follow ('TP391; TP18')."""
         tokens = self.tokens
+        text = tokens[index].text
+        if field == "document_code" and len(text) > 2 and text[1] == " " and text[0].isupper():
+            # 'A Lightweight detection…': the space after a one-letter code separates,
+            # though it stands between Latin letters
+            self._split_token(index, 1, 2)
         if not _value_shape(field, tokens[index].text):
             return index
         end = index + 1
@@ -369,6 +404,17 @@ class BodyBuilder:
         ):
             end += 2
         return end
+
+    def _split_token(self, index: int, cut: int, rest: int) -> None:
+        """Cut the segment at ``index`` into a segment, a separator and a segment."""
+        token = self.tokens[index]
+        text = token.text
+        start = token.start
+        self.tokens[index : index + 1] = [
+            Token(Kind.SEGMENT, text[:cut], start, marker=find_marker(text[:cut])),
+            Token(Kind.SEP, text[cut:rest], start + cut),
+            Token(Kind.SEGMENT, text[rest:], start + rest, marker=find_marker(text[rest:])),
+        ]
 
     def _list_end(self, index: int) -> int:
         """A list with no label after it: items that end in a separator, or short
@@ -520,6 +566,9 @@ class BodyBuilder:
         marker = token.marker
         assert marker is not None
         segment = token.text
+        strong = _strong_marker(marker, segment) and (
+            marker.scheme != "decimal" or segment[marker.end - 1] in ".．、"
+        )
         title = segment[marker.title_start :]
         gap = segment[marker.end : marker.title_start]
         end = index + 1
@@ -539,15 +588,15 @@ class BodyBuilder:
                 return None
             title_end = tokens[index + 2].start + len(title)
             end = index + 3
-        elif not looks_like_title(title):
-            split = _run_in(title, self.multiline)
+        elif not looks_like_title(title) and not (strong and _question_title(title)):
+            split = _run_in(title, self.multiline, strong)
             if split is not None:
                 cut, paragraph_at = split
                 run_in = title[cut:paragraph_at]
                 skip = marker.title_start + paragraph_at
                 title = title[:cut]
                 title_end = token.start + marker.title_start + cut
-        if not looks_like_title(title):
+        if not looks_like_title(title) and not (strong and _question_title(title)):
             return None
         verdict = self.owner.numbering.judge(marker.scheme, marker.parts)
         if verdict is None:
@@ -651,28 +700,53 @@ def _strong_marker(marker: Marker, segment: str) -> bool:
     return len(marker.parts) > 1 or segment[marker.end - 1] in ".．、"
 
 
-def _run_in(title: str, multiline: bool) -> tuple[int, int] | None:
+def _run_in(title: str, multiline: bool, punctuated: bool) -> tuple[int, int] | None:
     """A title that runs into its paragraph: '加强领导。各级…' (the title ends at a
-    full stop or colon), or in a multi-line body '施工准备 本项目…' (at a space).
-    Returns (where the title ends, where the paragraph starts)."""
+    full stop, colon or question mark), or in a multi-line body '施工准备 本项目…'
+    (at a space). After a punctuated marker ('（一）', '一、', '1.') the title may be
+    short parallel phrases ('领导重视，措施有力。'); otherwise a comma means a
+    sentence. Returns (where the title ends, where the paragraph starts)."""
+    phrase = 0
     for index, char in enumerate(title[: MAX_RUN_IN_TITLE + 1]):
-        if char in "，,；;":
-            return None
-        if char in "。：:":
-            if index < 2 or index + 1 >= len(title):
+        if char in "，,":
+            if not punctuated or not 2 <= phrase <= _MAX_PHRASE:
                 return None
+            phrase = 0
+            continue
+        if char in "；;":
+            return None
+        if char in "。：:？?":
+            if (
+                index < 2
+                or index + 1 >= len(title)
+                or (phrase > _MAX_PHRASE and "，" in title[:index])
+            ):
+                return None
+            cut = index + 1 if char in "？?" else index  # a question keeps its mark
             after = index + 1
             while after < len(title) and title[after] in patterns.HSPACE_CHARS:
                 after += 1
-            return (index, after) if after < len(title) else None
+            return (cut, after) if after < len(title) else None
         if multiline and char in patterns.HSPACE_CHARS:
-            if index < 2 or title[:index].isascii():
+            if index < 2 or title[:index].isascii() or "，" in title[:index]:
                 return None
             after = index
             while after < len(title) and title[after] in patterns.HSPACE_CHARS:
                 after += 1
             return (index, after) if after < len(title) else None
+        phrase += 1
     return None
+
+
+_MAX_PHRASE = 8
+"""Longest phrase of a run-in title made of parallel phrases."""
+
+
+def _question_title(title: str) -> bool:
+    """'什么是新质生产力？': a heading may ask a question."""
+    return (
+        title[-1:] in "？?" and 2 <= len(title) <= 40 and not any(c in "。，,；;！!" for c in title)
+    )
 
 
 def _bare_keyword_line(text: str) -> bool:

@@ -170,8 +170,18 @@ def _english(lead: Lead, position: int) -> int:
         return -1
     end = position
     limit = lead.end_of_line(position)
-    while end < limit and text[end].isascii():
+    while end < limit and text[end].isascii() and text[end] not in "(（":
         end += 1
+    if end < limit and not text[end].isascii() and text[end - 1] not in _SPACE:
+        # '… 2019年': the last word is glued to the Chinese text after it
+        space = text.rfind(" ", position, end)
+        if space > position:
+            end = space
+    # An English title, its authors and their affiliation often share one line:
+    # the authors start at 'WANG Ming1,' and the affiliation at its bracket.
+    names = patterns.ENGLISH_AUTHOR_START.search(text, position + 1, end)
+    if names is not None and not _english_names(text[position:end]):
+        end = names.start()
     end = _trim(text, position, end)
     words = text[position:end].split()
     if len(words) < 2 and not _english_names(text[position:end]):

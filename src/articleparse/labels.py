@@ -131,12 +131,58 @@ UNIT_CHARS: Final = frozenset(
     # Only characters that rarely begin a title: '部门', '公共', '人才', '项目',
     # '时代' are real titles glued to their numbers, so 部 公 人 项 时 are not here.
     "年月号%％‰万亿千百元个名次倍岁吨米:：/~～-—×·°"
+    # measure words: '3家医院', '4类问题', '3组反应器', '2所学校', '6例患者'
+    "家所类种例位台条户亩件篇批轮组栋座"
 )
+# Units of two characters whose first character often begins a title ('小时', '公里').
+UNIT_WORDS: Final = ("小时", "公里", "公斤", "公顷", "平方", "立方", "毫升", "毫克", "千克", "分钟")
 # Words that begin with a unit character yet are ordinary title words
 # ('2.1个人所得税', '3年度考核').
 UNIT_WORD_EXCEPTIONS: Final = frozenset(
     {"个人", "个体", "个性", "个案", "名称", "名师", "名校", "年度", "年龄", "年轻", "元素", "百姓"}
     | {"次生", "千方", "米粮", "元数据", "元宇宙", "月季", "名词", "倍增"}
+    | {
+        "家庭",
+        "家长",
+        "家校",
+        "家族",
+        "家风",
+        "家园",
+        "家居",
+        "家政",
+        "所得",
+        "所有",
+        "类型",
+        "类别",
+    }
+    | {
+        "种植",
+        "种类",
+        "种业",
+        "种子",
+        "种质",
+        "例如",
+        "位置",
+        "台账",
+        "条件",
+        "条例",
+        "户籍",
+        "户外",
+    }
+    | {
+        "件数",
+        "篇章",
+        "批判",
+        "批评",
+        "轮作",
+        "轮换",
+        "组织",
+        "组建",
+        "组合",
+        "组成",
+        "组态",
+        "座谈",
+    }
 )
 
 # Human-readable label for each metadata field, used for extra keys.

@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from . import patterns
-from .labels import UNIT_CHARS, UNIT_WORD_EXCEPTIONS
+from .labels import UNIT_CHARS, UNIT_WORD_EXCEPTIONS, UNIT_WORDS
 from .tokens import Marker
 
 MAX_DECIMAL_DEPTH = 6
@@ -155,11 +155,11 @@ def find_marker(segment: str) -> Marker | None:
 def _is_quantity(parts: tuple[int, ...], following: str, text: str, start: int) -> bool:
     """'2019年', '1.5亿元', '10个': a number of at most one decimal point and a unit
     (not a title word that begins with a unit: '元数据', '个人')."""
-    return (
-        len(parts) <= 2
-        and following in UNIT_CHARS
-        and not any(text.startswith(word, start) for word in UNIT_WORD_EXCEPTIONS)
-    )
+    if len(parts) > 2:
+        return False
+    if following not in UNIT_CHARS:
+        return any(text.startswith(word, start) for word in UNIT_WORDS)
+    return not any(text.startswith(word, start) for word in UNIT_WORD_EXCEPTIONS)
 
 
 def looks_like_title(title: str) -> bool:

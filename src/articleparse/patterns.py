@@ -172,6 +172,10 @@ AFFILIATION_SEPARATOR = regex.compile(
 )
 # A CLC code of its own, as the second of a space-separated list ('F323.22').
 CLC_CODE = regex.compile(r"[A-Z]{1,2}\d[\d.\-/:+]*[;；,，]?")
+# Where English author names start in a line of English: 'WANG Ming1,', 'LI Si*'.
+ENGLISH_AUTHOR_START = regex.compile(
+    r"(?<![A-Za-z])[A-Z]{2,}(?:-[A-Z]+)? [A-Z][a-z]+(?:-[a-z]+)?(?=[\d*,，]| [A-Z]{2,})"
+)
 # A line of the front text that starts with an affiliation number: '2.某某研究所'.
 # (or glued to it: '2山东某医院')
 NUMBERED_LINE = regex.compile(r"[ \t\u3000]*\d{1,2}(?:[.．、]|(?=\p{Han}))")
