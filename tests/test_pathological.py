@@ -129,6 +129,11 @@ def sentence_spaces(count: int) -> str:
     return "范文 | 1引言 " + "总体来看, 多数 " * count + "结束。 |"
 
 
+def chrome_like_lead(count: int) -> str:
+    """Counters, dates and English capitals in the lead, without end."""
+    return "范文 | 王芳\n" + "下载:1 PDF,,, 2019-01-01 WANG Ming LI " * count + "\n摘要:甲。 |"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -152,6 +157,7 @@ SHAPES = {
     "brackets on one lead line": Shape(brackets_in_lead, 20_000, 60),
     "padded names": Shape(spaced_names, 50_000, 60),
     "one sentence with many spaces": Shape(sentence_spaces, 50_000, 60),
+    "chrome-like text in the lead": Shape(chrome_like_lead, 20_000, 60),
 }
 
 

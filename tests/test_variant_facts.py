@@ -38,14 +38,8 @@ def _input_for(facts_path: Path) -> Path:
 # an expected failure (strict: when it starts passing, take it off this list).
 KNOWN_GAPS = {
     "124_steel_dust_flattened_pdf_single": "English title, authors and affiliation run together with no separator",
-    "234_labels_no_colon_english_block_crlf": "an English title glued to authors with '//'",
-    "236_revised_date_labels_own_lines": "site chrome inside the body value",
-    "345_millet_counter_line_with_bars_before_rows": "a chrome line with '|' before the first row",
-    "349_urban_party_building_fx361_chrome_in_body": "site chrome inside the body value",
-    "350_party_spirit_fx361cc_date_tag_lines": "site chrome inside the body value",
-    "351_kinesophobia_hanspub_author_colon_units_doi_counters": "'作者: 名*:单位;名#:单位' pairs and counters after a DOI",
-    "355_village_party_secretary_affil_bracket_at_end": "（作者单位：…） after the text",
-    "356_village_party_secretary_affil_editor_at_end_single": "（作者单位：…） after the text",
+    "236_revised_date_labels_own_lines": "a site's summary sentence inside the body value",
+    "351_kinesophobia_hanspub_author_colon_units_doi_counters": "'作者: 名*:单位;名#:单位' pairs",
 }
 
 

@@ -42,6 +42,7 @@ MAX_RUN_IN_TITLE = 30
 
 _CONTENT, _REFERENCES, _NOTES = "content", "references", "notes"
 _LOST_SPACE = "? \u00a0"
+_DOI_END = frozenset(" \t\u3000\u00a0,，;；")
 # How a value that is no sentence may end: a bracket, a digit, a Latin letter.
 _VALUE_END = frozenset(
     ")）]】" + "0123456789" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -131,6 +132,9 @@ class BodyBuilder:
                     index += 1
                 else:
                     index = self._labelled(index)
+            elif self._bracketed_label(index):
+                owner._text(token.text)
+                index = self._labelled(index + 1, bracketed=True)
             elif self._opens_content(index):
                 return index, 0
             else:
@@ -250,6 +254,8 @@ class BodyBuilder:
             more = "affiliations" in self.placed
             owner._set_list("affiliations", raw, "", offset, split_affiliations(raw), more=more)
             self.placed.add("affiliations")
+        elif kind == "chrome":
+            owner._add_chrome(raw)
         elif kind in _PART_FIELDS:
             owner._assign(_PART_FIELDS[kind], raw, "", offset)
         else:
@@ -272,8 +278,19 @@ class BodyBuilder:
                 return position, offset - token.start
         return stop, 0
 
-    def _labelled(self, index: int) -> int:
-        """A front-matter label and its value; returns the index after the value."""
+    def _bracketed_label(self, index: int) -> bool:
+        """'（' before a label, as in '（作者单位：某县委组织部）' and '（责任编辑：李明）'."""
+        tokens = self.tokens
+        return (
+            tokens[index].text in ("（", "(")
+            and index + 1 < len(tokens)
+            and tokens[index + 1].kind is Kind.LABEL
+            and tokens[index + 1].field not in BLOCK_FIELDS
+        )
+
+    def _labelled(self, index: int, bracketed: bool = False) -> int:
+        """A front-matter label and its value; returns the index after the value.
+        ``bracketed``: a bracket opened before the label and closes after the value."""
         tokens = self.tokens
         owner = self.owner
         label = tokens[index]
@@ -283,10 +300,12 @@ class BodyBuilder:
         if self._value_on_next_line(start):
             owner._text(tokens[start].text)
             start += 1
-        end = self._value_end(start, field)
+        end = self._value_end(start, field, bracketed)
         raw = "".join(t.text for t in tokens[start:end])
         junk = ""
-        if field in SHORT_FIELDS:
+        if bracketed and raw[-1:] in "）)":
+            raw, junk = raw[:-1], raw[-1:]
+        elif field in SHORT_FIELDS:
             # 'G623.5??', 'A ?': the '?' a page shows for lost spaces is no part of a code
             kept = raw.rstrip(_LOST_SPACE)
             raw, junk = kept, raw[len(kept) :]
@@ -308,10 +327,16 @@ class BodyBuilder:
             and not self._opens_content(index + 1)
         )
 
-    def _value_end(self, index: int, field: str) -> int:
+    def _value_end(self, index: int, field: str, bracketed: bool = False) -> int:
         tokens = self.tokens
         if index >= len(tokens) or tokens[index].kind is not Kind.SEGMENT:
             return index
+        if field == "doi":
+            return self._doi_end(index)
+        if bracketed:
+            closed = self._bracket_end(index)
+            if closed is not None:
+                return closed
         if self.multiline:
             return self._line_value_end(index, field)
         if field in SHORT_FIELDS:
@@ -405,16 +430,49 @@ class BodyBuilder:
             end += 2
         return end
 
+    def _doi_end(self, index: int) -> int:
+        """A DOI ends at whitespace or a comma ('10.12677/ACM.2022.12121697, PDF, …')."""
+        text = self.tokens[index].text
+        cut = next((i for i, c in enumerate(text) if c in _DOI_END), len(text))
+        if 0 < cut < len(text):
+            rest = cut
+            while rest < len(text) and text[rest] in _DOI_END:
+                rest += 1
+            if rest < len(text):
+                self._split_token(index, cut, rest)
+        return index + 1 if _value_shape("doi", self.tokens[index].text) else index
+
+    def _bracket_end(self, index: int) -> int | None:
+        """After '（作者单位：', the value ends with the closing bracket (a segment is
+        cut after it when more text is glued to it)."""
+        tokens = self.tokens
+        for position in range(index, min(len(tokens), index + MAX_LIST_SEGMENTS)):
+            token = tokens[position]
+            if token.kind is Kind.LABEL:
+                return None
+            if token.kind is not Kind.SEGMENT:
+                continue
+            found = next((i for i, c in enumerate(token.text) if c in "）)"), -1)
+            if found < 0:
+                continue
+            if found + 1 < len(token.text):
+                self._split_token(position, found + 1, found + 1)
+            return position + 1
+        return None
+
     def _split_token(self, index: int, cut: int, rest: int) -> None:
-        """Cut the segment at ``index`` into a segment, a separator and a segment."""
+        """Cut the segment at ``index`` into a segment, a separator (none when
+        ``cut == rest``) and a segment."""
         token = self.tokens[index]
         text = token.text
         start = token.start
-        self.tokens[index : index + 1] = [
-            Token(Kind.SEGMENT, text[:cut], start, marker=find_marker(text[:cut])),
-            Token(Kind.SEP, text[cut:rest], start + cut),
-            Token(Kind.SEGMENT, text[rest:], start + rest, marker=find_marker(text[rest:])),
-        ]
+        pieces = [Token(Kind.SEGMENT, text[:cut], start, marker=find_marker(text[:cut]))]
+        if rest > cut:
+            pieces.append(Token(Kind.SEP, text[cut:rest], start + cut))
+        pieces.append(
+            Token(Kind.SEGMENT, text[rest:], start + rest, marker=find_marker(text[rest:]))
+        )
+        self.tokens[index : index + 1] = pieces
 
     def _list_end(self, index: int) -> int:
         """A list with no label after it: items that end in a separator, or short
@@ -501,6 +559,11 @@ class BodyBuilder:
         if token.kind is Kind.SEP:
             owner._sep(token.text)
             return index + 1
+        if self._bracketed_label(index):
+            self._finish_entry()
+            owner._text(token.text)
+            self.state = _CONTENT
+            return self._labelled(index + 1, bracketed=True)
         if token.kind is Kind.LABEL:
             self._finish_entry()
             if token.field in BLOCK_FIELDS:

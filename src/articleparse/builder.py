@@ -248,6 +248,11 @@ class Builder:
         piece = self.last_items[field]
         piece.__dict__["stop"] = stop  # the builder's own node (trusted.py)
 
+    def _add_chrome(self, text: str) -> None:
+        """Site chrome inside the body ('APP下载', '下载: 376 浏览: 612')."""
+        self._piece(trusted(BoilerplatePiece)(index=len(self.boilerplate)))
+        self.boilerplate.append(text)
+
     def _set_extra(self, label: str, value: str) -> None:
         key = _bare_label(label) or "?"
         if key in self.extra:

@@ -31,7 +31,7 @@ from .names import (
 
 class Part(NamedTuple):
     kind: str
-    """'space', 'trivia', 'column', 'title', 'authors', 'affiliations', 'title_en',
+    """'space', 'trivia', 'chrome', 'column', 'title', 'authors', 'affiliations', 'title_en',
     'authors_en', 'affiliation_en', 'english' or 'unknown'."""
     start: int
     end: int
@@ -171,6 +171,8 @@ def _english(lead: Lead, position: int) -> int:
     end = position
     limit = lead.end_of_line(position)
     while end < limit and text[end].isascii() and text[end] not in "(（":
+        if text.startswith("//", end):
+            break
         end += 1
     if end < limit and not text[end].isascii() and text[end - 1] not in _SPACE:
         # '… 2019年': the last word is glued to the Chinese text after it
@@ -246,7 +248,33 @@ def _bullet(lead: Lead, position: int) -> int:
     return end
 
 
+def _chrome(lead: Lead, position: int) -> int:
+    """What a mirror site prints around the article: 'APP下载', a date glued to the
+    author ('2019-08-03黄某'), the issue line ('党政研究 2019年4期'), counters
+    ('下载: 376 浏览: 612')."""
+    text = lead.text
+    line_end = lead.end_of_line(position)
+    for pattern in (patterns.CHROME_DATE, patterns.CHROME_WORDS, patterns.CHROME_COUNTERS):
+        match = pattern.match(text, position, line_end)
+        if match is not None and match.end() > position:
+            return match.end()
+    if lead.multiline:
+        match = patterns.CHROME_ISSUE_LINE.fullmatch(
+            text, position, _trim(text, position, line_end)
+        )
+        if match is not None:
+            return match.end()
+    return -1
+
+
+def _slashes(lead: Lead, position: int) -> int:
+    """'//' between an English title and its authors."""
+    return position + 2 if lead.text.startswith("//", position) else -1
+
+
 RECOGNIZERS: tuple[tuple[str, Recognizer], ...] = (
+    ("chrome", _chrome),
+    ("trivia", _slashes),
     ("title", _title),
     ("column", _column),
     ("trivia", _bullet),

@@ -86,6 +86,7 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
         "指导老师",
         "指导教师",
         "JEL分类号",
+        "文章引用",
     ),
     # After author_info and extra, whose forms begin with the same characters.
     "affiliations": ("作者单位", "作者單位", "单位", "單位"),

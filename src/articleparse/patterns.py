@@ -96,7 +96,7 @@ def _front_label_pattern(boundary: bool = True) -> regex.Pattern[str]:
         alternatives = "|".join(_form_pattern(f) for f in sorted(forms, key=len, reverse=True))
         names.append(f"(?P<{field}>{alternatives})")
     return regex.compile(
-        (r"(?:(?<=^)|(?<=[ \t\r\n\u3000。；;）)】\]]))" if boundary else "")
+        (r"(?:(?<=^)|(?<=[ \t\r\n\u3000\u00a0。；;）)】\]（(]))" if boundary else "")
         + r"(?P<open>[【\[〔［][ \u3000]*)?"
         r"(?:" + "|".join(names) + r")"
         r"(?(open)[ \u3000]*(?P<close>[】\]〕］]))"
@@ -176,6 +176,22 @@ CLC_CODE = regex.compile(r"[A-Z]{1,2}\d[\d.\-/:+]*[;；,，]?")
 ENGLISH_AUTHOR_START = regex.compile(
     r"(?<![A-Za-z])[A-Z]{2,}(?:-[A-Z]+)? [A-Z][a-z]+(?:-[a-z]+)?(?=[\d*,，]| [A-Z]{2,})"
 )
+# Site chrome a mirror prints inside the body (frontmatter.RECOGNIZERS):
+# a date and time glued before the author's name,
+CHROME_DATE = regex.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[ ]\d{1,2}:\d{2}(?::\d{2})?)?(?=\p{Han}|\s|$)"
+)
+# the site's buttons,
+CHROME_WORDS = regex.compile(
+    r"(?:APP下载|下载APP|手机版|扫码阅读|分享到|加入收藏|收藏本文)(?=\s|$)"
+)
+# counters ('下载: 376  浏览: 612', '被引量 : 0次'),
+CHROME_COUNTERS = regex.compile(
+    r"(?:[,，] ?)?(?:PDF|HTML|XML|[,，] ?)*(?:下载|浏览|阅读|被引量|访问)[ ]?[:：][ ]?\d+[次]?"
+    r"(?:[ \t\u3000]+(?:下载|浏览|阅读|被引量|访问)[ ]?[:：][ ]?\d+[次]?)*"
+)
+# and the journal and issue on a line of their own ('党政研究 2019年4期').
+CHROME_ISSUE_LINE = regex.compile(r"\p{Han}{2,12}[ \u3000]?\d{4}年(?:第)?\d{1,2}期")
 # A line of the front text that starts with an affiliation number: '2.某某研究所'.
 # (or glued to it: '2山东某医院')
 NUMBERED_LINE = regex.compile(r"[ \t\u3000]*\d{1,2}(?:[.．、]|(?=\p{Han}))")

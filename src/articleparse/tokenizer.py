@@ -22,7 +22,7 @@ from .tokens import Kind, Token
 
 _LABEL_GROUPS = tuple(FRONT_LABELS)
 # What may stand right before a label, and what a label may start with.
-_LABEL_BOUNDARY = frozenset(" \t\r\n\u3000\u00a0。；;）)】]")
+_LABEL_BOUNDARY = frozenset(" \t\r\n\u3000\u00a0。；;）)】]（(")
 _LABEL_FIRST_CHARS = frozenset(
     "【〔［["
     + "".join(form[0] for forms in FRONT_LABELS.values() for form in forms)
@@ -71,8 +71,10 @@ def tokenize(text: str) -> list[Token]:
     index = 0
     while index < len(lines):
         start, content, ending = lines[index]
-        if "|" not in content or (
-            closing[index] == len(lines) and _stray_bar(lines, index, after_body)
+        if (
+            "|" not in content
+            or (closing[index] == len(lines) and _stray_bar(lines, index, after_body))
+            or _before_a_row(lines, index, closing)
         ):
             if content.strip(" \t\u3000\r"):
                 tokens.append(Token(Kind.CHROME, content, start))
@@ -119,6 +121,17 @@ def _stray_bar(lines: list[tuple[int, str, str]], index: int, after_body: bool) 
         # the file's last line: a footer when the body stood before it
         return after_body and role in ("chrome", "extra")
     return role in ("chrome", "extra")
+
+
+def _before_a_row(lines: list[tuple[int, str, str]], index: int, closing: list[int]) -> bool:
+    """'来源 :某刊 | 被引量 : 0次' right above '标题 | … |': a line with bars that does
+    not close, when the next line is a whole row with a label of its own, is a
+    line of chrome, not a row swallowing the title."""
+    following = index + 1
+    if closing[index] != following or following >= len(lines):
+        return False
+    content = lines[following][1]
+    return _role(content[: content.index("|")]) not in ("extra", "chrome")
 
 
 def _role(label: str) -> str:
