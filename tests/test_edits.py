@@ -30,11 +30,30 @@ def test_blanking_a_chrome_entry_removes_exactly_its_text() -> None:
     assert ap.render(edited) == CHROME.removeprefix("页眉")
 
 
-def test_removing_a_chrome_entry_never_moves_the_footer() -> None:
-    """The footer once rendered above the title row; now the edit is refused."""
+def test_removing_a_chrome_entry_removes_exactly_its_text() -> None:
+    """The footer once rendered above the title row when the header was removed."""
     doc = ap.parse(CHROME)
-    edited = doc.model_copy(update={"boilerplate": doc.boilerplate[1:]})
-    with pytest.raises(ap.LayoutError, match="Set an entry to '' to remove its text"):
+    assert ap.render(doc.model_copy(update={"boilerplate": doc.boilerplate[1:]})) == (
+        CHROME.removeprefix("页眉")
+    )
+    middle = doc.model_copy(update={"boilerplate": ["页眉", "|", "页脚文字"]})
+    assert ap.render(middle) == CHROME.replace("随便看 |", "", 1)
+    footer_gone = doc.model_copy(update={"boilerplate": doc.boilerplate[:-1]})
+    assert ap.render(footer_gone) == CHROME.removesuffix("页脚文字")
+
+
+def test_removing_chrome_inside_the_body_removes_exactly_its_text() -> None:
+    text = "标题 | 题目 |\n范文 | APP下载\n王芳\n摘要:中文摘要。\n1 引言\n正文。 |\n页脚"
+    doc = ap.parse(text)
+    assert doc.boilerplate == ["APP下载", "页脚"]
+    edited = doc.model_copy(update={"boilerplate": ["页脚"]})
+    assert ap.render(edited) == text.replace("APP下载", "", 1)
+
+
+def test_removing_and_editing_chrome_at_once_is_refused() -> None:
+    doc = ap.parse(CHROME)
+    edited = doc.model_copy(update={"boilerplate": ["页眉", "随便看 |", "新页脚"]})
+    with pytest.raises(ap.LayoutError, match="in two steps"):
         ap.render(edited)
 
 

@@ -84,7 +84,9 @@ class Builder:
             if kind is Kind.CHROME:
                 row_start = token.start
                 self._flush_text()
-                self.layout.append(trusted(BoilerplatePiece)(index=len(self.boilerplate)))
+                self.layout.append(
+                    trusted(BoilerplatePiece)(index=len(self.boilerplate), written=token.text)
+                )
                 self.boilerplate.append(token.text)
             elif kind is Kind.ROW_END:
                 if token.field == "unterminated":
@@ -250,7 +252,7 @@ class Builder:
 
     def _add_chrome(self, text: str) -> None:
         """Site chrome inside the body ('APP下载', '下载: 376 浏览: 612')."""
-        self._piece(trusted(BoilerplatePiece)(index=len(self.boilerplate)))
+        self._piece(trusted(BoilerplatePiece)(index=len(self.boilerplate), written=text))
         self.boilerplate.append(text)
 
     def _set_extra(self, label: str, value: str) -> None:

@@ -149,10 +149,13 @@ class ExtraPiece(_Model):
 
 
 class BoilerplatePiece(_Model):
-    """Where ``boilerplate[index]`` is written."""
+    """Where ``boilerplate[index]`` is written. ``written`` is the entry as the file
+    had it: when entries are removed from the list, the ones left are found by it,
+    so each keeps its place."""
 
     kind: Literal["boilerplate"] = "boilerplate"
     index: int = Field(ge=0)
+    written: str | None = None
 
 
 class NodesPiece(_Model):

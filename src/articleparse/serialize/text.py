@@ -58,7 +58,7 @@ def render(doc: Article, style: Style | None = None) -> str:
     layout = doc.layout
     out: list[str] = []
     metadata = doc.metadata
-    boilerplate = _checked_boilerplate(doc, layout)
+    chrome = _chrome_texts(doc, layout)
     before, after = _added_fields(doc, layout)
     nodes: dict[str, list[str]] = {}
     ends: dict[str, tuple[str, bool]] = {}
@@ -74,8 +74,7 @@ def render(doc: Article, style: Style | None = None) -> str:
         elif isinstance(piece, ExtraPiece):
             out.append(metadata.extra.get(piece.key, ""))
         elif isinstance(piece, BoilerplatePiece):
-            if piece.index < len(boilerplate):
-                out.append(boilerplate[piece.index])
+            out.append(chrome.get(position, ""))
         elif isinstance(piece, NodesPiece):
             if piece.field not in nodes:
                 texts, previous, ended = _node_texts(_walk(doc, piece.field))
@@ -83,30 +82,40 @@ def render(doc: Article, style: Style | None = None) -> str:
             out.extend(nodes[piece.field][piece.start : piece.stop])
             if position in after:
                 _added_texts(out, doc, after[position], ends[piece.field])
-    _added_boilerplate(out, boilerplate, layout)
+    _added_boilerplate(out, doc.boilerplate, layout)
     return "".join(out)
 
 
-def _checked_boilerplate(doc: Article, layout: list[Piece]) -> list[str]:
-    """``doc.boilerplate``, unless entries were removed from the list: then ``LayoutError``.
+def _chrome_texts(doc: Article, layout: list[Piece]) -> dict[int, str]:
+    """What each boilerplate piece of the layout writes, by its position.
 
-    Each entry has its own place in the file (header, rows, footer), known only
-    by its index; once an entry is gone from the middle of the list, every later
-    index points at the next entry, and the footer would move up into the
-    header. Emptying the list removes all chrome; an entry set to ``''``
-    removes exactly its text.
+    Each entry of ``doc.boilerplate`` has its own place in the file (header,
+    rows, footer). While the list is as long as the layout's pieces, piece
+    ``i`` writes entry ``i`` (edited or not); entries added go at the end. When
+    entries were removed, the entries left are matched in order against what
+    each piece wrote in the file, and a piece whose entry is gone writes
+    nothing; entries that match no piece (removed and edited at once) are a
+    ``LayoutError``.
     """
     entries = doc.boilerplate
-    if entries:
-        placed = sum(1 for piece in layout if isinstance(piece, BoilerplatePiece))
-        if len(entries) < placed:
-            raise LayoutError(
-                f"boilerplate has {len(entries)} entries but this parsed tree's layout places "
-                f"{placed}: which were removed cannot be told. Set an entry to '' to remove "
-                "its text, or drop the layout (model_copy(update={'layout': None})) to write "
-                "the tree in the canonical style"
-            )
-    return entries
+    pieces = [(p, piece) for p, piece in enumerate(layout) if isinstance(piece, BoilerplatePiece)]
+    if len(entries) >= len(pieces):
+        return {p: entries[piece.index] for p, piece in pieces if piece.index < len(entries)}
+    texts: dict[int, str] = {}
+    left = 0
+    for p, piece in pieces:
+        if left < len(entries) and piece.written is not None and piece.written == entries[left]:
+            texts[p] = entries[left]
+            left += 1
+    if left < len(entries):
+        raise LayoutError(
+            f"boilerplate has {len(entries)} entries, fewer than the {len(pieces)} this parsed "
+            "tree's layout places, and some are not as the file had them: which were removed "
+            "cannot be told. Remove entries and edit the others in two steps, set an entry to "
+            "'' to remove its text, or drop the layout (model_copy(update={'layout': None})) "
+            "to write the tree in the canonical style"
+        )
+    return texts
 
 
 def _added_boilerplate(out: list[str], entries: list[str], layout: list[Piece]) -> None:
