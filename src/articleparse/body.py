@@ -42,6 +42,8 @@ MAX_RUN_IN_TITLE = 30
 
 _CONTENT, _REFERENCES, _NOTES = "content", "references", "notes"
 _LOST_SPACE = "? \u00a0"
+_AHEAD = 80
+_CODED_FIELDS = frozenset({"fund", "extra"})
 _DOI_END = frozenset(" \t\u3000\u00a0,，;；")
 # How a value that is no sentence may end: a bracket, a digit, a Latin letter.
 _VALUE_END = frozenset(
@@ -189,9 +191,25 @@ class BodyBuilder:
         marker = token.marker
         if marker is None or marker.parts not in ((0,), (1,)):
             return False
-        if marker.scheme == "decimal" and _numbered_affiliation(token.text):
+        if marker.scheme == "decimal" and _numbered_affiliation(self._text_ahead(index)):
             return False
         return self._heading_plan(index, after_open=False) is not None
+
+    def _text_ahead(self, index: int) -> str:
+        """The segment at ``index`` and, in a single-line body, the few after it up to
+        a label or the next numbered segment: enough to tell
+        '1.某大学 公共管理学院,江苏 南京 210000' from '1 引言'."""
+        tokens = self.tokens
+        if self.multiline:
+            return tokens[index].text
+        end = index + 1
+        size = len(tokens[index].text)
+        while end < len(tokens) and size < _AHEAD and tokens[end].kind is not Kind.LABEL:
+            if tokens[end].marker is not None or ends_paragraph(tokens[end - 1].text):
+                break
+            size += len(tokens[end].text)
+            end += 1
+        return "".join(t.text for t in tokens[index:end])
 
     def _lead_stop(self, index: int) -> int:
         """Where the unlabelled text from ``index`` ends: the next label or heading."""
@@ -350,7 +368,7 @@ class BodyBuilder:
         reach, at_label = self._reach(index, MAX_VALUE_SEGMENTS, self._stops_value)
         if reach is not None and at_label and field in ("abstract", "abstract_en"):
             return reach  # an abstract of several paragraphs runs to the next label
-        return self._sentence_end(index, reach)
+        return self._sentence_end(index, reach, field in _CODED_FIELDS)
 
     def _line_value_end(self, index: int, field: str) -> int:
         """In a multi-line body, a value is the rest of its line (up to a label on it);
@@ -479,23 +497,31 @@ class BodyBuilder:
         space-separated items ('民事 调解 仲裁'), up to the first longer text."""
         tokens = self.tokens
         end = index + 1
+        # a list split by ';' or ',' goes on only after a separator; one split by
+        # spaces goes on over short items
+        spaced = not any(c in ";；,，、" for c in tokens[index].text[:-1])
         while end + 1 < len(tokens) and tokens[end].kind is Kind.SEP:
             following = tokens[end + 1]
             if following.kind is not Kind.SEGMENT:
                 break
+            if following.marker is not None and self._opens_content(end + 1):
+                break  # '…卷积网络; 1 引言'
             previous = tokens[end - 1].text
-            if previous[-1] not in ";；,，、" and not _short_item(following):
+            if previous[-1] not in ";；,，、" and not (spaced and _short_item(following)):
                 break
             end += 2
         return end
 
-    def _sentence_end(self, index: int, reach: int | None) -> int:
-        """Up to the first place where a paragraph can end (or ``reach``)."""
+    def _sentence_end(self, index: int, reach: int | None, coded: bool) -> int:
+        """Up to the first place where a paragraph can end (or ``reach``); ``coded``:
+        a value that may end with a bracketed code ('…课题(2020JJ3412)') ends there."""
         tokens = self.tokens
         limit = reach if reach is not None else min(len(tokens), index + MAX_VALUE_SEGMENTS)
         end = index + 1
         while end < limit and not ends_paragraph(tokens[end - 1].text):
             if tokens[end].kind is Kind.LABEL:
+                break
+            if coded and tokens[end - 1].text[-1:] in ")）" and tokens[end].kind is Kind.SEP:
                 break
             end += 1
         while end > index + 1 and tokens[end - 1].kind is Kind.SEP:
@@ -549,7 +575,7 @@ class BodyBuilder:
         text = token.text
         if text.isascii():
             return not latin and " " in text
-        return len(text) > 30 or any(c in "。，！？" for c in text)
+        return len(text) > 30 or any(c in "。，！？" for c in text[:-1])
 
     # --------------------------------------------------------------- content
 

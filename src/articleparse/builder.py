@@ -356,7 +356,9 @@ _BODY_KINDS = (Kind.SEGMENT, Kind.SEP, Kind.LABEL)  # a tuple: Enum's hash runs 
 
 
 def _list_separator(field: str, raw: str) -> regex.Pattern[str]:
-    """The separator a list uses: ';' before ',' before '、' before spaces."""
+    """The separator a list uses: ';' before ',' before '、' before spaces (a separator
+    at the end, 'a、b、c;', is trailing punctuation and does not count)."""
+    raw = raw.rstrip(";；,，、。. \u3000\u00a0")
     if ";" in raw or "；" in raw:
         return patterns.SEMICOLON_LIST
     if "," in raw or "，" in raw:

@@ -113,6 +113,8 @@ BARE_LABELS: Final = frozenset(
     for form in (written.replace(" ", "") for written in FRONT_LABELS[field])
     if form not in ("提要", "分类号")
 )
+# Short labels that may stand with a space when a code follows ('分类号 G642').
+CODE_LABELS: Final = frozenset({"分类号"})
 # How far a front-matter value reaches in a single-line body.
 SHORT_FIELDS: Final = frozenset({"clc", "document_code", "article_number", "doi", "received"})
 # Fields whose value on one line is names: it ends where the names end.

@@ -95,13 +95,31 @@ def valid_name(name: str, after_names: bool = False) -> bool:
     where a rarer surname (钮, 覃) is taken too."""
     if "·" in name or "•" in name:
         return 3 <= len(name) <= 16 and all(is_han(c) or c in "·•" for c in name)
-    if not 2 <= len(name) <= MAX_NAME or name in NOT_NAMES:
+    if not 2 <= len(name) <= MAX_NAME or name in NOT_NAMES or name[0] == "某":
+        return False
+    if any(word in name for word in _PLACE_WORDS):
         return False
     if name[:2] in COMPOUND_SURNAMES:
         return True
     if len(name) == MAX_NAME or name in ROLE_WORDS:
         return False
     return after_names or name[0] in SURNAMES
+
+
+_PLACE_WORDS = (
+    "大学",
+    "学院",
+    "医院",
+    "学校",
+    "中学",
+    "小学",
+    "公司",
+    "中心",
+    "研究",
+    "省",
+    "市",
+    "县",
+)
 
 
 class Name(NamedTuple):

@@ -41,6 +41,8 @@ SPACE_SEPARATOR = regex.compile(
     r"|  +"
     r"|(?<!" + _LATIN_LEFT + r") "
     r"| (?!" + _LATIN_RIGHT + r")"
+    # '2021-03-15 (一)研究背景': a bracket that opens Chinese text is no Latin text
+    r"| (?=\([^\x00-\x7f])"
 )
 
 
@@ -168,7 +170,14 @@ AFFILIATION_SEPARATOR = regex.compile(
     + r"|"
     + _NOT_AFTER_SPACE
     + r"[ \t\u3000]*(?:[;；]|\r?\n)[ \t\r\n\u3000]*"
-    r"(?:\d{1,2}[.．、]?(?!\d)[ \u3000]*)?" + r"|" + _NOT_AFTER_SPACE + r"[ \u3000]*[)）\]］]\Z"
+    r"(?:\d{1,2}[.．、]?(?!\d)[ \u3000]*)?"
+    # '… 210000 2.某医科大学…': a numbered entry after a space on one line
+    + r"|"
+    + _NOT_AFTER_SPACE
+    + r"[ \t\u3000]+\d{1,2}[.．、](?=\p{Han})"
+    + r"|"
+    + _NOT_AFTER_SPACE
+    + r"[ \u3000]*[)）\]］]\Z"
 )
 # A CLC code of its own, as the second of a space-separated list ('F323.22').
 CLC_CODE = regex.compile(r"[A-Z]{1,2}\d[\d.\-/:+]*[;；,，]?")

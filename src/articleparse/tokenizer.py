@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import regex
 
 from . import patterns
-from .labels import BARE_LABELS, BLOCK_FIELDS, FRONT_LABELS, ROW_ROLES
+from .labels import BARE_LABELS, BLOCK_FIELDS, CODE_LABELS, FRONT_LABELS, ROW_ROLES
 from .numbering import find_marker
 from .tokens import Kind, Token
 
@@ -300,6 +300,7 @@ def _add_run(found: list[tuple[int, int]], value: str, start: int, end: int) -> 
         and end < len(value)
         and value[start - 1] in _LATIN_LEFT
         and value[end] in _LATIN_RIGHT
+        and not (value[end] == "(" and value[end + 1 : end + 2] > "\x7f")
     ):
         return
     found.append((start, end))
@@ -460,12 +461,16 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
             return True  # '关键词 党建 理念', 'Abstract Based on …' at the start of a line
     if field in BLOCK_FIELDS:
         following = value[match.end() : match.end() + 1]
-        return bool(match.group("space")) or following in ("", "\r", "\n")
+        return bool(match.group("space")) or following in ("", "\r", "\n", "[", "［")
     if match.group("space") and (start == 0 or value[start - 1] in _SPACE_BEFORE):
         # '摘要 以某钢铁企业为例…', 'Key words steel plant;…', 'F323   文献标识码 A':
         # after whitespace, a distinctive label may take a space for its colon
-        written = match.group()[: match.start("space") - start]
-        return _compact(written) in BARE_LABELS
+        written = _compact(match.group()[: match.start("space") - start])
+        if written in CODE_LABELS:
+            # '分类号 G642': a short label, then a code
+            following = value[match.end() : match.end() + 1]
+            return following.isascii() and following.isupper()
+        return written in BARE_LABELS
     return False
 
 
