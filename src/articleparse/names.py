@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
+import regex
+
 # Common single-character surnames (the great majority of Chinese names begin
 # with one of these) and compound surnames.
 SURNAMES: Final = frozenset(
@@ -289,11 +291,7 @@ INSTITUTION_WORDS: Final = (
 
 def looks_like_affiliation(text: str) -> bool:
     """An institution's name, or an address with a postcode ('江苏 南京 210000')."""
-    if any(word in text for word in INSTITUTION_WORDS):
-        return True
-    digits = 0
-    for char in text:
-        digits = digits + 1 if char.isdigit() else 0
-        if digits == 6:
-            return True
-    return False
+    return any(word in text for word in INSTITUTION_WORDS) or _POSTCODE.search(text) is not None
+
+
+_POSTCODE = regex.compile(r"\d{6}")

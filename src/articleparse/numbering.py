@@ -152,13 +152,16 @@ def find_marker(segment: str) -> Marker | None:
     return None
 
 
+_UNIT_WORD_FIRST = frozenset(word[0] for word in UNIT_WORDS)
+
+
 def _is_quantity(parts: tuple[int, ...], following: str, text: str, start: int) -> bool:
     """'2019年', '1.5亿元', '10个': a number of at most one decimal point and a unit
     (not a title word that begins with a unit: '元数据', '个人')."""
     if len(parts) > 2:
         return False
     if following not in UNIT_CHARS:
-        return any(text.startswith(word, start) for word in UNIT_WORDS)
+        return following in _UNIT_WORD_FIRST and text.startswith(UNIT_WORDS, start)
     return not any(text.startswith(word, start) for word in UNIT_WORD_EXCEPTIONS)
 
 
