@@ -69,13 +69,18 @@ _PART_EXTRA_KEYS = {
 def _value_shape(field: str, text: str) -> bool:
     """Whether ``text`` can be the value of a short field (an empty '文章编号:' never
     takes the next heading as its value)."""
+    if not text:
+        return False
     if field == "document_code":
         return 1 <= len(text) <= 4 and text[0].isascii() and text[0].isalpha()
     if field == "clc":
         return text[0].isascii() and text[0].isalpha() and any(c.isdigit() for c in text)
     if field == "doi":
         return text.startswith("10.") or text[:4].lower() == "doi:"
-    return any(c.isdigit() for c in text)
+    if field == "article_number":
+        # '1000-0000(2019)01-0001-03': never the '1' of '1 引言'
+        return len(text) >= 6 and "-" in text and any(c.isdigit() for c in text)
+    return sum(c.isdigit() for c in text) >= 4  # a date
 
 
 class HeadingPlan(NamedTuple):
@@ -87,7 +92,8 @@ class HeadingPlan(NamedTuple):
     end: int  # token index after the heading
     title_end: int  # offset where the title ends
     run_in: str  # the separator between a run-in title and its paragraph ('' if none)
-    paragraph_skip: int  # where the run-in paragraph starts in the segment (0: none)
+    paragraph_at: int  # the token holding the run-in paragraph's start
+    paragraph_skip: int  # where the run-in paragraph starts in that token (0: none)
 
 
 class BodyBuilder:
@@ -315,7 +321,7 @@ class BodyBuilder:
         field = label.field
         owner._text(label.text)
         start = index + 1
-        if self._value_on_next_line(start):
+        if self._value_on_next_line(start, field):
             owner._text(tokens[start].text)
             start += 1
         end = self._value_end(start, field, bracketed)
@@ -333,9 +339,13 @@ class BodyBuilder:
         owner._text(junk)
         return end
 
-    def _value_on_next_line(self, index: int) -> bool:
-        """'摘要：' alone on its line, the abstract on the next one."""
+    def _value_on_next_line(self, index: int, field: str) -> bool:
+        """'摘要：' alone on its line, the abstract on the next one (for a code, only a
+        line of its shape)."""
         tokens = self.tokens
+        if field in SHORT_FIELDS and index + 1 < len(tokens):
+            if not _value_shape(field, tokens[index + 1].text.strip()):
+                return False
         return (
             self.multiline
             and index + 1 < len(tokens)
@@ -412,8 +422,8 @@ class BodyBuilder:
                     return end
                 return last
             if token.kind is Kind.SEGMENT:
-                if not any(c.isalnum() for c in token.text):
-                    return last if lines else end  # a bullet before the next label
+                if not any(c.isalnum() for c in token.text) or token.text.isascii():
+                    return last  # a bullet, or the English title, before the next label
                 last = position + 1
                 lines += 1
                 if lines > MAX_ABSTRACT_LINES or (
@@ -507,7 +517,9 @@ class BodyBuilder:
             if following.marker is not None and self._opens_content(end + 1):
                 break  # '…卷积网络; 1 引言'
             previous = tokens[end - 1].text
-            if previous[-1] not in ";；,，、" and not (spaced and _short_item(following)):
+            if previous[-1] in "。." or not _short_item(following, previous):
+                break
+            if previous[-1] not in ";；,，、" and not spaced:
                 break
             end += 2
         return end
@@ -661,6 +673,7 @@ class BodyBuilder:
         title = segment[marker.title_start :]
         gap = segment[marker.end : marker.title_start]
         end = index + 1
+        title_at, title_offset = index, marker.title_start
         title_end = token.start + len(segment)
         run_in = ""
         skip = 0
@@ -677,20 +690,22 @@ class BodyBuilder:
                 return None
             title_end = tokens[index + 2].start + len(title)
             end = index + 3
-        elif not looks_like_title(title) and not (strong and _question_title(title)):
-            split = _run_in(title, self.multiline, strong)
+            title_at, title_offset = index + 2, 0
+        if not looks_like_title(title) and not (strong and _question_title(title)):
+            # '（一）加强领导。各级…', and in a single-line body '2.1 施工准备。开工前…'
+            split = _run_in(title, self.multiline, strong or title_at != index)
             if split is not None:
                 cut, paragraph_at = split
                 run_in = title[cut:paragraph_at]
-                skip = marker.title_start + paragraph_at
+                skip = title_offset + paragraph_at
                 title = title[:cut]
-                title_end = token.start + marker.title_start + cut
+                title_end = tokens[title_at].start + title_offset + cut
         if not looks_like_title(title) and not (strong and _question_title(title)):
             return None
         verdict = self.owner.numbering.judge(marker.scheme, marker.parts)
         if verdict is None:
             return None
-        return HeadingPlan(verdict, title, gap, end, title_end, run_in, skip)
+        return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip)
 
     def _heading(self, index: int) -> int:
         """Make the segment at ``index`` a heading if the numbering allows; 0 otherwise."""
@@ -735,7 +750,7 @@ class BodyBuilder:
             # '5 参考文献': a numbered heading that opens the references block
             self.state = block
         if plan.paragraph_skip:
-            return self._paragraph(index, plan.paragraph_skip)
+            return self._paragraph(plan.paragraph_at, plan.paragraph_skip)
         return plan.end
 
     def _entry(self, index: int) -> int:
@@ -757,7 +772,8 @@ class BodyBuilder:
             self.entry_end = token.start + len(text)
             return index + 1
         self._finish_entry()
-        pieces = patterns.NEXT_REFERENCE.split(text) if field == _REFERENCES else [text]
+        next_entry = patterns.NEXT_REFERENCE if field == _REFERENCES else patterns.NEXT_NOTE
+        pieces = next_entry.split(text)
         offset = token.start
         for piece in pieces:
             found = label_pattern.match(piece)
@@ -848,10 +864,13 @@ def _bare_keyword_line(text: str) -> bool:
     )
 
 
-def _short_item(token: Token) -> bool:
-    """A keyword of a space-separated list: short, no punctuation, no heading marker."""
+def _short_item(token: Token, previous: str) -> bool:
+    """A keyword: short, no punctuation, no heading marker, and not an English phrase
+    after Chinese items (or Chinese after English)."""
     text = token.text
-    return len(text) <= 12 and token.marker is None and not any(c in "。！？，,：:" for c in text)
+    if text.isascii() != previous.isascii() and (" " in text or not text.isascii()):
+        return False  # an English phrase after Chinese items, or Chinese after English
+    return len(text) <= 15 and token.marker is None and not any(c in "。！？，,：:" for c in text)
 
 
 def _numbered_affiliation(text: str) -> bool:

@@ -26,6 +26,7 @@ from .names import (
     is_han,
     looks_like_affiliation,
     scan_names,
+    valid_name,
 )
 
 
@@ -82,6 +83,9 @@ def _column(lead: Lead, position: int) -> int:
     inner = text[position + 1 : found].strip(" \u3000")
     if not inner and first not in _BULLETS:
         return -1
+    words = inner.split()
+    if valid_name(inner.replace(" ", "")) or (words and valid_name(words[0])):
+        return -1  # '○吴静 ○李明', '○罗佳 综述 ○邵文': marks before names
     if any(not (is_han(c) or c in " \u3000") for c in inner):
         return -1
     return found + 1

@@ -173,6 +173,7 @@ def looks_like_title(title: str) -> bool:
         0 < len(title) <= MAX_TITLE_CHARS
         and title[0] not in _NOT_TITLE_START
         and not ends_sentence(title)
+        and not ends_paragraph(title)
     )
 
 

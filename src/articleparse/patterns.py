@@ -43,6 +43,10 @@ SPACE_SEPARATOR = regex.compile(
     r"| (?!" + _LATIN_RIGHT + r")"
     # '2021-03-15 (一)研究背景': a bracket that opens Chinese text is no Latin text
     r"| (?=\([^\x00-\x7f])"
+    # 'F252.8 Development of …': a code's digits, then an English title
+    r"|(?<=[0-9]) (?=[A-Z])"
+    # '茶文化; Research on …': punctuation after Chinese text is no Latin text
+    r"|(?<=[^\x00-\x7f][,.;:?!)'\"%-]) "
 )
 
 
@@ -140,6 +144,9 @@ NOTE_LABEL = regex.compile(r"注?[①-⑳]|注\d{1,3}[:：]?")
 # Inside one segment of a references block: where the next entry begins
 # (after the end of the previous one).
 NEXT_REFERENCE = regex.compile(r"(?<=[.。])(?=[\[［]\d{1,4}[\]］])")
+# The same in a notes block: '①…。②…。', '①…。 ②…。' (the space stays with the
+# entry before it).
+NEXT_NOTE = regex.compile(r"(?<=[.。][ \u3000]{0,3})(?=[①-⑳])")
 # List separators, one per kind of list: a list is split by the separator it
 # uses, so a ';' list keeps the commas inside its items ('高血压,原发性').
 SEMICOLON_LIST = regex.compile(r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*[;；][ \u3000\u00a0]*")

@@ -63,6 +63,9 @@ _LONGEST_LABEL = 5 * max(len(form) for forms in FRONT_LABELS.values() for form i
 _LATIN_LEFT = frozenset(patterns.LATIN_LEFT_CHARS)
 _LATIN_RIGHT = frozenset(patterns.LATIN_RIGHT_CHARS)
 _HSPACE = patterns.HSPACE_CHARS
+_DIGITS = frozenset("0123456789")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LATIN_PUNCT = frozenset(",.;:?!)'\"%-")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -304,6 +307,8 @@ def _add_run(found: list[tuple[int, int]], value: str, start: int, end: int) -> 
         and value[start - 1] in _LATIN_LEFT
         and value[end] in _LATIN_RIGHT
         and not (value[end] == "(" and value[end + 1 : end + 2] > "\x7f")
+        and not (value[start - 1] in _DIGITS and value[end] in _CAPITALS)
+        and not (value[start - 1] in _LATIN_PUNCT and start > 1 and value[start - 2] > "\x7f")
     ):
         return
     found.append((start, end))
@@ -419,7 +424,7 @@ def _stands_glued(match: regex.Match[str], value: str) -> bool:
     if before.isascii() and before.isalpha():
         # only after a one-letter value ('文献标识码:A文章编号:…'), never inside a
         # word ('JEL分类号')
-        return not match.group().isascii() and value[start - 2 : start - 1] in ":：]】〕 "
+        return value[start - 2 : start - 1] in ":：]】〕 "
     return True
 
 
