@@ -375,7 +375,10 @@ class BodyBuilder:
                 index, MAX_LIST_SEGMENTS, lambda position: self._stops_list(position, latin)
             )
             return reach if reach is not None and at_label else self._list_end(index)
-        reach, at_label = self._reach(index, MAX_VALUE_SEGMENTS, self._stops_value)
+        chinese = not field.endswith("_en")
+        reach, at_label = self._reach(
+            index, MAX_VALUE_SEGMENTS, lambda position: self._stops_value(position, chinese)
+        )
         if reach is not None and at_label and field in ("abstract", "abstract_en"):
             return reach  # an abstract of several paragraphs runs to the next label
         return self._sentence_end(index, reach, field in _CODED_FIELDS)
@@ -564,16 +567,27 @@ class BodyBuilder:
                     return None, False
         return None, False
 
-    def _stops_value(self, position: int) -> bool:
+    def _stops_value(self, position: int, chinese: bool) -> bool:
         """A heading ends a value: with its title glued to its number ('1引言'), or
         after the end of a sentence or of a code-like value ('…。 1 引言',
-        '…(19BZZ001) 1 引言'), never after a word inside a sentence ('分为 1 组')."""
+        '…(19BZZ001) 1 引言'), never after a word inside a sentence ('分为 1 组').
+        ``chinese``: so does an English title after the end of a Chinese value."""
         tokens = self.tokens
         token = tokens[position]
         marker = token.marker
-        if marker is None or position < 2:
+        if position < 2:
             return False
         previous = tokens[position - 2].text
+        if marker is None:
+            text = token.text
+            return (
+                chinese
+                and text.isascii()
+                and " " in text
+                and text[0].isupper()
+                and not previous.isascii()
+                and (ends_paragraph(previous) or previous[-1:] in _VALUE_END)
+            )
         glued = marker.title_start < len(token.text)
         after_value = ends_paragraph(previous) or previous[-1:] in _VALUE_END
         return (glued or after_value) and self._opens_content(position)

@@ -22,6 +22,7 @@ from typing import NamedTuple
 from . import patterns
 from .fields import SplitList, split_list
 from .names import (
+    ROLE_WORDS,
     Name,
     is_han,
     looks_like_affiliation,
@@ -83,8 +84,8 @@ def _column(lead: Lead, position: int) -> int:
     inner = text[position + 1 : found].strip(" \u3000")
     if not inner and first not in _BULLETS:
         return -1
-    words = inner.split()
-    if valid_name(inner.replace(" ", "")) or (words and valid_name(words[0])):
+    words = [word for word in inner.split() if word not in ROLE_WORDS]
+    if words and (valid_name("".join(words)) or valid_name(words[0])):
         return -1  # '○吴静 ○李明', '○罗佳 综述 ○邵文': marks before names
     if any(not (is_han(c) or c in " \u3000") for c in inner):
         return -1

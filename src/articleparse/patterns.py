@@ -44,7 +44,7 @@ SPACE_SEPARATOR = regex.compile(
     # '2021-03-15 (一)研究背景': a bracket that opens Chinese text is no Latin text
     r"| (?=\([^\x00-\x7f])"
     # 'F252.8 Development of …': a code's digits, then an English title
-    r"|(?<=[0-9]) (?=[A-Z])"
+    r"|(?<=[0-9)]) (?=[A-Z])"
     # '茶文化; Research on …': punctuation after Chinese text is no Latin text
     r"|(?<=[^\x00-\x7f][,.;:?!)'\"%-]) "
 )

@@ -63,7 +63,8 @@ _LONGEST_LABEL = 5 * max(len(form) for forms in FRONT_LABELS.values() for form i
 _LATIN_LEFT = frozenset(patterns.LATIN_LEFT_CHARS)
 _LATIN_RIGHT = frozenset(patterns.LATIN_RIGHT_CHARS)
 _HSPACE = patterns.HSPACE_CHARS
-_DIGITS = frozenset("0123456789")
+_DIGITS = frozenset("0123456789)")  # and a code's closing bracket: '(2020JJ3412) Research'
+
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LATIN_PUNCT = frozenset(",.;:?!)'\"%-")
 
