@@ -1,5 +1,7 @@
 """articleparse: scraped Chinese articles and model essays → typed, lossless trees."""
 
+# First: decides between the compiled modules and their sources (see _build.py).
+from . import _build
 from .api import parse, parse_bytes, parse_file
 from .corpus.arrow import record_arrow_schema
 from .corpus.many import ParseResult, parse_many
@@ -21,8 +23,12 @@ from .spans import Span
 
 __version__ = "0.1.0"
 
+COMPILED: bool = _build.running_compiled()
+"""Whether the parser runs as compiled by mypyc (False: the pure-Python reference)."""
+
 __all__ = [
     "CODES",
+    "COMPILED",
     "MAX_DIAGNOSTICS",
     "SCHEMA_VERSION",
     "Article",

@@ -8,8 +8,8 @@ import os
 from .builder import Builder
 from .decode import Decoded, decode
 from .diagnostics import Diagnostic, ParseError, cap_diagnostics, make_diagnostic
+from .lines import LineIndex
 from .model import Article, Source
-from .spans import LineIndex
 from .tokenizer import tokenize
 
 

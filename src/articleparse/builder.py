@@ -1,3 +1,5 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
 """Tokens → Article: one pass that keeps the numbering state and the layout.
 
 The builder walks the token list once. File-level tokens become layout pieces
@@ -17,6 +19,7 @@ from .diagnostics import Diagnostic, make_diagnostic
 from .fields import SplitList, split_list
 from .frontmatter import split_names
 from .labels import FIELD_LABELS
+from .lines import LineIndex
 from .model import (
     Article,
     BoilerplatePiece,
@@ -36,7 +39,7 @@ from .model import (
     TextPiece,
 )
 from .numbering import NumberingState
-from .spans import LineIndex, Span
+from .spans import Span
 from .tokens import Kind, Token
 from .trusted import trusted
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
-from . import __version__
+from . import COMPILED, __version__, _build
 from .corpus.arrow import record_arrow_schema
 from .corpus.atomic import atomic_file
 from .corpus.batch import (
@@ -125,6 +125,13 @@ class Summary:
         if self.failed + self.unusable > shown:
             lines.append(f"  … and {self.failed + self.unusable - shown} more")
         return "\n".join(lines)
+
+
+def _build_name() -> str:
+    """The build that runs, for ``--version``."""
+    if COMPILED:
+        return "compiled with mypyc"
+    return f"pure Python: {_build.PURE_REASON or 'not compiled'}"
 
 
 def _outcomes(
@@ -407,7 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__} ({_build_name()})"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     parse = _command(

@@ -1,3 +1,5 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
 """The unlabelled text of the front-matter zone: what each part of it is.
 
 Between the body's start and its first heading or prose paragraph stand,

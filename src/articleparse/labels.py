@@ -1,3 +1,5 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
 """The label tables: every written form of a label, mapped to what it means.
 
 A new label, a traditional spelling or another bracket style is a new entry

@@ -1,3 +1,5 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
 """Heading numbers: recognising markers and deciding whether a number continues the sequence.
 
 Numbering is the signal for headings (design.md §2): a candidate becomes a
@@ -231,23 +233,31 @@ def ends_sentence(text: str) -> bool:
     return text[-1:] in SENTENCE_END_CHARS
 
 
-@dataclass(slots=True)
+# Open and Verdict are plain slotted classes, not dataclasses: compiled, a
+# dataclass keeps its generated Python __init__, one interpreted call per heading.
 class Open:
     """An open heading on the numbering stack."""
 
-    scheme: str
-    parts: tuple[int, ...]
-    level: int
+    __slots__ = ("level", "parts", "scheme")
+
+    def __init__(self, scheme: str, parts: tuple[int, ...], level: int) -> None:
+        self.scheme = scheme
+        self.parts = parts
+        self.level = level
 
 
-@dataclass(frozen=True, slots=True)
 class Verdict:
     """Where a heading goes: pop the stack to ``keep`` entries, then push at ``level``."""
 
-    keep: int
-    level: int
-    warning: str | None = None  # 'heading-gap' | 'heading-jump' | 'heading-too-deep'
-    expected: str = ""
+    __slots__ = ("expected", "keep", "level", "warning")
+
+    def __init__(
+        self, keep: int, level: int, warning: str | None = None, expected: str = ""
+    ) -> None:
+        self.keep = keep
+        self.level = level
+        self.warning = warning  # 'heading-gap' | 'heading-jump' | 'heading-too-deep'
+        self.expected = expected
 
 
 class NumberingState:

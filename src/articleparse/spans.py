@@ -7,15 +7,13 @@ Conventions, used everywhere in the package:
 * lines and columns are 1-based; a column counts code points from the start
   of its line; lines end at ``\\n`` only (a ``\\r`` before it belongs to the
   line ending, a lone ``\\r`` is an ordinary character).
+
+:class:`~.lines.LineIndex` turns offsets into lines and columns.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from pydantic import BaseModel, ConfigDict
-
-from .trusted import trusted
 
 
 class Span(BaseModel):
@@ -27,30 +25,3 @@ class Span(BaseModel):
     end: int
     line: int
     column: int
-
-
-class LineIndex:
-    """Maps offsets to 1-based (line, column) pairs in O(log lines)."""
-
-    __slots__ = ("_starts",)
-
-    def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        position = find("\n")
-        while position != -1:
-            starts.append(position + 1)
-            position = find("\n", position + 1)
-        self._starts = starts
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """Return ``(line, column)``, both 1-based, of ``offset``."""
-        line = bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
-
-    def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        return _new_span(start=start, end=end, line=line, column=column)
-
-
-_new_span = trusted(Span)

@@ -1,3 +1,5 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
 """Tokens: the plain records passed from the tokenizer to the builder.
 
 ``text`` is the exact slice of the input; joining every token's ``text`` gives

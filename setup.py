@@ -1,0 +1,145 @@
+"""Build: the parser's modules compiled with mypyc where possible, pure Python otherwise.
+
+The modules to compile are listed once, in pyproject.toml under
+``[tool.articleparse] compiled``. Their ``.py`` sources are installed beside
+the compiled extensions and stay the reference implementation:
+``ARTICLEPARSE_PURE=1`` at run time imports them instead, and the test suite
+compares both builds (tests/test_compiled_build.py).
+
+The build never fails for want of the compiled one. With ``ARTICLEPARSE_PURE=1``
+set at build time, without a C compiler, or when mypyc or the C compiler
+rejects a module, it prints why and installs pure Python. Either way it writes
+``articleparse/_compiled.json``: the compiled modules with a digest of each
+source as compiled, which :mod:`articleparse._build` checks at import so that
+an extension never stands in for a source edited after the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tomllib
+from pathlib import Path
+
+import setuptools
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+
+ROOT = Path(__file__).resolve().parent
+PACKAGE = ROOT / "src" / "articleparse"
+INFO_NAME = "_compiled.json"
+
+
+def _compiled_modules() -> list[str]:
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        config = tomllib.load(handle)
+    return list(config["tool"]["articleparse"]["compiled"])
+
+
+def _digest(module: str) -> str:
+    return hashlib.sha256((PACKAGE / f"{module}.py").read_bytes()).hexdigest()
+
+
+def _say(message: str) -> None:
+    print(f"articleparse build: {message}", file=sys.stderr, flush=True)
+
+
+_generated: dict[tuple[str, ...], tuple[list[object], str]] = {}
+
+
+def _mypyc_extensions(modules: list[str]) -> tuple[list[object], str]:
+    """The extensions mypyc generates for ``modules``, or none and the reason."""
+    key = tuple(modules)
+    if key not in _generated:
+        _generated[key] = _generate(modules)
+    return _generated[key]
+
+
+def _generate(modules: list[str]) -> tuple[list[object], str]:
+    if os.environ.get("ARTICLEPARSE_PURE", "") not in ("", "0"):
+        return [], "ARTICLEPARSE_PURE is set"
+    try:
+        from mypyc.build import mypycify
+    except ImportError as error:
+        return [], f"mypyc is not available ({error})"
+    paths = [f"src/articleparse/{module}.py" for module in modules]
+    previous = os.getcwd()
+    os.chdir(ROOT)  # mypy reads its configuration from pyproject.toml here
+    try:
+        extensions = mypycify(paths, opt_level="3", target_dir=str(ROOT / "build" / "mypyc"))
+    except (Exception, SystemExit) as error:  # mypyc exits on type errors
+        return [], f"mypyc could not compile {', '.join(modules)} ({error!r})"
+    finally:
+        os.chdir(previous)
+    return list(extensions), ""
+
+
+_NO_BUILD_COMMANDS = {"egg_info", "dist_info", "sdist", "clean"}
+
+
+class BuildExt(build_ext):
+    """Builds the mypyc extensions; on any failure removes them and keeps pure Python."""
+
+    def finalize_options(self) -> None:
+        # mypyc runs when a build needs the extensions, not whenever setup.py is
+        # read (pip reads it several times for one install; metadata and the
+        # source distribution need no C).
+        if not set(self.distribution.commands) <= _NO_BUILD_COMMANDS:
+            self.distribution.ext_modules = _mypyc_extensions(_compiled_modules())[0]  # type: ignore[assignment]
+        super().finalize_options()
+
+    def run(self) -> None:
+        modules = _compiled_modules()
+        extensions, reason = _mypyc_extensions(modules)
+        built: list[str] = []
+        if self.inplace:
+            self._remove_inplace_outputs()
+        if extensions:
+            try:
+                super().run()
+                built = modules
+            except Exception as error:  # no compiler, or it rejected the generated C
+                reason = f"the C build failed ({error})"
+        if reason:
+            _say(f"installing pure Python: {reason}")
+        else:
+            _say(f"compiled with mypyc: {', '.join(built)}")
+        self._write_info(modules, built, reason)
+
+    def _package_dir(self) -> Path:
+        if self.inplace:  # an editable install: beside the sources
+            return Path(self.get_finalized_command("build_py").get_package_dir("articleparse"))
+        return Path(self.build_lib) / "articleparse"
+
+    def _remove_inplace_outputs(self) -> None:
+        """Extensions of an earlier build (of any module) must not stand in for the sources."""
+        package = self._package_dir()
+        for stale in [*package.glob("*.so"), *package.glob("*.pyd")]:
+            stale.unlink()
+        for stale in [
+            *package.parent.glob("*__mypyc.*.so"),
+            *package.parent.glob("*__mypyc.*.pyd"),
+        ]:
+            stale.unlink()
+
+    def _write_info(self, modules: list[str], built: list[str], reason: str) -> None:
+        package = self._package_dir()
+        package.mkdir(parents=True, exist_ok=True)
+        info = {
+            "modules": modules,
+            "compiled": {module: _digest(module) for module in built},
+            "reason": reason,
+        }
+        (package / INFO_NAME).write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
+
+
+class Distribution(setuptools.Distribution):
+    """Always a platform build: build_ext runs and decides (mypyc or pure Python)."""
+
+    def has_ext_modules(self) -> bool:
+        return True
+
+
+setup(cmdclass={"build_ext": BuildExt}, distclass=Distribution)

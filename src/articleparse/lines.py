@@ -1,0 +1,35 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""Offsets to 1-based lines and columns, by the conventions of :mod:`.spans`."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .spans import Span
+from .trusted import trusted
+
+
+class LineIndex:
+    """Maps offsets to 1-based (line, column) pairs in O(log lines)."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        position = find("\n")
+        while position != -1:
+            starts.append(position + 1)
+            position = find("\n", position + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return ``(line, column)``, both 1-based, of ``offset``."""
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        return _new_span(start=start, end=end, line=line, column=column)
+
+
+_new_span = trusted(Span)
