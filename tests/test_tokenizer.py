@@ -15,6 +15,7 @@ from articleparse import patterns
 from articleparse.tokenizer import (
     _label_field,
     _labels,
+    _raw_separators,
     _separators,
     _stands_as_label,
     _stands_glued,
@@ -60,5 +61,7 @@ def test_label_candidates_find_what_a_full_scan_finds(value: str) -> None:
 
 @given(st.text(alphabet=st.sampled_from(list("  ab,.(1'\"中文")), max_size=60))
 def test_single_line_split_matches_the_separator_pattern(value: str) -> None:
+    # the str.split fast path against the pattern; _separators then keeps the
+    # spaces inside a spaced heading number ('1. 1 ') out on purpose
     expected = [m.span() for m in patterns.SPACE_SEPARATOR.finditer(value)]
-    assert _separators(value, multiline=False) == expected
+    assert _raw_separators(value, multiline=False) == expected
