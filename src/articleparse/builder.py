@@ -28,7 +28,6 @@ from .model import (
     ItemsPiece,
     ListField,
     Metadata,
-    NodeField,
     NodesPiece,
     Paragraph,
     Piece,
@@ -41,7 +40,7 @@ from .model import (
 from .numbering import NumberingState
 from .spans import Span
 from .tokens import Kind, Token
-from .trusted import trusted
+from .trusted import trusted, trusted_node
 
 
 class Builder:
@@ -151,7 +150,8 @@ class Builder:
 
     def _flush_text(self) -> None:
         if self.pending_text:
-            self.layout.append(_new_text_piece(text="".join(self.pending_text)))
+            text = "".join(self.pending_text)
+            self.layout.append(trusted_node(TextPiece, {"kind": "text", "text": text}))
             self.pending_text = []
 
     def _piece(self, piece: Piece) -> None:
@@ -167,7 +167,9 @@ class Builder:
         if piece is None or piece.field != field or self.pending_text:
             self._flush_text()
             start = self.counts[field]
-            piece = _new_nodes_piece(field=cast(NodeField, field), start=start, stop=start)
+            piece = trusted_node(
+                NodesPiece, {"kind": "nodes", "field": field, "start": start, "stop": start}
+            )
             self.layout.append(piece)
             self.open_piece = piece
         self.counts[field] += 1
@@ -316,7 +318,8 @@ class Builder:
     # ------------------------------------------------------------- sections
 
     def _add_paragraph(self, text: str, start: int) -> None:
-        paragraph = _new_paragraph(text=text, sep=None, span=self._span(start, start + len(text)))
+        span = self._span(start, start + len(text))
+        paragraph = trusted_node(Paragraph, {"text": text, "sep": None, "span": span})
         if self.open_sections:
             self.open_sections[-1].paragraphs.append(paragraph)
             self._node_slot("sections")
@@ -346,11 +349,9 @@ class Builder:
 
 _SCALARS: tuple[str, ...] = get_args(ScalarField)
 _LISTS: tuple[str, ...] = get_args(ListField)
-# Constructors of the nodes made once per paragraph or heading (see trusted.py).
-_new_paragraph = trusted(Paragraph)
+# Constructors of nodes (see trusted.py); the ones made for every paragraph use
+# trusted_node, which runs no interpreted step in the compiled build.
 _new_reference = trusted(Reference)
-_new_text_piece = trusted(TextPiece)
-_new_nodes_piece = trusted(NodesPiece)
 _LIST_SPLITTERS = {
     "affiliations": patterns.AFFILIATION_SEPARATOR,
     "keywords_en": patterns.LATIN_LIST_SEPARATOR,

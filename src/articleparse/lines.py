@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .spans import Span
-from .trusted import trusted
+from .trusted import trusted_node
 
 
 class LineIndex:
@@ -29,7 +29,4 @@ class LineIndex:
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
-        return _new_span(start=start, end=end, line=line, column=column)
-
-
-_new_span = trusted(Span)
+        return trusted_node(Span, {"start": start, "end": end, "line": line, "column": column})

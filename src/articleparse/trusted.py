@@ -1,3 +1,5 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
 """Constructors for model nodes whose invariants the parser already guarantees.
 
 ``Model(...)`` validates every field and ``Model.model_construct(...)`` loops
@@ -31,6 +33,21 @@ def trusted(cls: type[Model]) -> Callable[..., Model]:
     if made is None:
         made = _made[cls] = _generate(cls)
     return made
+
+
+def trusted_node(cls: type[Model], fields: dict[str, Any]) -> Model:
+    """``cls`` with ``fields``, every field given in declaration order, unvalidated.
+
+    What the constructors of :func:`trusted` do, for compiled callers: called
+    from compiled code it runs no interpreted step. ``cls`` must be a class
+    :func:`trusted` accepts (no extras, private values or post-init hook).
+    """
+    node = _new(cls)
+    _SET_DICT(node, fields)
+    _SET_FIELDS_SET(node, set(fields))
+    _SET_EXTRA(node, None)
+    _SET_PRIVATE(node, None)
+    return node
 
 
 def _generate(cls: type[BaseModel]) -> Callable[..., Any]:
@@ -93,6 +110,13 @@ _SLOT_SETTERS = {
         ("private", "__pydantic_private__"),
     )
 }
+
+
+_new = object.__new__
+_SET_DICT = _SLOT_SETTERS["_set_dict"]
+_SET_FIELDS_SET = _SLOT_SETTERS["_set_fields_set"]
+_SET_EXTRA = _SLOT_SETTERS["_set_extra"]
+_SET_PRIVATE = _SLOT_SETTERS["_set_private"]
 
 
 class _Factory:
