@@ -884,7 +884,13 @@ def _short_item(token: Token, previous: str) -> bool:
     text = token.text
     if text.isascii() != previous.isascii() and (" " in text or not text.isascii()):
         return False  # an English phrase after Chinese items, or Chinese after English
+    if text[-1] == "。" and len(text) <= _LAST_ITEM:
+        text = text[:-1]  # '电子商务。': the last item (no paragraph is so short)
     return len(text) <= 15 and token.marker is None and not any(c in "。！？，,：:" for c in text)
+
+
+_LAST_ITEM = 9
+"""Longest keyword that may end a space-separated list with '。'."""
 
 
 def _numbered_affiliation(text: str) -> bool:
