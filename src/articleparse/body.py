@@ -106,6 +106,7 @@ class BodyBuilder:
         self.state = _CONTENT
         self.entry_parts: list[str] = []  # continuation text of the open reference
         self.placed: set[str] = set()  # list fields the front matter has written
+        self.planned: tuple[int, HeadingPlan] | None = None  # a heading already judged
         self.entry_end = 0
 
     def run(self) -> None:
@@ -650,10 +651,11 @@ class BodyBuilder:
                 and not ends_paragraph(pieces[-1])
             ):
                 following = end + 1
-                if tokens[following].marker is not None and self._heading_plan(
-                    following, after_open=True
-                ):
-                    break
+                if tokens[following].marker is not None:
+                    plan = self._heading_plan(following, after_open=True)
+                    if plan is not None:
+                        self.planned = (following, plan)  # _heading takes it from here
+                        break
                 pieces.append(tokens[end].text)
                 pieces.append(tokens[following].text)
                 end = self._glue(pieces, following + 1)
@@ -723,7 +725,12 @@ class BodyBuilder:
 
     def _heading(self, index: int) -> int:
         """Make the segment at ``index`` a heading if the numbering allows; 0 otherwise."""
-        plan = self._heading_plan(index, after_open=False)
+        planned = self.planned
+        if planned is not None and planned[0] == index:
+            plan: HeadingPlan | None = planned[1]
+        else:
+            plan = self._heading_plan(index, after_open=False)
+        self.planned = None
         if plan is None:
             return 0
         tokens = self.tokens
