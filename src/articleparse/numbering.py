@@ -176,7 +176,7 @@ def looks_like_title(title: str) -> bool:
         and title[0] not in _NOT_TITLE_START
         and not ends_sentence(title)
         and not ends_paragraph(title)
-        and _SENTENCE_INSIDE.search(title) is None
+        and not any(char in title for char in _SENTENCE_INSIDE)
     )
 
 
@@ -185,7 +185,9 @@ def is_quantity(parts: tuple[int, ...], title: str) -> bool:
     return bool(title) and _is_quantity(parts, title[0], title, 0)
 
 
-_SENTENCE_INSIDE = regex.compile("[。！？!?]")  # a title holds no sentence end ('做法。总体来看,')
+# A title holds no sentence end ('做法。总体来看,'): a few `in` tests, cheaper
+# than a pattern search for titles this short.
+_SENTENCE_INSIDE = "。！？!?"
 _NOT_TITLE_START = frozenset(",，、;；:：.。)）]］】」』》”’!！?？%％‰/\\-—~～·")
 PARAGRAPH_END_CHARS = frozenset("。！？!?…．")
 """Where a paragraph can end (after closing quotes, brackets and a citation mark)."""

@@ -17,7 +17,7 @@ parsed tree equals the tree pydantic validates from the parsed tree's own data.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel
 
@@ -112,11 +112,12 @@ _SLOT_SETTERS = {
 }
 
 
-_new = object.__new__
-_SET_DICT = _SLOT_SETTERS["_set_dict"]
-_SET_FIELDS_SET = _SLOT_SETTERS["_set_fields_set"]
-_SET_EXTRA = _SLOT_SETTERS["_set_extra"]
-_SET_PRIVATE = _SLOT_SETTERS["_set_private"]
+# Final: compiled, read from C statics instead of the module's dict.
+_new: Final = object.__new__
+_SET_DICT: Final = _SLOT_SETTERS["_set_dict"]
+_SET_FIELDS_SET: Final = _SLOT_SETTERS["_set_fields_set"]
+_SET_EXTRA: Final = _SLOT_SETTERS["_set_extra"]
+_SET_PRIVATE: Final = _SLOT_SETTERS["_set_private"]
 
 
 class _Factory:
