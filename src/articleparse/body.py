@@ -1,3 +1,5 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
 """The body row: the front-matter zone, then content and back matter.
 
 The body's tokens go through three states: the front-matter zone (labelled
