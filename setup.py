@@ -94,7 +94,9 @@ class BuildExt(build_ext):
         modules = _compiled_modules()
         extensions, reason = _mypyc_extensions(modules)
         built: list[str] = []
-        if self.inplace:
+        # setuptools clears inplace while it builds and restores it only on success
+        self._inplace = bool(self.inplace)
+        if self._inplace:
             self._remove_inplace_outputs()
         if extensions:
             try:
@@ -109,7 +111,7 @@ class BuildExt(build_ext):
         self._write_info(modules, built, reason)
 
     def _package_dir(self) -> Path:
-        if self.inplace:  # an editable install: beside the sources
+        if getattr(self, "_inplace", self.inplace):  # an editable install: beside the sources
             return Path(self.get_finalized_command("build_py").get_package_dir("articleparse"))
         return Path(self.build_lib) / "articleparse"
 
