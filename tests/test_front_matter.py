@@ -80,3 +80,14 @@ def test_label_word_inside_text_is_text() -> None:
     doc = _parse("范文 | 1引言 本文的摘要部分略。 2方法 关键词提取采用词频。 |")
     assert doc.metadata.abstract is None
     assert doc.metadata.keywords == []
+
+
+def test_title_again_only_as_a_whole_part() -> None:
+    """A first paragraph that begins with the title's words is no repeated title
+    (found by the tree round trip: the title was taken from it five times)."""
+    doc = _parse("标题 | 上上 |\n范文 | 上上上上上上上上上上。 |")
+    assert [p.text for p in doc.preamble] == ["上上上上上上上上上上。"]
+    assert doc.metadata.extra == {}
+    repeated = _parse("标题 | 基层治理 |\n范文 | 基层治理\n王芳\n摘要:甲。\n1 引言\n乙。 |")
+    assert repeated.metadata.extra == {"标题": "基层治理"}
+    assert repeated.metadata.authors == ["王芳"]

@@ -99,9 +99,12 @@ def _title(lead: Lead, position: int) -> int:
     title = lead.title
     if not title or not lead.text.startswith(title, position):
         return -1
+    text = lead.text
     end = position + len(title)
-    while end < len(lead.text) and lead.text[end] in _TITLE_MARKS:
+    while end < len(text) and text[end] in _TITLE_MARKS:
         end += 1  # '标题*', '标题①': the mark of a fund note
+    if end < len(text) and text[end] not in _SPACE:
+        return -1  # the title's words begin a sentence ('上上上上上。' after title '上上')
     return end
 
 
