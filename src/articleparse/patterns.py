@@ -171,10 +171,6 @@ SPACE_LIST: regex.Pattern[str] = regex.compile(r"(?<!\?)\?*(?:[ \u3000\u00a0]+\?
 CLC_SPACE_LIST: regex.Pattern[str] = regex.compile(r"(?<=[\d)）\]])[ \u3000\u00a0]+(?=[A-Z])")
 # List separators with the space around them (keywords, CLC codes).
 LIST_SEPARATOR: regex.Pattern[str] = regex.compile(r"[ \u3000]*[;；,，、][ \u3000]*|[ \u3000]+")
-# Author names: the same, plus affiliation marks glued to a name ('刘佳1，', '陈浩2,3').
-AUTHOR_SEPARATOR: regex.Pattern[str] = regex.compile(
-    r"[\d,*]*[ \u3000]*[;；,，、][ \u3000]*|[\d,*]*[ \u3000]+|[\d,*]+\Z"
-)
 # English list items keep their inner spaces ('party building; idea').
 # (Entered at the first space of a run only, as LINE_SEPARATOR.)
 LATIN_LIST_SEPARATOR: regex.Pattern[str] = regex.compile(
@@ -216,9 +212,9 @@ CHROME_WORDS: regex.Pattern[str] = regex.compile(
     r"(?:APP下载|下载APP|手机版|扫码阅读|分享到|加入收藏|收藏本文)(?=\s|$)"
 )
 # counters ('下载: 376  浏览: 612', '被引量 : 0次'),
+_COUNTER = r"(?:下载|浏览|阅读|被引量|访问)[ ]?[:：][ ]?\d+[次]?"
 CHROME_COUNTERS: regex.Pattern[str] = regex.compile(
-    r"(?:[,，] ?)?(?:PDF|HTML|XML|[,，] ?)*(?:下载|浏览|阅读|被引量|访问)[ ]?[:：][ ]?\d+[次]?"
-    r"(?:[ \t\u3000]+(?:下载|浏览|阅读|被引量|访问)[ ]?[:：][ ]?\d+[次]?)*"
+    r"(?:[,，] ?)?(?:PDF|HTML|XML|[,，] ?)*" + _COUNTER + r"(?:[ \t\u3000]+" + _COUNTER + r")*"
 )
 # and the journal and issue on a line of their own ('党政研究 2019年4期').
 CHROME_ISSUE_LINE: regex.Pattern[str] = regex.compile(
@@ -227,7 +223,3 @@ CHROME_ISSUE_LINE: regex.Pattern[str] = regex.compile(
 # A line of the front text that starts with an affiliation number: '2.某某研究所'.
 # (or glued to it: '2山东某医院')
 NUMBERED_LINE: regex.Pattern[str] = regex.compile(r"[ \t\u3000]*\d{1,2}(?:[.．、]|(?=\p{Han}))")
-# Whitespace inside the unlabelled front text (authors and affiliations).
-LEAD_SPACE: regex.Pattern[str] = regex.compile(r"[ \t\u3000\r\n]+")
-# An opening bracket.
-OPENER: regex.Pattern[str] = regex.compile(r"[(（]")
