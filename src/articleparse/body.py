@@ -685,9 +685,7 @@ class BodyBuilder:
         marker = token.marker
         assert marker is not None
         segment = token.text
-        strong = _strong_marker(marker, segment) and (
-            marker.scheme != "decimal" or segment[marker.end - 1] in ".．、"
-        )
+        strong = _punctuated_marker(marker, segment)
         title = segment[marker.title_start :]
         gap = segment[marker.end : marker.title_start]
         end = index + 1
@@ -821,11 +819,15 @@ _BLOCK_TITLES = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[
 
 
 def _strong_marker(marker: Marker, segment: str) -> bool:
-    """A marker that cannot be a bare number in running text: punctuated ('一、',
-    '1.', '(1)', '①') or with several parts ('2.1')."""
-    if marker.scheme != "decimal":
-        return True
-    return len(marker.parts) > 1 or segment[marker.end - 1] in ".．、"
+    """A marker that cannot be a bare number in running text: punctuated or with
+    several parts ('2.1')."""
+    return _punctuated_marker(marker, segment) or len(marker.parts) > 1
+
+
+def _punctuated_marker(marker: Marker, segment: str) -> bool:
+    """'一、', '（一）', '(1)', '①', '1.': a marker of its own scheme or with its
+    punctuation, not a bare decimal number."""
+    return marker.scheme != "decimal" or segment[marker.end - 1] in ".．、"
 
 
 def _run_in(title: str, multiline: bool, punctuated: bool) -> tuple[int, int] | None:
@@ -851,19 +853,21 @@ def _run_in(title: str, multiline: bool, punctuated: bool) -> tuple[int, int] | 
             ):
                 return None
             cut = index + 1 if char in "？?" else index  # a question keeps its mark
-            after = index + 1
-            while after < len(title) and title[after] in patterns.HSPACE_CHARS:
-                after += 1
-            return (cut, after) if after < len(title) else None
+            return _paragraph_after(title, cut, index + 1)
         if multiline and char in patterns.HSPACE_CHARS:
             if index < 2 or title[:index].isascii() or "，" in title[:index]:
                 return None
-            after = index
-            while after < len(title) and title[after] in patterns.HSPACE_CHARS:
-                after += 1
-            return (index, after) if after < len(title) else None
+            return _paragraph_after(title, index, index)
         phrase += 1
     return None
+
+
+def _paragraph_after(title: str, cut: int, after: int) -> tuple[int, int] | None:
+    """(cut, where the paragraph starts past the space after ``after``), or None
+    when no paragraph text follows."""
+    while after < len(title) and title[after] in patterns.HSPACE_CHARS:
+        after += 1
+    return (cut, after) if after < len(title) else None
 
 
 _MAX_PHRASE = 8
@@ -908,10 +912,6 @@ def _numbered_affiliation(text: str) -> bool:
     return (looks_like_affiliation(text) or english_affiliation(text)) and (
         any(c in ",，;；" for c in text) or sum(c.isdigit() for c in text) >= 6
     )
-
-
-def _cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def _excerpt(text: str) -> str:
