@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
+
+from fixture_files import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seed" / "000_462883809ea3ad38.txt"
 
 
-def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-MAKE_CORPUS = _load_generator()
+MAKE_CORPUS = load_script(ROOT / "benchmarks" / "make_corpus.py", "make_corpus")
 
 
 def write_corpus(folder: Path, count: int, per_folder: int = 50, seed: int = 1) -> Path:

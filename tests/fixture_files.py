@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 REGENERATE = os.environ.get("ARTICLEPARSE_REGEN") == "1"
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """Import a script of the project (docs/generate.py, benchmarks/make_corpus.py) by path."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def inputs() -> list[Path]:

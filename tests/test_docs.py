@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from fixture_files import load_script
 
 import articleparse as ap
 from articleparse.diagnostics import CODES
@@ -20,16 +18,7 @@ FORMAT_MD = DOCS / "format.md"
 MODEL_MD = DOCS / "model.md"
 
 
-def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("docs_generate", DOCS / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-GENERATE = _load_generator()
+GENERATE = load_script(DOCS / "generate.py", "docs_generate")
 
 
 def test_generated_parts_are_current() -> None:
