@@ -252,7 +252,17 @@ class ShardedOutput:
         else:
             if self._writer is not None:
                 self._writer.abandon()
-            self._stack.__exit__(kind, *rest)  # type: ignore[arg-type]
+            try:
+                self._stack.__exit__(kind, *rest)  # type: ignore[arg-type]
+            finally:
+                # a signal between creating a temporary file and handing it to the
+                # stack would leave it behind: sweep this folder's own temporaries
+                self._remove_temporaries()
+
+    def _remove_temporaries(self) -> None:
+        for path in self.folder.iterdir():
+            if _TEMPORARY.fullmatch(path.name):
+                path.unlink(missing_ok=True)
 
 
 def _index(shard: str) -> int:
