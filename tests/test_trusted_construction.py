@@ -3,7 +3,8 @@
 The builder constructs nodes directly because it already guarantees the model's
 invariants. These tests hold it to that: every parsed tree equals the tree
 pydantic builds, with full validation, from the parsed tree's own data, node by
-node, down to the exact node classes, the value types and the set fields.
+node, down to the exact node classes, the value types, the set fields and the
+order the fields are stored in.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def assert_equals_validated(doc: ap.Article) -> None:
         )
         if isinstance(left, BaseModel):
             assert left.model_fields_set == right.model_fields_set, path
+            # every field stored, in declaration order (trusted_node's contract)
+            assert list(left.__dict__) == list(type(left).model_fields), path
             assert left.__pydantic_extra__ == right.__pydantic_extra__, path
             assert left.__pydantic_private__ == right.__pydantic_private__, path
         else:

@@ -17,16 +17,16 @@ label or a reference; any other space is part of the paragraph.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, cast
 
 from . import patterns
 from .frontmatter import english_affiliation, lead_parts, name_list, split_affiliations
 from .labels import BLOCK_FIELDS, FRONT_LABELS, LIST_FIELDS, NAME_FIELDS, SHORT_FIELDS
-from .model import Reference, Scheme, Section
+from .model import Reference, Section
 from .names import looks_like_affiliation, scan_names, valid_name
 from .numbering import Verdict, ends_paragraph, find_marker, is_quantity, looks_like_title
 from .tokens import Kind, Marker, Token
-from .trusted import trusted
+from .trusted import trusted_node
 
 if TYPE_CHECKING:
     from .builder import Builder
@@ -85,17 +85,40 @@ def _value_shape(field: str, text: str) -> bool:
     return sum(c.isdigit() for c in text) >= 4  # a date
 
 
-class HeadingPlan(NamedTuple):
-    """A segment read as a heading, before the tree changes."""
+class HeadingPlan:
+    """A segment read as a heading, before the tree changes (a plain slotted class:
+    a native object in the compiled build)."""
 
-    verdict: Verdict
-    title: str
-    gap: str
-    end: int  # token index after the heading
-    title_end: int  # offset where the title ends
-    run_in: str  # the separator between a run-in title and its paragraph ('' if none)
-    paragraph_at: int  # the token holding the run-in paragraph's start
-    paragraph_skip: int  # where the run-in paragraph starts in that token (0: none)
+    __slots__ = (
+        "end",
+        "gap",
+        "paragraph_at",
+        "paragraph_skip",
+        "run_in",
+        "title",
+        "title_end",
+        "verdict",
+    )
+
+    def __init__(
+        self,
+        verdict: Verdict,
+        title: str,
+        gap: str,
+        end: int,
+        title_end: int,
+        run_in: str,
+        paragraph_at: int,
+        paragraph_skip: int,
+    ) -> None:
+        self.verdict = verdict
+        self.title = title
+        self.gap = gap
+        self.end = end  # token index after the heading
+        self.title_end = title_end  # offset where the title ends
+        self.run_in = run_in  # the separator between a run-in title and its paragraph ('' if none)
+        self.paragraph_at = paragraph_at  # the token holding the run-in paragraph's start
+        self.paragraph_skip = paragraph_skip  # where that paragraph starts in it (0: none)
 
 
 class BodyBuilder:
@@ -753,17 +776,20 @@ class BodyBuilder:
                 f" expected {verdict.expected or 'the next number'}",
             )
         owner.numbering.push(verdict, marker.scheme, marker.parts)
-        section = _new_section(
-            number=marker.number,
-            title=plan.title,
-            level=verdict.level,
-            scheme=cast(Scheme, marker.scheme),
-            marker=token.text[: marker.end],
-            gap=plan.gap,
-            sep=plan.run_in or None,
-            paragraphs=[],
-            subsections=[],
-            span=owner._span(token.start, plan.title_end),
+        section = trusted_node(
+            Section,
+            {
+                "number": marker.number,
+                "title": plan.title,
+                "level": verdict.level,
+                "scheme": marker.scheme,
+                "marker": token.text[: marker.end],
+                "gap": plan.gap,
+                "sep": plan.run_in or None,
+                "paragraphs": [],
+                "subsections": [],
+                "span": owner._span(token.start, plan.title_end),
+            },
         )
         owner._add_section(section, verdict.keep)
         block = _BLOCK_TITLES.get(plan.title.strip())
@@ -814,7 +840,6 @@ class BodyBuilder:
         self.entry_parts = []
 
 
-_new_section = trusted(Section)
 _BLOCK_TITLES = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[field]}
 
 

@@ -9,7 +9,7 @@ content node become that node's ``sep``; every other separator is layout text.
 
 from __future__ import annotations
 
-from typing import Any, cast, get_args
+from typing import Any, get_args
 
 import regex
 
@@ -86,9 +86,7 @@ class Builder:
             if kind is Kind.CHROME:
                 row_start = token.start
                 self._flush_text()
-                self.layout.append(
-                    trusted(BoilerplatePiece)(index=len(self.boilerplate), written=token.text)
-                )
+                self.layout.append(_boilerplate_piece(len(self.boilerplate), token.text))
                 self.boilerplate.append(token.text)
             elif kind is Kind.ROW_END:
                 if token.field == "unterminated":
@@ -201,7 +199,7 @@ class Builder:
     def _set_scalar(self, field: str, value: str, label: str, offset: int) -> None:
         if field not in self.scalars:
             self.scalars[field] = value
-            self._piece(trusted(FieldPiece)(field=cast(ScalarField, field)))
+            self._piece(trusted_node(FieldPiece, {"kind": "field", "field": field}))
             return
         if self.scalars[field] != value:
             self._diagnose("duplicate-field", offset, f"{label.strip() or field} appears again")
@@ -238,14 +236,18 @@ class Builder:
         else:
             self.lists[field] = split.items
         shifted = {start + index: form for index, form in (forms or {}).items()}
-        piece = trusted(ItemsPiece)(
-            field=cast(ListField, field),
-            head=split.head,
-            seps=split.seps,
-            tail=split.tail,
-            start=start,
-            stop=None,
-            forms=shifted,
+        piece = trusted_node(
+            ItemsPiece,
+            {
+                "kind": "items",
+                "field": field,
+                "head": split.head,
+                "seps": split.seps,
+                "tail": split.tail,
+                "start": start,
+                "stop": None,
+                "forms": shifted,
+            },
         )
         self.last_items[field] = piece
         self._piece(piece)
@@ -257,7 +259,7 @@ class Builder:
 
     def _add_chrome(self, text: str) -> None:
         """Site chrome inside the body ('APP下载', '下载: 376 浏览: 612')."""
-        self._piece(trusted(BoilerplatePiece)(index=len(self.boilerplate), written=text))
+        self._piece(_boilerplate_piece(len(self.boilerplate), text))
         self.boilerplate.append(text)
 
     def _set_extra(self, label: str, value: str) -> None:
@@ -270,7 +272,7 @@ class Builder:
             self.next_key_number[key] = number + 1
             key = f"{key}#{number}"
         self.extra[key] = value
-        self._piece(trusted(ExtraPiece)(key=key))
+        self._piece(trusted_node(ExtraPiece, {"kind": "extra", "key": key}))
 
     def _assign(self, field: str, raw: str, label: str, offset: int) -> None:
         if field == "authors":
@@ -339,9 +341,8 @@ class Builder:
         self.last_node = section
 
     def _add_entry(self, field: str, label: str, text: str, start: int) -> None:
-        entry = _new_reference(
-            label=label, text=text, sep=None, span=self._span(start, start + len(label) + len(text))
-        )
+        span = self._span(start, start + len(label) + len(text))
+        entry = trusted_node(Reference, {"label": label, "text": text, "sep": None, "span": span})
         (self.references if field == "references" else self.notes).append(entry)
         self._node_slot(field)
         self.last_node = entry
@@ -349,14 +350,17 @@ class Builder:
 
 _SCALARS: tuple[str, ...] = get_args(ScalarField)
 _LISTS: tuple[str, ...] = get_args(ListField)
-# Constructors of nodes (see trusted.py); the ones made for every paragraph use
-# trusted_node, which runs no interpreted step in the compiled build.
-_new_reference = trusted(Reference)
 _LIST_SPLITTERS = {
     "affiliations": patterns.AFFILIATION_SEPARATOR,
     "keywords_en": patterns.LATIN_LIST_SEPARATOR,
 }
 _BODY_KINDS = (Kind.SEGMENT, Kind.SEP, Kind.LABEL)  # a tuple: Enum's hash runs in Python
+
+
+def _boilerplate_piece(index: int, written: str) -> BoilerplatePiece:
+    return trusted_node(
+        BoilerplatePiece, {"kind": "boilerplate", "index": index, "written": written}
+    )
 
 
 def _list_separator(field: str, raw: str) -> regex.Pattern[str]:

@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from .spans import Span
 from .trusted import trusted_node
 
@@ -24,8 +22,16 @@ class LineIndex:
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return ``(line, column)``, both 1-based, of ``offset``."""
-        line = bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
+        # bisect_right by hand: called from compiled code, the loop runs in C
+        starts = self._starts
+        low, high = 0, len(starts)
+        while low < high:
+            middle = (low + high) // 2
+            if offset < starts[middle]:
+                high = middle
+            else:
+                low = middle + 1
+        return low, offset - starts[low - 1] + 1
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)

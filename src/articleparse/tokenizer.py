@@ -14,10 +14,12 @@ Every character of the input lands in exactly one token.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Final
 
 import regex
 
 from . import patterns
+from .charclass import CharClasses
 from .labels import BARE_LABELS, BLOCK_FIELDS, CODE_LABELS, FRONT_LABELS, ROW_ROLES
 from .numbering import find_marker
 from .tokens import Kind, Token
@@ -47,10 +49,15 @@ _LABEL_LAST_CHARS = frozenset(
 _BLOCK_FORMS = tuple(form for field in BLOCK_FIELDS for form in FRONT_LABELS[field]) + tuple(
     form for field in ("abstract_en", "keywords_en") for form in FRONT_LABELS[field]
 )
-# Longest label as written, brackets, inner spaces and a space before the colon.
-# The same sets as patterns, to find them in a window at C speed.
-_FIRST_CHAR = regex.compile("[" + regex.escape("".join(sorted(_LABEL_FIRST_CHARS))) + "]")
-_BOUNDARY_CHAR = regex.compile("[" + regex.escape("".join(sorted(_LABEL_BOUNDARY))) + "]")
+# The same sets as one table, for the scans of the few characters before a colon.
+_FIRST, _BOUNDARY, _LAST = 1, 2, 4
+_CLASSES: Final = CharClasses(
+    {
+        _FIRST: "".join(_LABEL_FIRST_CHARS),
+        _BOUNDARY: "".join(_LABEL_BOUNDARY),
+        _LAST: "".join(_LABEL_LAST_CHARS),
+    }
+)
 # Code labels long enough to stand glued to the value before them with only a
 # space after them.
 _GLUED_BARE = tuple(
@@ -319,9 +326,10 @@ def _add_run(found: list[tuple[int, int]], value: str, start: int, end: int) -> 
 
 def _boundaries(
     value: str, separators: list[tuple[int, int]], multiline: bool
-) -> Iterator[tuple[int, int, Kind, str]]:
+) -> list[tuple[int, int, Kind, str]]:
     """Separators and front-matter labels of a body value, in order, not overlapping."""
     labels = _labels(value, separators, multiline)
+    found: list[tuple[int, int, Kind, str]] = []
     label_index = 0
     position = 0
     for sep_start, sep_end in separators:
@@ -329,16 +337,17 @@ def _boundaries(
             label = labels[label_index]
             label_index += 1
             if label[0] >= position:
-                yield from _label_with_space(value, label, position)
+                _add_label(found, value, label, position)
                 position = label[1]
         sep_start = max(sep_start, position)
         if sep_end > sep_start:
-            yield sep_start, sep_end, Kind.SEP, ""
+            found.append((sep_start, sep_end, Kind.SEP, ""))
             position = sep_end
     for label in labels[label_index:]:
         if label[0] >= position:
-            yield from _label_with_space(value, label, position)
+            _add_label(found, value, label, position)
             position = label[1]
+    return found
 
 
 def _labels(
@@ -379,7 +388,7 @@ def _labels(
             before = found - 1
             while before > 0 and value[before] in " \u3000":
                 before -= 1
-            if before >= 0 and value[before] in _LABEL_LAST_CHARS:
+            if before >= 0 and _CLASSES.at(value, before) & _LAST:
                 starts.update(_boundaries_before(value, found))
                 glued.update(_glued_starts(value, found))
             found = value.find(colon, found + 1)
@@ -387,9 +396,9 @@ def _labels(
     end = -1
     match_at = patterns.FRONT_LABEL_AT.match
     for start in sorted(starts | glued):
-        if start < end or start >= len(value) or value[start] not in _LABEL_FIRST_CHARS:
+        if start < end or start >= len(value) or not _CLASSES.at(value, start) & _FIRST:
             continue
-        at_boundary = not start or value[start - 1] in _LABEL_BOUNDARY
+        at_boundary = not start or bool(_CLASSES.at(value, start - 1) & _BOUNDARY)
         if not at_boundary and start not in glued and value[start] not in "【〔［[":
             continue
         match = match_at(value, start)
@@ -412,7 +421,7 @@ def _glued_starts(value: str, colon: int) -> list[int]:
     """Positions in the few characters before a colon where a label may start
     with no boundary before it, farthest first."""
     lowest = max(0, colon - _LONGEST_LABEL)
-    return [match.start() for match in _FIRST_CHAR.finditer(value, lowest, colon)]
+    return [index for index in range(lowest, colon) if _CLASSES.at(value, index) & _FIRST]
 
 
 def _stands_glued(match: regex.Match[str], value: str) -> bool:
@@ -436,22 +445,25 @@ def _stands_glued(match: regex.Match[str], value: str) -> bool:
 def _boundaries_before(value: str, colon: int) -> list[int]:
     """Positions after a boundary character in the few characters before a colon."""
     lowest = max(0, colon - _LONGEST_LABEL)
-    found = [match.end() for match in _BOUNDARY_CHAR.finditer(value, lowest, colon)]
+    found = [index + 1 for index in range(lowest, colon) if _CLASSES.at(value, index) & _BOUNDARY]
     if lowest == 0:
         found.append(0)
     return found
 
 
-def _label_with_space(
-    value: str, label: tuple[int, int, Kind, str], position: int
-) -> Iterator[tuple[int, int, Kind, str]]:
+def _add_label(
+    found: list[tuple[int, int, Kind, str]],
+    value: str,
+    label: tuple[int, int, Kind, str],
+    position: int,
+) -> None:
     """A label, preceded by the whitespace before it as a separator of its own."""
     start = label[0]
     while start > position and value[start - 1] in " \t\u3000\u00a0":
         start -= 1
     if start < label[0]:
-        yield start, label[0], Kind.SEP, ""
-    yield label
+        found.append((start, label[0], Kind.SEP, ""))
+    found.append(label)
 
 
 def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline: bool) -> bool:
