@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from strategies import mixed_text
 
 from articleparse import patterns
+from articleparse.labels import FRONT_LABELS
 from articleparse.tokenizer import (
     _label_field,
     _labels,
@@ -25,6 +26,10 @@ PIECES = [
     *" ||\n\r\t\u3000aKk:：;；。）)】]【〔[［1.一、",
     *("摘要", "摘 要", "关键词", "關鍵詞", "Key words", "Abstract", "DOI", "doi", "参考文献", "注释"),
     *("作者简介", "中图分类号", "文献标识码", "内容摘要", "提要"),
+    # every form, half-converted and spaced ones, and words that start like a label
+    *(form for forms in FRONT_LABELS.values() for form in forms),
+    *("摘? 要", "摘\u00a0要", "关 键\u3000词", "中圖分类号", "文獻标志码", "Key Words", "KeyWords"),
+    *("作方", "基层", "内在", "关于", "Abs", "Key", "KEY", "摘", "?"),
 ]
 LABELISH = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 bodies = st.one_of(mixed_text, LABELISH)

@@ -85,12 +85,16 @@ _SIMPLIFIED_TRADITIONAL = (
 CHAR_VARIANTS: dict[str, str] = {a: pair for pair in _SIMPLIFIED_TRADITIONAL for a in pair}
 
 
+# What may stand between the characters of a Chinese label ('摘 要', '摘? ? 要').
+_INNER_SPACE_CHARS = " \u3000\u00a0?"
+
+
 def _form_pattern(form: str) -> str:
     if form.isascii():
         return str(regex.escape(form)).replace(r"\ ", "[ ]?")
     # '摘要', '摘 要', '摘  要', '关 键 词': up to four spaces between characters,
     # or the '?' a page shows for a lost non-breaking space ('摘? ? 要')
-    return ("[ \\u3000\\u00a0?]{0,4}").join(_char_class(ch) for ch in form)
+    return ("[" + _INNER_SPACE_CHARS + "]{0,4}").join(_char_class(ch) for ch in form)
 
 
 def _char_class(char: str) -> str:
@@ -113,6 +117,26 @@ def _front_label_pattern(boundary: bool = True) -> regex.Pattern[str]:
     )
 
 
+def _label_second_chars() -> dict[str, frozenset[str]]:
+    """For each character a label's form may start with, the characters that may
+    come second, by the shapes of :func:`_form_pattern`."""
+    allowed: dict[str, set[str]] = {}
+    for forms in FRONT_LABELS.values():
+        for form in forms:
+            if form.isascii():
+                firsts, seconds = form[0], form[1]
+            else:
+                firsts = CHAR_VARIANTS.get(form[0], form[0])
+                seconds = _INNER_SPACE_CHARS + CHAR_VARIANTS.get(form[1], form[1])
+            for first in firsts:
+                allowed.setdefault(first, set()).update(seconds)
+    return {first: frozenset(seconds) for first, seconds in allowed.items()}
+
+
+# What a bracket-less label's second character may be, by its first: a test of two
+# characters that spares FRONT_LABEL_AT most of the places it would fail at
+# ('作方式' is no '作者').
+FRONT_LABEL_SECONDS: dict[str, frozenset[str]] = _label_second_chars()
 # A front-matter label at a segment boundary, e.g. '摘要:', '【摘 要】', 'Key words：'.
 FRONT_LABEL: regex.Pattern[str] = _front_label_pattern()
 # The same, matched at a position already known to be a boundary.

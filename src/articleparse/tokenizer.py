@@ -74,6 +74,7 @@ _LATIN_RIGHT = frozenset(patterns.LATIN_RIGHT_CHARS)
 _HSPACE = patterns.HSPACE_CHARS
 _DIGITS = frozenset("0123456789)")  # and a code's closing bracket: '(2020JJ3412) Research'
 
+_NONE: frozenset[str] = frozenset()
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LATIN_PUNCT = frozenset(",.;:?!)'\"%-")
 
@@ -395,8 +396,12 @@ def _labels(
     labels = []
     end = -1
     match_at = patterns.FRONT_LABEL_AT.match
+    seconds = patterns.FRONT_LABEL_SECONDS
     for start in sorted(starts | glued):
         if start < end or start >= len(value) or not _CLASSES.at(value, start) & _FIRST:
+            continue
+        first = value[start]
+        if first not in "【〔［[" and value[start + 1 : start + 2] not in seconds.get(first, _NONE):
             continue
         at_boundary = not start or bool(_CLASSES.at(value, start - 1) & _BOUNDARY)
         if not at_boundary and start not in glued and value[start] not in "【〔［[":
