@@ -16,7 +16,9 @@ an extension never stands in for a source edited after the build.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import sys
@@ -67,12 +69,17 @@ def _generate(modules: list[str]) -> tuple[list[object], str]:
     paths = [f"src/articleparse/{module}.py" for module in modules]
     previous = os.getcwd()
     os.chdir(ROOT)  # mypy reads its configuration from pyproject.toml here
+    said = io.StringIO()  # mypyc prints its type errors, then exits
     try:
-        extensions = mypycify(paths, opt_level="3", target_dir=str(ROOT / "build" / "mypyc"))
-    except (Exception, SystemExit) as error:  # mypyc exits on type errors
-        return [], f"mypyc could not compile {', '.join(modules)} ({error!r})"
+        with contextlib.redirect_stdout(said):
+            extensions = mypycify(paths, opt_level="3", target_dir=str(ROOT / "build" / "mypyc"))
+    except (Exception, SystemExit) as error:
+        errors = [line for line in said.getvalue().splitlines() if ": error:" in line]
+        shown = "; ".join(errors[:3]) + (f"; and {len(errors) - 3} more" if len(errors) > 3 else "")
+        return [], f"mypyc could not compile {', '.join(modules)} ({shown or repr(error)})"
     finally:
         os.chdir(previous)
+    sys.stdout.write(said.getvalue())
     return list(extensions), ""
 
 

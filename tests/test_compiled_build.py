@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import shutil
 import subprocess
 import sys
+import sysconfig
 import warnings
 from pathlib import Path
 
@@ -80,6 +82,18 @@ def test_compiled_and_pure_builds_give_the_same_json(tmp_path: Path) -> None:
         if got != expected:
             differ.append(path)
     assert not differ, f"{len(differ)} of {len(inputs)} inputs differ, first {differ[:5]}"
+
+
+@pytest.mark.skipif(
+    os.environ.get("ARTICLEPARSE_PURE", "") not in ("", "0"), reason="ARTICLEPARSE_PURE is set"
+)
+@pytest.mark.skipif(
+    shutil.which(sysconfig.get_config_var("CC").split()[0]) is None, reason="no C compiler"
+)
+def test_the_build_is_compiled_where_it_can_be() -> None:
+    # with mypyc and a compiler at hand, pure Python means mypyc rejected a module:
+    # a type error in the compiled sources, which must not pass as a fallback
+    assert ap.COMPILED, _build.PURE_REASON
 
 
 def test_pure_python_on_request() -> None:

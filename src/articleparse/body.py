@@ -17,7 +17,7 @@ label or a reference; any other space is part of the paragraph.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Final, cast
 
 from . import patterns
 from .frontmatter import english_affiliation, lead_parts, name_list, split_affiliations
@@ -31,35 +31,35 @@ from .trusted import trusted_node
 if TYPE_CHECKING:
     from .builder import Builder
 
-MAX_VALUE_SEGMENTS = 120
+MAX_VALUE_SEGMENTS: Final = 120
 """How many segments a single-line front-matter value may span to reach the next label."""
-MAX_LIST_SEGMENTS = 12
+MAX_LIST_SEGMENTS: Final = 12
 """How many segments a single-line list (keywords) may span to reach the next label."""
-MAX_ABSTRACT_LINES = 6
+MAX_ABSTRACT_LINES: Final = 6
 """How many more lines an abstract in a multi-line body may take to reach the next label."""
-MAX_UNPLACED_CHARS = 150
+MAX_UNPLACED_CHARS: Final = 150
 """Unlabelled text this close before a label is front matter that was not placed."""
-MAX_RUN_IN_TITLE = 30
+MAX_RUN_IN_TITLE: Final = 30
 """How far into a heading's line a run-in title may end ('（一）加强领导。各级…')."""
 
 _CONTENT, _REFERENCES, _NOTES = "content", "references", "notes"
-_LOST_SPACE = "? \u00a0"
-_AHEAD = 80
-_CODED_FIELDS = frozenset({"fund", "extra"})
-_DOI_END = frozenset(" \t\u3000\u00a0,，;；")
+_LOST_SPACE: Final = "? \u00a0"
+_AHEAD: Final = 80
+_CODED_FIELDS: Final = frozenset({"fund", "extra"})
+_DOI_END: Final = frozenset(" \t\u3000\u00a0,，;；")
 # How a value that is no sentence may end: a bracket, a digit, a Latin letter.
-_VALUE_END = frozenset(
+_VALUE_END: Final = frozenset(
     ")）]】" + "0123456789" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 )
 
 # What each unlabelled part of the front matter becomes: a list or scalar field,
 # or a key of metadata.extra.
-_PART_FIELDS = {
+_PART_FIELDS: Final = {
     "authors": "authors",
     "affiliations": "affiliations",
     "title_en": "title_en",
 }
-_PART_EXTRA_KEYS = {
+_PART_EXTRA_KEYS: Final = {
     "affiliation_en": "英文单位",
     "title": "标题",
     "column": "栏目",
@@ -840,7 +840,7 @@ class BodyBuilder:
         self.entry_parts = []
 
 
-_BLOCK_TITLES = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[field]}
+_BLOCK_TITLES: Final = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[field]}
 
 
 def _strong_marker(marker: Marker, segment: str) -> bool:
@@ -895,7 +895,7 @@ def _paragraph_after(title: str, cut: int, after: int) -> tuple[int, int] | None
     return (cut, after) if after < len(title) else None
 
 
-_MAX_PHRASE = 8
+_MAX_PHRASE: Final = 8
 """Longest phrase of a run-in title made of parallel phrases."""
 
 
@@ -927,7 +927,7 @@ def _short_item(token: Token, previous: str) -> bool:
     return len(text) <= 15 and token.marker is None and not any(c in "。！？，,：:" for c in text)
 
 
-_LAST_ITEM = 9
+_LAST_ITEM: Final = 9
 """Longest keyword that may end a space-separated list with '。'."""
 
 

@@ -9,7 +9,7 @@ content node become that node's ``sep``; every other separator is layout text.
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import Any, Final, get_args
 
 import regex
 
@@ -348,13 +348,13 @@ class Builder:
         self.last_node = entry
 
 
-_SCALARS: tuple[str, ...] = get_args(ScalarField)
-_LISTS: tuple[str, ...] = get_args(ListField)
-_LIST_SPLITTERS = {
+_SCALARS: Final[tuple[str, ...]] = get_args(ScalarField)
+_LISTS: Final[tuple[str, ...]] = get_args(ListField)
+_LIST_SPLITTERS: Final = {
     "affiliations": patterns.AFFILIATION_SEPARATOR,
     "keywords_en": patterns.LATIN_LIST_SEPARATOR,
 }
-_BODY_KINDS = (Kind.SEGMENT, Kind.SEP, Kind.LABEL)  # a tuple: Enum's hash runs in Python
+_BODY_KINDS: Final = (Kind.SEGMENT, Kind.SEP, Kind.LABEL)  # a tuple: Enum's hash runs in Python
 
 
 def _boilerplate_piece(index: int, written: str) -> BoilerplatePiece:

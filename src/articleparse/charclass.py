@@ -12,7 +12,9 @@ byte lookup make no object at all. Code points past the table are in no class.
 
 from __future__ import annotations
 
-_SIZE = 0x10000
+from typing import Final
+
+_SIZE: Final = 0x10000
 
 
 class CharClasses:

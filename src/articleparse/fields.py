@@ -4,13 +4,15 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
 # Tried only where a run of punctuation starts (the lookbehind): a long run of
 # spaces inside a value would otherwise be rescanned from every position.
-_TRAILING_PUNCT = regex.compile(r"(?<![。.;；,，、 \u3000\u00a0?])[。.;；,，、 \u3000\u00a0?]+\Z")
+_TRAILING_PUNCT: Final = regex.compile(
+    r"(?<![。.;；,，、 \u3000\u00a0?])[。.;；,，、 \u3000\u00a0?]+\Z"
+)
 
 
 class SplitList(NamedTuple):

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from . import patterns
 from .fields import SplitList, split_list
@@ -62,11 +62,11 @@ class Lead:
 Recognizer = Callable[[Lead, int], int]
 """Returns where the part starting at the position ends, or -1."""
 
-_SPACE = frozenset(" \t\r\n\u3000\u00a0")
-_BULLETS = frozenset("·•●■◆▲★☆◇□○?")
-_OPENERS = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"}
-_MAX_TAG = 10
-_MAX_BRACKET = 400
+_SPACE: Final = frozenset(" \t\r\n\u3000\u00a0")
+_BULLETS: Final = frozenset("·•●■◆▲★☆◇□○?")
+_OPENERS: Final = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"}
+_MAX_TAG: Final = 10
+_MAX_BRACKET: Final = 400
 
 
 def _column(lead: Lead, position: int) -> int:
@@ -108,7 +108,7 @@ def _title(lead: Lead, position: int) -> int:
     return end
 
 
-_TITLE_MARKS = frozenset("*＊#†①②③")
+_TITLE_MARKS: Final = frozenset("*＊#†①②③")
 
 
 def _bracket(lead: Lead, position: int) -> int:
@@ -127,8 +127,8 @@ def _bracket(lead: Lead, position: int) -> int:
     return -1
 
 
-_ROUND = ("(（", ")）")
-_SQUARE = ("[［", "]］")
+_ROUND: Final = ("(（", ")）")
+_SQUARE: Final = ("[［", "]］")
 
 
 def _matching(text: str, position: int, limit: int) -> int:
@@ -220,7 +220,7 @@ def _ends_author_line(text: str, end: int) -> bool:
     return after >= len(text) or text[after] in _SPACE or text[after] in _OPENERS
 
 
-_NAME_TRAIL = frozenset(",，、;；")
+_NAME_TRAIL: Final = frozenset(",，、;；")
 
 
 def _plain_affiliation(lead: Lead, position: int) -> int:
@@ -244,7 +244,7 @@ def _affiliation_text(text: str) -> bool:
     )
 
 
-_MAX_AFFILIATION = 80
+_MAX_AFFILIATION: Final = 80
 
 
 def _bullet(lead: Lead, position: int) -> int:
@@ -282,7 +282,7 @@ def _slashes(lead: Lead, position: int) -> int:
     return position + 2 if lead.text.startswith("//", position) else -1
 
 
-RECOGNIZERS: tuple[tuple[str, Recognizer], ...] = (
+RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("chrome", _chrome),
     ("trivia", _slashes),
     ("title", _title),
@@ -338,7 +338,7 @@ def _english_kind(lead: Lead, text: str) -> str:
     return "english"
 
 
-_ENGLISH_INSTITUTIONS = (
+_ENGLISH_INSTITUTIONS: Final = (
     "University",
     "College",
     "Institute",
@@ -354,7 +354,7 @@ _ENGLISH_INSTITUTIONS = (
     "China",
     "Province",
 )
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS: Final = frozenset(
     {
         "of",
         "the",

@@ -81,10 +81,10 @@ ROLE_WORDS: Final = frozenset(
 MARK_CHARS: Final = frozenset("0123456789*＊#※†‡§¶△▲☆★○●◎⊙□■·•/+¹²³⁴⁵⁶⁷⁸⁹⁰")
 SEPARATOR_CHARS: Final = frozenset(",，、;；")
 SPACE_CHARS: Final = frozenset(" \u3000\u00a0")
-_OPENERS = "(（"
-_SENTENCE_MARKS = frozenset("。！？!?…：:")  # a word before these ends a sentence
-_CLOSERS = ")）"
-MAX_NAME = 4
+_OPENERS: Final = "(（"
+_SENTENCE_MARKS: Final = frozenset("。！？!?…：:")  # a word before these ends a sentence
+_CLOSERS: Final = ")）"
+MAX_NAME: Final = 4
 """A Chinese name (surname included) has two to four characters."""
 
 
@@ -110,7 +110,7 @@ def valid_name(name: str, after_names: bool = False) -> bool:
     return after_names or name[0] in SURNAMES
 
 
-_PLACE_WORDS = (
+_PLACE_WORDS: Final = (
     "大学",
     "学院",
     "医院",
@@ -236,7 +236,7 @@ def _padded(text: str, position: int, stop: int) -> Name | None:
     return Name(position, singles[-1] + 1, "".join(text[i] for i in singles))
 
 
-_BRACKET_REACH = 12
+_BRACKET_REACH: Final = 12
 
 
 def _short_bracket_end(text: str, position: int, stop: int) -> int:
@@ -296,4 +296,4 @@ def looks_like_affiliation(text: str) -> bool:
     return any(word in text for word in INSTITUTION_WORDS) or _POSTCODE.search(text) is not None
 
 
-_POSTCODE = regex.compile(r"\d{6}")
+_POSTCODE: Final = regex.compile(r"\d{6}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 import regex
 
@@ -20,17 +21,27 @@ from . import patterns
 from .labels import UNIT_CHARS, UNIT_WORD_EXCEPTIONS, UNIT_WORDS
 from .tokens import Marker
 
-MAX_DECIMAL_DEPTH = 6
+MAX_DECIMAL_DEPTH: Final = 6
 """Deepest decimal number taken as a heading ('1.1.1.1.1.1'); deeper ones are text."""
-MAX_LEVEL = 8
+MAX_LEVEL: Final = 8
 """Deepest heading level in any mix of schemes."""
-MAX_GAP = 2
+MAX_GAP: Final = 2
 """How many numbers a heading may skip and still count as one (with a warning)."""
-MAX_TITLE_CHARS = 60
-SENTENCE_END_CHARS = frozenset("。！？!?；;…")
+MAX_TITLE_CHARS: Final = 60
+SENTENCE_END_CHARS: Final = frozenset("。！？!?；;…")
 """A segment ending in one of these is a sentence, not a title."""
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS: Final = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def chinese_number(text: str) -> int | None:
@@ -47,7 +58,7 @@ def chinese_number(text: str) -> int | None:
     return high * 10 + low
 
 
-CHINESE_NUMERALS = ["", *_CN_DIGITS]
+CHINESE_NUMERALS: Final = ["", *_CN_DIGITS]
 
 
 def written_number(scheme: str, value: int) -> str:
@@ -91,7 +102,7 @@ def _cn_parts(num: str) -> tuple[int, ...] | None:
     return None if value is None else (value,)
 
 
-SCHEMES: tuple[SchemeRule, ...] = (
+SCHEMES: Final[tuple[SchemeRule, ...]] = (
     SchemeRule("decimal", patterns.DECIMAL_MARKER, _decimal_parts, _plain_decimal),
     SchemeRule("cn-dun", patterns.CN_DUN_MARKER, _cn_parts, str),
     SchemeRule("cn-paren", patterns.CN_PAREN_MARKER, _cn_parts, str),
@@ -99,12 +110,12 @@ SCHEMES: tuple[SchemeRule, ...] = (
     SchemeRule("circled", patterns.CIRCLED_MARKER, lambda n: (ord(n) - ord("①") + 1,), str),
 )
 
-_MARKER_FIRST_CHARS = frozenset(
+_MARKER_FIRST_CHARS: Final = frozenset(
     "0123456789一二三四五六七八九十（(" + "".join(map(chr, range(0x2460, 0x2474)))
 )
 # For each first character, the rules whose pattern can start with it (in table
 # order) and the index of each pattern's 'num' group: a segment tries only those.
-_RULES_BY_FIRST_CHAR: dict[str, tuple[tuple[SchemeRule, int], ...]] = {
+_RULES_BY_FIRST_CHAR: Final[dict[str, tuple[tuple[SchemeRule, int], ...]]] = {
     char: tuple(
         (rule, rule.pattern.groupindex["num"])
         for rule in SCHEMES
@@ -112,8 +123,8 @@ _RULES_BY_FIRST_CHAR: dict[str, tuple[tuple[SchemeRule, int], ...]] = {
     )
     for char in _MARKER_FIRST_CHARS
 }
-_RULES_BY_SCHEME = {rule.scheme: rule for rule in SCHEMES}
-_GAP_CHARS = patterns.HSPACE_CHARS  # between a marker and its title
+_RULES_BY_SCHEME: Final = {rule.scheme: rule for rule in SCHEMES}
+_GAP_CHARS: Final = patterns.HSPACE_CHARS  # between a marker and its title
 
 
 @lru_cache(maxsize=4096)
@@ -154,7 +165,7 @@ def find_marker(segment: str) -> Marker | None:
     return None
 
 
-_UNIT_WORD_FIRST = frozenset(word[0] for word in UNIT_WORDS)
+_UNIT_WORD_FIRST: Final = frozenset(word[0] for word in UNIT_WORDS)
 
 
 def _is_quantity(parts: tuple[int, ...], following: str, text: str, start: int) -> bool:
@@ -187,12 +198,12 @@ def is_quantity(parts: tuple[int, ...], title: str) -> bool:
 
 # A title holds no sentence end ('做法。总体来看,'): a few `in` tests, cheaper
 # than a pattern search for titles this short.
-_SENTENCE_INSIDE = "。！？!?"
-_NOT_TITLE_START = frozenset(",，、;；:：.。)）]］】」』》”’!！?？%％‰/\\-—~～·")
-PARAGRAPH_END_CHARS = frozenset("。！？!?…．")
+_SENTENCE_INSIDE: Final = "。！？!?"
+_NOT_TITLE_START: Final = frozenset(",，、;；:：.。)）]］】」』》”’!！?？%％‰/\\-—~～·")
+PARAGRAPH_END_CHARS: Final = frozenset("。！？!?…．")
 """Where a paragraph can end (after closing quotes, brackets and a citation mark)."""
-_CLOSING_CHARS = frozenset("”’\"'』」）)】》〉*" + "".join(map(chr, range(0x2460, 0x2474))))
-_CITATION_CHARS = frozenset("0123456789,，-–—~～、 ")
+_CLOSING_CHARS: Final = frozenset("”’\"'』」）)】》〉*" + "".join(map(chr, range(0x2460, 0x2474))))
+_CITATION_CHARS: Final = frozenset("0123456789,，-–—~～、 ")
 
 
 def ends_paragraph(text: str) -> bool:

@@ -9,6 +9,7 @@ input can make them backtrack catastrophically (design.md §4.7).
 from __future__ import annotations
 
 import string
+from typing import Final
 
 import regex
 
@@ -16,17 +17,17 @@ from .labels import FRONT_LABELS
 
 # Horizontal space: what separates words on a line, between a heading's marker
 # and its title, and around a row's bars.
-HSPACE_CHARS = " \t\u3000\u00a0"
-_HSPACE = "[" + regex.escape(HSPACE_CHARS) + "]"
+HSPACE_CHARS: Final = " \t\u3000\u00a0"
+_HSPACE: Final = "[" + regex.escape(HSPACE_CHARS) + "]"
 
 # A line ending: LF, optionally preceded by CR.
-NEWLINE: regex.Pattern[str] = regex.compile(r"\r?\n")
+NEWLINE: Final[regex.Pattern[str]] = regex.compile(r"\r?\n")
 
 # Separators between segments of a multi-line body: horizontal space around
 # one or more line endings.
 # A run of space is entered only at its first character (the lookbehind), so
 # a long run that no line ending follows costs one scan, not one per position.
-LINE_SEPARATOR: regex.Pattern[str] = regex.compile(
+LINE_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
     r"(?:(?<!" + _HSPACE + r")" + _HSPACE + r"+)?(?:\r?\n" + _HSPACE + r"*)+"
 )
 
@@ -34,11 +35,11 @@ LINE_SEPARATOR: regex.Pattern[str] = regex.compile(
 # any tab / U+3000, always separate. A single space separates unless it sits
 # between two pieces of Latin text ("party building", "in 2019"), which keeps
 # English sentences whole.
-LATIN_LEFT_CHARS: str = string.ascii_letters + string.digits + ",.;:?!)'\"%-"
-LATIN_RIGHT_CHARS: str = string.ascii_letters + "('\""
-_LATIN_LEFT = "[" + regex.escape(LATIN_LEFT_CHARS) + "]"
-_LATIN_RIGHT = "[" + regex.escape(LATIN_RIGHT_CHARS) + "]"
-SPACE_SEPARATOR: regex.Pattern[str] = regex.compile(
+LATIN_LEFT_CHARS: Final[str] = string.ascii_letters + string.digits + ",.;:?!)'\"%-"
+LATIN_RIGHT_CHARS: Final[str] = string.ascii_letters + "('\""
+_LATIN_LEFT: Final = "[" + regex.escape(LATIN_LEFT_CHARS) + "]"
+_LATIN_RIGHT: Final = "[" + regex.escape(LATIN_RIGHT_CHARS) + "]"
+SPACE_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
     _HSPACE + r"*[\t\u3000\u00a0]" + _HSPACE + r"*"
     r"|  +"
     r"|(?<!" + _LATIN_LEFT + r") "
@@ -54,7 +55,7 @@ SPACE_SEPARATOR: regex.Pattern[str] = regex.compile(
 
 # Simplified and traditional forms of the characters in labels: converters
 # leave labels half converted ('中圖分类号', '文獻标志码').
-_SIMPLIFIED_TRADITIONAL = (
+_SIMPLIFIED_TRADITIONAL: Final = (
     "图圖",
     "类類",
     "号號",
@@ -82,11 +83,11 @@ _SIMPLIFIED_TRADITIONAL = (
     "网網",
     "志誌",
 )
-CHAR_VARIANTS: dict[str, str] = {a: pair for pair in _SIMPLIFIED_TRADITIONAL for a in pair}
+CHAR_VARIANTS: Final[dict[str, str]] = {a: pair for pair in _SIMPLIFIED_TRADITIONAL for a in pair}
 
 
 # What may stand between the characters of a Chinese label ('摘 要', '摘? ? 要').
-_INNER_SPACE_CHARS = " \u3000\u00a0?"
+_INNER_SPACE_CHARS: Final = " \u3000\u00a0?"
 
 
 def _form_pattern(form: str) -> str:
@@ -136,76 +137,82 @@ def _label_second_chars() -> dict[str, frozenset[str]]:
 # What a bracket-less label's second character may be, by its first: a test of two
 # characters that spares FRONT_LABEL_AT most of the places it would fail at
 # ('作方式' is no '作者').
-FRONT_LABEL_SECONDS: dict[str, frozenset[str]] = _label_second_chars()
+FRONT_LABEL_SECONDS: Final[dict[str, frozenset[str]]] = _label_second_chars()
 # A front-matter label at a segment boundary, e.g. '摘要:', '【摘 要】', 'Key words：'.
-FRONT_LABEL: regex.Pattern[str] = _front_label_pattern()
+FRONT_LABEL: Final = _front_label_pattern()
 # The same, matched at a position already known to be a boundary.
-FRONT_LABEL_AT: regex.Pattern[str] = _front_label_pattern(boundary=False)
+FRONT_LABEL_AT: Final = _front_label_pattern(boundary=False)
 
 # Heading markers, tried in this order by the recognizer table in tokenizer.py.
 # Decimal: '1', '1.1', '2.2.1' (ASCII or full-width dot), with optional trailing
 # punctuation ('1．', '1、', '1.') when not followed by another digit.
 # A space may stand on either side of a dot ('1 . 1', '1. 1'), as some sites write them.
-DECIMAL_MARKER: regex.Pattern[str] = regex.compile(
+DECIMAL_MARKER: Final[regex.Pattern[str]] = regex.compile(
     r"(?P<num>\d{1,4}(?:[ ]?[.．][ ]?\d{1,4})*)(?P<punct>[.．、](?![ ]?\d))?"
 )
 # A decimal number with a space beside a dot, at the start of a segment of a
 # single-line body: its spaces do not separate segments.
-SPACED_DECIMAL: regex.Pattern[str] = regex.compile(
+SPACED_DECIMAL: Final[regex.Pattern[str]] = regex.compile(
     r"(?:(?<=^)|(?<=[ \t\u3000]))\d{1,2}(?:[ ]?[.．][ ]?\d{1,2})+(?=[ \u3000]|\p{Han})"
 )
 # '一、', '十二、'
-CN_DUN_MARKER: regex.Pattern[str] = regex.compile(
+CN_DUN_MARKER: Final[regex.Pattern[str]] = regex.compile(
     r"(?P<num>[一二三四五六七八九十]{1,3})(?P<punct>[、．])"
 )
 # '（一）', '(二)'
-CN_PAREN_MARKER: regex.Pattern[str] = regex.compile(
+CN_PAREN_MARKER: Final[regex.Pattern[str]] = regex.compile(
     r"[（(](?P<num>[一二三四五六七八九十]{1,3})[）)](?P<punct>、)?"
 )
 # '(1)', '（2）'
-ARABIC_PAREN_MARKER: regex.Pattern[str] = regex.compile(r"[（(](?P<num>\d{1,3})[）)](?P<punct>、)?")
+ARABIC_PAREN_MARKER: Final[regex.Pattern[str]] = regex.compile(
+    r"[（(](?P<num>\d{1,3})[）)](?P<punct>、)?"
+)
 # '①' … '⑳'
-CIRCLED_MARKER: regex.Pattern[str] = regex.compile(r"(?P<num>[①-⑳])")
+CIRCLED_MARKER: Final[regex.Pattern[str]] = regex.compile(r"(?P<num>[①-⑳])")
 
 # A reference entry label at the start of a segment: '[1]', '［12］'.
-REFERENCE_LABEL: regex.Pattern[str] = regex.compile(r"[\[［]\d{1,4}[\]］]")
+REFERENCE_LABEL: Final[regex.Pattern[str]] = regex.compile(r"[\[［]\d{1,4}[\]］]")
 # A note label: '①', '注①', '注1：'.
-NOTE_LABEL: regex.Pattern[str] = regex.compile(r"注?[①-⑳]|注\d{1,3}[:：]?")
+NOTE_LABEL: Final[regex.Pattern[str]] = regex.compile(r"注?[①-⑳]|注\d{1,3}[:：]?")
 # Inside one segment of a references block: where the next entry begins
 # (after the end of the previous one).
-NEXT_REFERENCE: regex.Pattern[str] = regex.compile(r"(?<=[.。])(?=[\[［]\d{1,4}[\]］])")
+NEXT_REFERENCE: Final[regex.Pattern[str]] = regex.compile(r"(?<=[.。])(?=[\[［]\d{1,4}[\]］])")
 # The same in a notes block: '①…。②…。', '①…。 ②…。' (the space stays with the
 # entry before it).
-NEXT_NOTE: regex.Pattern[str] = regex.compile(r"(?<=[.。][ \u3000]{0,3})(?=[①-⑳])")
+NEXT_NOTE: Final[regex.Pattern[str]] = regex.compile(r"(?<=[.。][ \u3000]{0,3})(?=[①-⑳])")
 # List separators, one per kind of list: a list is split by the separator it
 # uses, so a ';' list keeps the commas inside its items ('高血压,原发性').
-SEMICOLON_LIST: regex.Pattern[str] = regex.compile(
+SEMICOLON_LIST: Final[regex.Pattern[str]] = regex.compile(
     r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*[;；][ \u3000\u00a0]*"
 )
-COMMA_LIST: regex.Pattern[str] = regex.compile(
+COMMA_LIST: Final[regex.Pattern[str]] = regex.compile(
     r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*[,，][ \u3000\u00a0]*"
 )
-DUN_LIST: regex.Pattern[str] = regex.compile(
+DUN_LIST: Final[regex.Pattern[str]] = regex.compile(
     r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*、[ \u3000\u00a0]*"
 )
 # (A '?' beside a space is a lost non-breaking space: '甲? ? 乙'.)
-SPACE_LIST: regex.Pattern[str] = regex.compile(r"(?<!\?)\?*(?:[ \u3000\u00a0]+\?*)+")
+SPACE_LIST: Final[regex.Pattern[str]] = regex.compile(r"(?<!\?)\?*(?:[ \u3000\u00a0]+\?*)+")
 # CLC codes separated by spaces: only between a code's end and the next code's
 # letters, so 'F 207' (a space after the letters) stays one code.
-CLC_SPACE_LIST: regex.Pattern[str] = regex.compile(r"(?<=[\d)）\]])[ \u3000\u00a0]+(?=[A-Z])")
+CLC_SPACE_LIST: Final[regex.Pattern[str]] = regex.compile(
+    r"(?<=[\d)）\]])[ \u3000\u00a0]+(?=[A-Z])"
+)
 # List separators with the space around them (keywords, CLC codes).
-LIST_SEPARATOR: regex.Pattern[str] = regex.compile(r"[ \u3000]*[;；,，、][ \u3000]*|[ \u3000]+")
+LIST_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
+    r"[ \u3000]*[;；,，、][ \u3000]*|[ \u3000]+"
+)
 # English list items keep their inner spaces ('party building; idea').
 # (Entered at the first space of a run only, as LINE_SEPARATOR.)
-LATIN_LIST_SEPARATOR: regex.Pattern[str] = regex.compile(
+LATIN_LIST_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
     r"(?:(?<![ \u3000])[ \u3000]+)?[;；,，][ \u3000]*"
 )
 # Affiliations: '(1.某某大学 经济学院,湖北 武汉 430000;2.某某研究所)' — the
 # bracket, the '1.' marks and the ';' (or line end) between entries are
 # separators. Each run of space is entered only at its first character (the
 # lookbehinds), so long runs of space inside a bracket cost one scan.
-_NOT_AFTER_SPACE = r"(?<![ \t\u3000\u00a0])"
-AFFILIATION_SEPARATOR: regex.Pattern[str] = regex.compile(
+_NOT_AFTER_SPACE: Final = r"(?<![ \t\u3000\u00a0])"
+AFFILIATION_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
     r"\A[(（\[［][ \u3000]*(?:\d{1,2}[.．、]?[ \u3000]*)?"
     r"|\A\d{1,2}(?:[.．、]|(?=\p{Han}))[ \u3000]*"
     + r"|"
@@ -221,29 +228,31 @@ AFFILIATION_SEPARATOR: regex.Pattern[str] = regex.compile(
     + r"[ \u3000]*[)）\]］]\Z"
 )
 # A CLC code of its own, as the second of a space-separated list ('F323.22').
-CLC_CODE: regex.Pattern[str] = regex.compile(r"[A-Z]{1,2}\d[\d.\-/:+]*[;；,，]?")
+CLC_CODE: Final[regex.Pattern[str]] = regex.compile(r"[A-Z]{1,2}\d[\d.\-/:+]*[;；,，]?")
 # Where English author names start in a line of English: 'WANG Ming1,', 'LI Si*'.
-ENGLISH_AUTHOR_START: regex.Pattern[str] = regex.compile(
+ENGLISH_AUTHOR_START: Final[regex.Pattern[str]] = regex.compile(
     r"(?<![A-Za-z])[A-Z]{2,}(?:-[A-Z]+)? [A-Z][a-z]+(?:-[a-z]+)?(?=[\d*,，]| [A-Z]{2,})"
 )
 # Site chrome a mirror prints inside the body (frontmatter.RECOGNIZERS):
 # a date and time glued before the author's name,
-CHROME_DATE: regex.Pattern[str] = regex.compile(
+CHROME_DATE: Final[regex.Pattern[str]] = regex.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:[ ]\d{1,2}:\d{2}(?::\d{2})?)?(?=\p{Han}|\s|$)"
 )
 # the site's buttons,
-CHROME_WORDS: regex.Pattern[str] = regex.compile(
+CHROME_WORDS: Final[regex.Pattern[str]] = regex.compile(
     r"(?:APP下载|下载APP|手机版|扫码阅读|分享到|加入收藏|收藏本文)(?=\s|$)"
 )
 # counters ('下载: 376  浏览: 612', '被引量 : 0次'),
-_COUNTER = r"(?:下载|浏览|阅读|被引量|访问)[ ]?[:：][ ]?\d+[次]?"
-CHROME_COUNTERS: regex.Pattern[str] = regex.compile(
+_COUNTER: Final = r"(?:下载|浏览|阅读|被引量|访问)[ ]?[:：][ ]?\d+[次]?"
+CHROME_COUNTERS: Final[regex.Pattern[str]] = regex.compile(
     r"(?:[,，] ?)?(?:PDF|HTML|XML|[,，] ?)*" + _COUNTER + r"(?:[ \t\u3000]+" + _COUNTER + r")*"
 )
 # and the journal and issue on a line of their own ('党政研究 2019年4期').
-CHROME_ISSUE_LINE: regex.Pattern[str] = regex.compile(
+CHROME_ISSUE_LINE: Final[regex.Pattern[str]] = regex.compile(
     r"\p{Han}{2,12}[ \u3000]?\d{4}年(?:第)?\d{1,2}期"
 )
 # A line of the front text that starts with an affiliation number: '2.某某研究所'.
 # (or glued to it: '2山东某医院')
-NUMBERED_LINE: regex.Pattern[str] = regex.compile(r"[ \t\u3000]*\d{1,2}(?:[.．、]|(?=\p{Han}))")
+NUMBERED_LINE: Final[regex.Pattern[str]] = regex.compile(
+    r"[ \t\u3000]*\d{1,2}(?:[.．、]|(?=\p{Han}))"
+)

@@ -24,10 +24,10 @@ from .labels import BARE_LABELS, BLOCK_FIELDS, CODE_LABELS, FRONT_LABELS, ROW_RO
 from .numbering import find_marker
 from .tokens import Kind, Token
 
-_LABEL_GROUPS = tuple(FRONT_LABELS)
+_LABEL_GROUPS: Final = tuple(FRONT_LABELS)
 # What may stand right before a label, and what a label may start with.
-_LABEL_BOUNDARY = frozenset(" \t\r\n\u3000\u00a0。；;）)】]（(")
-_LABEL_FIRST_CHARS = frozenset(
+_LABEL_BOUNDARY: Final = frozenset(" \t\r\n\u3000\u00a0。；;）)】]（(")
+_LABEL_FIRST_CHARS: Final = frozenset(
     "【〔［["
     + "".join(form[0] for forms in FRONT_LABELS.values() for form in forms)
     + "".join(
@@ -35,7 +35,7 @@ _LABEL_FIRST_CHARS = frozenset(
     )
 )
 # What a label may end with, before its colon (a closing bracket counts too).
-_LABEL_LAST_CHARS = frozenset(
+_LABEL_LAST_CHARS: Final = frozenset(
     "】〕］]"
     + "".join(form[-1] for forms in FRONT_LABELS.values() for form in forms)
     + "".join(
@@ -46,7 +46,7 @@ _LABEL_LAST_CHARS = frozenset(
 )
 # Labels that may stand without a colon inside a run of text the separators do
 # not cut: block headings, and English labels inside English text on one line.
-_BLOCK_FORMS = tuple(form for field in BLOCK_FIELDS for form in FRONT_LABELS[field]) + tuple(
+_BLOCK_FORMS: Final = tuple(form for field in BLOCK_FIELDS for form in FRONT_LABELS[field]) + tuple(
     form for field in ("abstract_en", "keywords_en") for form in FRONT_LABELS[field]
 )
 # The same sets as one table, for the scans of the few characters before a colon.
@@ -60,23 +60,23 @@ _CLASSES: Final = CharClasses(
 )
 # Code labels long enough to stand glued to the value before them with only a
 # space after them.
-_GLUED_BARE = tuple(
+_GLUED_BARE: Final = tuple(
     form
     for field in ("clc", "document_code", "article_number")
     for form in FRONT_LABELS[field]
     if len(form) >= 4 and form in BARE_LABELS
 )
 # (four spaces between characters, brackets, a space before the colon)
-_LONGEST_LABEL = 5 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
+_LONGEST_LABEL: Final = 5 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
 # The Latin text a single space does not separate (patterns.SPACE_SEPARATOR).
-_LATIN_LEFT = frozenset(patterns.LATIN_LEFT_CHARS)
-_LATIN_RIGHT = frozenset(patterns.LATIN_RIGHT_CHARS)
-_HSPACE = patterns.HSPACE_CHARS
-_DIGITS = frozenset("0123456789)")  # and a code's closing bracket: '(2020JJ3412) Research'
+_LATIN_LEFT: Final = frozenset(patterns.LATIN_LEFT_CHARS)
+_LATIN_RIGHT: Final = frozenset(patterns.LATIN_RIGHT_CHARS)
+_HSPACE: Final = patterns.HSPACE_CHARS
+_DIGITS: Final = frozenset("0123456789)")  # and a code's closing bracket: '(2020JJ3412) Research'
 
-_NONE: frozenset[str] = frozenset()
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_LATIN_PUNCT = frozenset(",.;:?!)'\"%-")
+_NONE: Final[frozenset[str]] = frozenset()
+_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LATIN_PUNCT: Final = frozenset(",.;:?!)'\"%-")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -157,7 +157,7 @@ def _role(label: str) -> str:
     return ROW_ROLES.get(label.strip(_LABEL_TRIVIA), "extra")
 
 
-_LABEL_TRIVIA = " \t\r\n\u3000\ufeff"
+_LABEL_TRIVIA: Final = " \t\r\n\u3000\ufeff"
 
 
 def _empty_body_row(content: str) -> bool:
@@ -502,7 +502,7 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
     return False
 
 
-_SPACE_BEFORE = frozenset(" \t\r\n\u3000\u00a0")
+_SPACE_BEFORE: Final = frozenset(" \t\r\n\u3000\u00a0")
 
 
 def _compact(label: str) -> str:

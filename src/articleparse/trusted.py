@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 Model = TypeVar("Model", bound=BaseModel)
 
-_IMMUTABLE = (type(None), str, int, float, bool, tuple, frozenset)
+_IMMUTABLE: Final = (type(None), str, int, float, bool, tuple, frozenset)
 _made: dict[type[BaseModel], Callable[..., Any]] = {}
 
 
@@ -101,7 +101,7 @@ def _generate(cls: type[BaseModel]) -> Callable[..., Any]:
 
 # BaseModel's own slots, set through their descriptors: a quarter faster than
 # object.__setattr__, which looks each name up on the class first.
-_SLOT_SETTERS = {
+_SLOT_SETTERS: Final = {
     f"_set_{name}": BaseModel.__dict__[slot].__set__
     for name, slot in (
         ("dict", "__dict__"),
@@ -127,4 +127,4 @@ class _Factory:
         return "<factory default>"
 
 
-_FACTORY = _Factory()
+_FACTORY: Final = _Factory()
