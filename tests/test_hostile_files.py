@@ -20,7 +20,7 @@ import pytest
 from fixture_files import ROOT
 
 import articleparse as ap
-from articleparse.corpus.files import path_from_shown, shown_path
+from articleparse.corpus.files import UnreadableInput, path_from_shown, shown_path
 
 SEED = ROOT / "fixtures" / "seed" / "000_462883809ea3ad38.txt"
 _SCRIPT = Path(sys.executable).parent / "articleparse"
@@ -115,6 +115,29 @@ def test_the_plugin_and_validate_read_only_regular_files(tmp_path: Path) -> None
     result = run("validate", tmp_path, "-j", "1")
     assert result.returncode == 2
     assert b"not a regular file (a FIFO)" in result.stdout
+
+
+def test_parse_file_reads_only_regular_files_and_never_blocks(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fifo.txt")  # no writer: a plain open() would wait forever
+    outcome: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            ap.parse_file(tmp_path / "fifo.txt")
+        except BaseException as error:  # the test thread reports whatever came
+            outcome.append(error)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "parse_file blocked on a FIFO"
+    assert isinstance(outcome[0], UnreadableInput), outcome
+    assert "not a regular file (a FIFO)" in str(outcome[0])
+    with pytest.raises(UnreadableInput, match="a folder"):
+        ap.parse_file(tmp_path)
+    with pytest.raises(UnreadableInput, match="too large: 11,147 bytes"):
+        ap.parse_file(SEED, max_bytes=1000)
+    assert ap.parse_file(SEED, max_bytes=11_147).metadata.title == "加强和创新基层党建工作探讨"
 
 
 # ------------------------------------------------------------------ outputs

@@ -6,6 +6,7 @@ import gc
 import os
 
 from .builder import Builder
+from .corpus.files import read_input
 from .decode import Decoded, decode
 from .diagnostics import Diagnostic, ParseError, cap_diagnostics, make_diagnostic
 from .lines import LineIndex
@@ -28,11 +29,21 @@ def parse(text: str, *, strict: bool = False) -> Article:
 
 
 def parse_file(
-    path: str | os.PathLike[str], *, encoding: str | None = None, strict: bool = False
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    strict: bool = False,
+    max_bytes: int | None = None,
 ) -> Article:
-    """Read, decode and parse a file; the encoding used is recorded in ``doc.source``."""
-    with open(path, "rb") as handle:
-        data = handle.read()
+    """Read, decode and parse a file; the encoding used is recorded in ``doc.source``.
+
+    Only a regular file is read (links followed), and opening never blocks: a
+    FIFO, device, socket or folder raises
+    :class:`~articleparse.corpus.files.UnreadableInput` (an ``OSError``), as
+    does a file over ``max_bytes`` when a limit is given. Binary content is
+    parsed like any other bytes (the corpus tools refuse it as ``not-text``).
+    """
+    data = read_input(os.fspath(path), max_bytes, text=False)
     return parse_bytes(data, encoding=encoding, strict=strict)
 
 

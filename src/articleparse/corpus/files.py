@@ -50,13 +50,17 @@ def read_input(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, text: bo
     descriptor = os.open(
         path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     )
-    with os.fdopen(descriptor, "rb") as handle:
+    try:  # checked before a file object exists: fdopen refuses a folder on its own terms
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a file")
             raise UnreadableInput(f"not a regular file ({kind}); only regular files are read")
         if max_bytes is not None and info.st_size > max_bytes:
             raise UnreadableInput(_too_large(info.st_size, max_bytes))
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with os.fdopen(descriptor, "rb") as handle:
         data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     if max_bytes is not None and len(data) > max_bytes:
         raise UnreadableInput(_too_large(len(data), max_bytes))
