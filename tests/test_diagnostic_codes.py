@@ -116,6 +116,13 @@ TRIGGERS = {
         action="fix the problems reported first",
         detail="2 more diagnostic(s) not kept (2 warning(s))",
     ),
+    "keywords-unsplit": Trigger(
+        "标题 | 题目 |\n范文 | 关键词:党建引领社区治理\n张三\n一、引言\n正文。 |",
+        line=2,
+        column=6,
+        action="check metadata.keywords",
+        detail="'党建引领社区治理'",
+    ),
     "no-body": Trigger(
         "标题 | 只有标题 |\n随便看 |\n",
         line=1,

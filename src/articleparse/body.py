@@ -20,7 +20,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, cast
 
 from . import patterns
-from .frontmatter import english_affiliation, lead_parts, name_list, split_affiliations
+from .frontmatter import (
+    english_affiliation,
+    lead_parts,
+    name_list,
+    site_tags,
+    split_affiliations,
+)
 from .labels import BLOCK_FIELDS, FRONT_LABELS, LIST_FIELDS, NAME_FIELDS, SHORT_FIELDS
 from .model import Reference, Section
 from .names import looks_like_affiliation, scan_names, valid_name
@@ -45,6 +51,7 @@ MAX_RUN_IN_TITLE: Final = 30
 _CONTENT, _REFERENCES, _NOTES = "content", "references", "notes"
 _LOST_SPACE: Final = "? \u00a0"
 _AHEAD: Final = 80
+_TAGS_AHEAD: Final = 60  # tokens between a site's tag line and the article's keyword label
 _CODED_FIELDS: Final = frozenset({"fund", "extra"})
 _DOI_END: Final = frozenset(" \t\u3000\u00a0,，;；")
 # How a value that is no sentence may end: a bracket, a digit, a Latin letter.
@@ -345,13 +352,24 @@ class BodyBuilder:
         owner = self.owner
         label = tokens[index]
         field = label.field
-        owner._text(label.text)
         start = index + 1
+        lead = ""
         if self._value_on_next_line(start, field):
-            owner._text(tokens[start].text)
+            lead = tokens[start].text
             start += 1
-        end = self._value_end(start, field, bracketed)
+        if self._site_tags_segment(start, field):
+            end = start + 1  # '关键词:三治德治党组织 张三 …': the tags are one segment
+        else:
+            end = self._value_end(start, field, bracketed)
         raw = "".join(t.text for t in tokens[start:end])
+        if field == "keywords" and not bracketed and site_tags(raw.strip()):
+            if self._keywords_ahead(end):
+                owner._add_chrome(label.text + lead + raw)  # the site's tags; the list follows
+                return end
+            if self._name_follows(end):
+                owner._diagnose("keywords-unsplit", label.start, f"'{_excerpt(raw.strip())}'")
+        owner._text(label.text)
+        owner._text(lead)
         junk = ""
         if bracketed and raw[-1:] in "）)":
             raw, junk = raw[:-1], raw[-1:]
@@ -364,6 +382,42 @@ class BodyBuilder:
         owner._assign(field, raw, label.text, label.start)
         owner._text(junk)
         return end
+
+    def _site_tags_segment(self, index: int, field: str) -> bool:
+        """In a single-line body, a site's tag line: a run of tags before the article's
+        own keywords or before the author's name ('关键词:社区食堂养老服务 沈某')."""
+        tokens = self.tokens
+        if (
+            field != "keywords"
+            or self.multiline
+            or index + 2 >= len(tokens)
+            or tokens[index].kind is not Kind.SEGMENT
+            or not site_tags(tokens[index].text)
+        ):
+            return False
+        return self._name_follows(index + 1) or self._keywords_ahead(index + 1)
+
+    def _name_follows(self, index: int) -> bool:
+        """Whether the segment after the separator at ``index`` starts with a name (the
+        author line a mirror prints after its tag line)."""
+        tokens = self.tokens
+        if index + 1 >= len(tokens) or tokens[index].kind is not Kind.SEP:
+            return False
+        words = tokens[index + 1].text.split()
+        return (
+            tokens[index + 1].kind is Kind.SEGMENT
+            and bool(words)
+            and valid_name(words[0].rstrip(",，、"))
+        )
+
+    def _keywords_ahead(self, index: int) -> bool:
+        """Whether the article's own keyword label follows within a few tokens (after a
+        site's tag line)."""
+        tokens = self.tokens
+        for token in tokens[index : index + _TAGS_AHEAD]:
+            if token.kind is Kind.LABEL and token.field == "keywords":
+                return True
+        return False
 
     def _value_on_next_line(self, index: int, field: str) -> bool:
         """'摘要：' alone on its line, the abstract on the next one (for a code, only a

@@ -100,6 +100,13 @@ CODES: dict[str, Code] = {
         "check metadata.abstract and metadata.keywords: a paragraph right after the authors "
         "followed by a short ';' list was taken for them; label them (摘要:, 关键词:) to be sure",
     ),
+    "keywords-unsplit": Code(
+        "warning",
+        "a keyword list of one long run of characters with no separator",
+        "check metadata.keywords: mirror sites print their tags run together "
+        "('关键词:三治德治党组织'); the run is kept as one keyword, since where the words "
+        "end cannot be told",
+    ),
     "no-body": Code(
         "warning",
         "no body row (范文 / 正文 / 内容) was found",

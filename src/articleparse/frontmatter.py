@@ -274,6 +274,11 @@ def _chrome(lead: Lead, position: int) -> int:
         )
         if match is not None:
             return match.end()
+    else:
+        # in a single-line body, the issue line ends at a space
+        match = patterns.CHROME_ISSUE_LINE.match(text, position, line_end)
+        if match is not None and (match.end() == len(text) or text[match.end()] in _SPACE):
+            return match.end()
     return -1
 
 
@@ -377,6 +382,17 @@ _FUNCTION_WORDS: Final = frozenset(
         "via",
     }
 )
+
+
+def site_tags(value: str) -> bool:
+    """'三治德治党组织': a keyword value that is one run of Chinese characters with no
+    separator, the tags a mirror site prints above the article run together."""
+    return _MIN_TAGS <= len(value) <= _MAX_TAGS and all(is_han(c) for c in value)
+
+
+_MIN_TAGS = 6
+_MAX_TAGS = 24
+"""A run this long holds several keywords (a real single keyword is shorter)."""
 
 
 def english_affiliation(text: str) -> bool:
