@@ -65,8 +65,17 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "fund": ("基金项目", "基金項目", "资助项目", "基金资助"),
     "author_info": ("作者简介", "作者簡介", "第一作者简介"),
     "received": ("收稿日期", "收稿時間", "收稿时间", "投稿日期"),
-    "abstract_en": ("Abstract", "ABSTRACT"),
-    "keywords_en": ("Key words", "Key Words", "Keywords", "KEYWORDS", "KEY WORDS", "Key word"),
+    "abstract_en": ("Abstract", "ABSTRACT", "abstract"),
+    "keywords_en": (
+        "Key words",
+        "Key Words",
+        "Keywords",
+        "KEYWORDS",
+        "KEY WORDS",
+        "Key word",
+        "key words",
+        "keyword",
+    ),
     "references": ("参考文献", "參考文獻", "主要参考文献"),
     "notes": ("注释", "注釋"),
     # Labels kept in metadata.extra under the label as written.
@@ -81,6 +90,8 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
         "网络出版日期",
         "网络首发时间",
         "出版日期",
+        "发布日期",
+        "修订日期",
         "本文引用格式",
         "引用格式",
         "引用本文",
@@ -94,6 +105,11 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "affiliations": ("作者单位", "作者單位", "单位", "單位"),
     "authors": ("作者", "作　者"),
 }
+
+# Lower-case English forms ('keywords:', 'abstract:'): labels only with their colon,
+# since the words also stand in English sentences.
+# (Written without their spaces: 'key words' is 'keywords'.)
+COLON_ONLY_LABELS: Final = frozenset({"abstract", "keywords", "keyword"})
 
 # Labels distinctive enough to stand with a space instead of a colon in a
 # single-line body ('摘要 以某企业为例…', 'Key words steel plant'); the short or
@@ -113,7 +129,7 @@ BARE_LABELS: Final = frozenset(
         "keywords_en",
     )
     for form in (written.replace(" ", "") for written in FRONT_LABELS[field])
-    if form not in ("提要", "分类号")
+    if form not in ("提要", "分类号") and form not in COLON_ONLY_LABELS
 )
 # Short labels that may stand with a space when a code follows ('分类号 G642').
 CODE_LABELS: Final = frozenset({"分类号"})

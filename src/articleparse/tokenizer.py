@@ -20,7 +20,14 @@ import regex
 
 from . import patterns
 from .charclass import CharClasses
-from .labels import BARE_LABELS, BLOCK_FIELDS, CODE_LABELS, FRONT_LABELS, ROW_ROLES
+from .labels import (
+    BARE_LABELS,
+    BLOCK_FIELDS,
+    CODE_LABELS,
+    COLON_ONLY_LABELS,
+    FRONT_LABELS,
+    ROW_ROLES,
+)
 from .numbering import find_marker
 from .tokens import Kind, Token
 
@@ -47,7 +54,10 @@ _LABEL_LAST_CHARS: Final = frozenset(
 # Labels that may stand without a colon inside a run of text the separators do
 # not cut: block headings, and English labels inside English text on one line.
 _BLOCK_FORMS: Final = tuple(form for field in BLOCK_FIELDS for form in FRONT_LABELS[field]) + tuple(
-    form for field in ("abstract_en", "keywords_en") for form in FRONT_LABELS[field]
+    form
+    for field in ("abstract_en", "keywords_en")
+    for form in FRONT_LABELS[field]
+    if form.replace(" ", "") not in COLON_ONLY_LABELS
 )
 # The same sets as one table, for the scans of the few characters before a colon.
 _FIRST, _BOUNDARY, _LAST = 1, 2, 4
@@ -480,6 +490,8 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
     if match.group("open") or match.group("colon"):
         return True
     start = match.start()
+    if match.group(field).replace(" ", "") in COLON_ONLY_LABELS:
+        return False  # 'keywords', 'abstract' in a sentence: only 'keywords:' is a label
     at_line_start = start == 0 or value[start - 1] == "\n"
     if multiline and at_line_start:
         following = value[match.end() : match.end() + 1]
