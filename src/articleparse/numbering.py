@@ -44,8 +44,14 @@ _CN_DIGITS: Final = {
 }
 
 
+# The financial forms, read as the common ones ('壹' is '一', '拾' is '十').
+_FINANCIAL_DIGITS = str.maketrans("壹贰貳叁參叄肆伍陆陸柒捌玖拾", "一二二三三三四五六六七八九十")
+
+
 def chinese_number(text: str) -> int | None:
-    """Value of a Chinese numeral up to 99 ('十二' → 12); None when malformed."""
+    """Value of a Chinese numeral up to 99 ('十二' → 12, '拾贰' → 12); None when
+    malformed."""
+    text = text.translate(_FINANCIAL_DIGITS)
     if text in _CN_DIGITS:
         return _CN_DIGITS[text]
     tens, sep, ones = text.partition("十")
@@ -111,7 +117,7 @@ SCHEMES: Final[tuple[SchemeRule, ...]] = (
 )
 
 _MARKER_FIRST_CHARS: Final = frozenset(
-    "0123456789一二三四五六七八九十（(" + "".join(map(chr, range(0x2460, 0x2474)))
+    "0123456789（(" + patterns.CN_NUMERAL_CHARS + "".join(map(chr, range(0x2460, 0x2474)))
 )
 # For each first character, the rules whose pattern can start with it (in table
 # order) and the index of each pattern's 'num' group: a segment tries only those.

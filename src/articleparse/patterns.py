@@ -155,13 +155,16 @@ DECIMAL_MARKER: Final[regex.Pattern[str]] = regex.compile(
 SPACED_DECIMAL: Final[regex.Pattern[str]] = regex.compile(
     r"(?:(?<=^)|(?<=[ \t\u3000]))\d{1,2}(?:[ ]?[.．][ ]?\d{1,2})+(?=[ \u3000]|\p{Han})"
 )
-# '一、', '十二、'
+# The digits of Chinese numerals: the common forms and the financial ones that
+# simplified-to-traditional converters write for them ('壹、', '(貳)').
+CN_NUMERAL_CHARS: Final = "一二三四五六七八九十" + "壹贰貳叁參叄肆伍陆陸柒捌玖拾"
+# '一、', '十二、', '壹、'
 CN_DUN_MARKER: Final[regex.Pattern[str]] = regex.compile(
-    r"(?P<num>[一二三四五六七八九十]{1,3})(?P<punct>[、．])"
+    r"(?P<num>[" + CN_NUMERAL_CHARS + r"]{1,3})(?P<punct>[、．])"
 )
-# '（一）', '(二)'
+# '（一）', '(二)', '（壹）'
 CN_PAREN_MARKER: Final[regex.Pattern[str]] = regex.compile(
-    r"[（(](?P<num>[一二三四五六七八九十]{1,3})[）)](?P<punct>、)?"
+    r"[（(](?P<num>[" + CN_NUMERAL_CHARS + r"]{1,3})[）)](?P<punct>、)?"
 )
 # '(1)', '（2）'
 ARABIC_PAREN_MARKER: Final[regex.Pattern[str]] = regex.compile(
