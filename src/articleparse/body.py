@@ -27,7 +27,14 @@ from .frontmatter import (
     site_tags,
     split_affiliations,
 )
-from .labels import BLOCK_FIELDS, FRONT_LABELS, LIST_FIELDS, NAME_FIELDS, SHORT_FIELDS
+from .labels import (
+    BLOCK_FIELDS,
+    FRONT_LABELS,
+    LIST_FIELDS,
+    NAME_FIELDS,
+    SHORT_FIELDS,
+    UNNUMBERED_TITLES,
+)
 from .model import Reference, Section
 from .names import looks_like_affiliation, scan_names, valid_name
 from .numbering import Verdict, ends_paragraph, find_marker, is_quantity, looks_like_title
@@ -722,7 +729,9 @@ class BodyBuilder:
         first = tokens[index]
         pieces = [first.text[skip:] if skip else first.text]
         end = self._glue(pieces, index + 1)
-        if not self.multiline:
+        # '引言 随着…': a title written with no number stands as a paragraph of its own
+        alone = len(pieces) == 1 and pieces[0] in UNNUMBERED_TITLES
+        if not self.multiline and not alone:
             while (
                 end + 1 < len(tokens)
                 and tokens[end].kind is Kind.SEP
@@ -978,7 +987,12 @@ def _short_item(token: Token, previous: str) -> bool:
         return False  # an English phrase after Chinese items, or Chinese after English
     if text[-1] == "。" and len(text) <= _LAST_ITEM:
         text = text[:-1]  # '电子商务。': the last item (no paragraph is so short)
-    return len(text) <= 15 and token.marker is None and not any(c in "。！？，,：:" for c in text)
+    return (
+        len(text) <= 15
+        and token.marker is None
+        and text not in UNNUMBERED_TITLES  # '… 乙 丙 引言 随着…'
+        and not any(c in "。！？，,：:" for c in text)
+    )
 
 
 _LAST_ITEM: Final = 9

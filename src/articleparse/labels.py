@@ -206,6 +206,14 @@ UNIT_WORD_EXCEPTIONS: Final = frozenset(
     }
 )
 
+# Section titles that articles write with no number ('引言', '结语'): in a
+# single-line body such a word standing first is a paragraph of its own (as its
+# own line is in a multi-line body), and it ends a space-separated keyword list.
+UNNUMBERED_TITLES: Final = frozenset(
+    {"引言", "前言", "绪论", "导论", "导言", "序言", "结语", "结束语", "结论", "小结", "余论"}
+    | {"讨论", "问题的提出"}
+)
+
 # Human-readable label for each metadata field, used for extra keys.
 FIELD_LABELS: Final[dict[str, str]] = {
     "title": "标题",
