@@ -39,7 +39,6 @@ def _input_for(facts_path: Path) -> Path:
 KNOWN_GAPS = {
     "124_steel_dust_flattened_pdf_single": "English title, authors and affiliation run together with no separator",
     "236_revised_date_labels_own_lines": "a site's summary sentence inside the body value",
-    "351_kinesophobia_hanspub_author_colon_units_doi_counters": "'作者: 名*:单位;名#:单位' pairs",
 }
 
 

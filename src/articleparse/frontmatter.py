@@ -50,6 +50,8 @@ class Lead:
     multiline: bool
     line_end: int = -1
     seen_title_en: bool = False
+    unit_colon: int = -1  # the colon between names and their unit ('孙某*:某大学…')
+    unit_start: int = -1  # where that unit starts
 
     def end_of_line(self, position: int) -> int:
         """End of the line holding ``position`` (each line end is searched once)."""
@@ -223,6 +225,59 @@ def _ends_author_line(text: str, end: int) -> bool:
 _NAME_TRAIL: Final = frozenset(",，、;；")
 
 
+def _named_unit(lead: Lead, position: int) -> int:
+    """'孙某*:某大学,陕西 延安;周某#:某医院,陕西 西安': names, a colon, and their
+    unit (the hanspub author line); the names are the part, the unit follows."""
+    text = lead.text
+    limit = min(lead.end_of_line(position), position + _MAX_NAMES_BEFORE_UNIT)
+    colon = -1
+    for index in range(position, limit):
+        if text[index] in ":：":
+            colon = index
+            break
+    if colon <= position:
+        return -1
+    names_text = text[position:colon]
+    end, names = scan_names(names_text, 0, len(names_text))
+    if not names or names_text[end:].strip(" \u3000"):
+        return -1
+    unit_start = colon + 1
+    while unit_start < len(text) and text[unit_start] in " \u3000":
+        unit_start += 1
+    unit_end = _unit_end(lead, unit_start)
+    if unit_end <= unit_start or not _affiliation_text(text[unit_start:unit_end].rstrip(";；")):
+        return -1
+    lead.unit_colon, lead.unit_start = colon, unit_start
+    return position + end
+
+
+_MAX_NAMES_BEFORE_UNIT = 40
+
+
+def _unit_end(lead: Lead, start: int) -> int:
+    """A unit after its names ends after the ';' before the next names, or at the end
+    of its line (in a single-line body, of its address)."""
+    text = lead.text
+    line_end = lead.end_of_line(start)
+    limit = min(line_end, start + _MAX_AFFILIATION + 1)
+    for index in range(start, limit):
+        if text[index] in ";；":
+            return index + 1
+    return _line_or_chunk_end(lead, start) if start < len(text) else start
+
+
+def _unit_colon(lead: Lead, position: int) -> int:
+    """The colon after the names of a '名*:单位' pair."""
+    return position + 1 if position == lead.unit_colon else -1
+
+
+def _unit(lead: Lead, position: int) -> int:
+    """The unit of a '名*:单位' pair, with the ';' after it."""
+    if position != lead.unit_start:
+        return -1
+    return _unit_end(lead, position)
+
+
 def _plain_affiliation(lead: Lead, position: int) -> int:
     """'某某大学 航空学院, 北京 100083' with no bracket: to the line end (in a
     single-line body, over the short pieces that follow)."""
@@ -288,6 +343,8 @@ def _slashes(lead: Lead, position: int) -> int:
 
 
 RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
+    ("trivia", _unit_colon),
+    ("affiliations", _unit),
     ("chrome", _chrome),
     ("trivia", _slashes),
     ("title", _title),
@@ -296,6 +353,7 @@ RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("affiliations", _bracket),
     ("affiliations", _numbered),
     ("english", _english),
+    ("authors", _named_unit),
     ("authors", _authors),
     ("affiliations", _plain_affiliation),
 )
