@@ -38,7 +38,6 @@ def _input_for(facts_path: Path) -> Path:
 # an expected failure (strict: when it starts passing, take it off this list).
 KNOWN_GAPS = {
     "124_steel_dust_flattened_pdf_single": "English title, authors and affiliation run together with no separator",
-    "236_revised_date_labels_own_lines": "a site's summary sentence inside the body value",
 }
 
 

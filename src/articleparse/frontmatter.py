@@ -319,6 +319,9 @@ def _chrome(lead: Lead, position: int) -> int:
     ('下载: 376 浏览: 612')."""
     text = lead.text
     line_end = lead.end_of_line(position)
+    summary = _site_summary(text, position, line_end)
+    if summary > position:
+        return summary
     for pattern in (patterns.CHROME_DATE, patterns.CHROME_WORDS, patterns.CHROME_COUNTERS):
         match = pattern.match(text, position, line_end)
         if match is not None and match.end() > position:
@@ -335,6 +338,21 @@ def _chrome(lead: Lead, position: int) -> int:
         if match is not None and (match.end() == len(text) or text[match.end()] in _SPACE):
             return match.end()
     return -1
+
+
+def _site_summary(text: str, position: int, line_end: int) -> int:
+    """The site's sentence about the article, to its full stop ('…,本文主要内容关键词为:
+    甲论文,乙论文,此文献不代表本站观点,内容供学术参考。'); -1 if none starts here."""
+    stop = text.find("。", position, min(line_end, position + _MAX_SUMMARY))
+    if stop < 0:
+        return -1
+    sentence = text[position:stop]
+    if not any(word in sentence for word in patterns.SITE_SUMMARY_WORDS):
+        return -1
+    return stop + 1
+
+
+_MAX_SUMMARY = 300
 
 
 def _slashes(lead: Lead, position: int) -> int:
