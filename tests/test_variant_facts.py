@@ -36,9 +36,7 @@ def _input_for(facts_path: Path) -> Path:
 
 # Structures seen on real pages that the parser does not read right yet; each is
 # an expected failure (strict: when it starts passing, take it off this list).
-KNOWN_GAPS = {
-    "124_steel_dust_flattened_pdf_single": "English title, authors and affiliation run together with no separator",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _param(path: Path) -> Any:

@@ -196,11 +196,46 @@ def _english(lead: Lead, position: int) -> int:
     names = patterns.ENGLISH_AUTHOR_START.search(text, position + 1, end)
     if names is not None and not _english_names(text[position:end]):
         end = names.start()
+    end = _capitals_end(text, position, end)
     end = _trim(text, position, end)
     words = text[position:end].split()
     if len(words) < 2 and not _english_names(text[position:end]):
         return -1
     return end
+
+
+def _capitals_end(text: str, start: int, end: int) -> int:
+    """'IRON-BEARING DUST … RECYCLING Wei Jie Ruan Lihai …': a title in capitals
+    (three words or more) ends before the first word that is not in capitals, where
+    a flattened page goes on with the authors."""
+    words = 0
+    position = start
+    while position < end:
+        word_end = text.find(" ", position, end)
+        word_end = end if word_end < 0 else word_end
+        word = text[position:word_end]
+        if any(c.islower() for c in word):
+            if (
+                words >= _MIN_CAPITAL_WORDS
+                and word[0].isupper()
+                and not _capitals(text, position, end)
+            ):
+                return _trim(text, start, position)
+            return end  # 'EFFECT OF HEAT ON Bacillus subtilis GROWTH': one title
+        if any(c.isalpha() for c in word):
+            words += 1
+        position = word_end + 1
+    return end
+
+
+_MIN_CAPITAL_WORDS = 3
+
+
+def _capitals(text: str, start: int, end: int) -> bool:
+    """Whether a word in capitals (two letters or more) stands between the positions."""
+    return any(
+        len(word) >= 2 and word.isalpha() and word.isupper() for word in text[start:end].split()
+    )
 
 
 def _authors(lead: Lead, position: int) -> int:
