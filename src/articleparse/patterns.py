@@ -243,7 +243,7 @@ CHROME_DATE: Final[regex.Pattern[str]] = regex.compile(
 )
 # the site's buttons,
 CHROME_WORDS: Final[regex.Pattern[str]] = regex.compile(
-    r"(?:APP下载|下载APP|手机版|扫码阅读|分享到|加入收藏|收藏本文)(?=\s|$)"
+    r"(?:APP下载|下载APP|手机版|扫码阅读|分享到|加入收藏|收藏本文|论文部分内容阅读)(?=\s|$)"
 )
 # counters ('下载: 376  浏览: 612', '被引量 : 0次'),
 _COUNTER: Final = r"(?:下载|浏览|阅读|被引量|访问)[ ]?[:：][ ]?\d+[次]?"
