@@ -793,6 +793,12 @@ class BodyBuilder:
             title_end = tokens[index + 2].start + len(title)
             end = index + 3
             title_at, title_offset = index + 2, 0
+        if len(title) == 1 and title_offset + 1 == len(tokens[title_at].text):
+            padded = self._padded_title(title_at, title)
+            if padded:
+                title += padded
+                end = title_at + 3
+                title_end = tokens[end - 1].start + 1
         if not looks_like_title(title) and not (strong and _question_title(title)):
             # '（一）加强领导。各级…', and in a single-line body '2.1 施工准备。开工前…'
             split = _run_in(title, self.multiline, strong or title_at != index)
@@ -808,6 +814,23 @@ class BodyBuilder:
         if verdict is None:
             return None
         return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip)
+
+    def _padded_title(self, title_at: int, title: str) -> str:
+        """'0引 言 近年来…': in a single-line body, the rest of a title written with no
+        number whose two characters stand a space apart (the space and the second
+        character); '' when the title is not one."""
+        tokens = self.tokens
+        if self.multiline or title_at + 2 >= len(tokens):
+            return ""
+        gap, second = tokens[title_at + 1], tokens[title_at + 2]
+        if (
+            gap.kind is Kind.SEP
+            and gap.text in (" ", "\u3000")
+            and second.kind is Kind.SEGMENT
+            and title + second.text in UNNUMBERED_TITLES
+        ):
+            return gap.text + second.text
+        return ""
 
     def _heading(self, index: int) -> int:
         """Make the segment at ``index`` a heading if the numbering allows; 0 otherwise."""
