@@ -91,3 +91,14 @@ def test_title_again_only_as_a_whole_part() -> None:
     repeated = _parse("标题 | 基层治理 |\n范文 | 基层治理\n王芳\n摘要:甲。\n1 引言\n乙。 |")
     assert repeated.metadata.extra == {"标题": "基层治理"}
     assert repeated.metadata.authors == ["王芳"]
+
+
+def test_lower_case_english_labels_need_their_colon() -> None:
+    doc = ap.parse(
+        "标题 | 题 |\n范文 | 摘要:本文。\nabstract: This paper.\nkeywords: a; b\n1 引言\n"
+        "keywords matter less than trust.\nabstract rules.\n正文。 |\n"
+    )
+    assert doc.metadata.abstract_en == "This paper."
+    assert doc.metadata.keywords_en == ["a", "b"]
+    texts = [paragraph.text for paragraph in doc.sections[0].paragraphs]
+    assert texts == ["keywords matter less than trust.", "abstract rules.", "正文。"]
