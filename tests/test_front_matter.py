@@ -93,6 +93,18 @@ def test_title_again_only_as_a_whole_part() -> None:
     assert repeated.metadata.authors == ["王芳"]
 
 
+def test_names_glued_to_a_mirror_date_split_one_way_only() -> None:
+    from articleparse.names import split_glued
+
+    glued = split_glued("邵明辉卢雨桐")
+    assert glued is not None and [name.value for name in glued] == ["邵明辉", "卢雨桐"]
+    assert split_glued("庞景明等") is None  # '等' is no name
+    assert split_glued("高校图书馆建设") is None
+    doc = ap.parse("标题 | 题 |\n范文 | 2021-06-02 14:08鲁婉清尹立夫\n一、引言\n正文。 |\n")
+    assert doc.metadata.authors == ["鲁婉清", "尹立夫"]
+    assert doc.boilerplate == ["2021-06-02 14:08"]
+
+
 def test_lower_case_english_labels_need_their_colon() -> None:
     doc = ap.parse(
         "标题 | 题 |\n范文 | 摘要:本文。\nabstract: This paper.\nkeywords: a; b\n1 引言\n"

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 from . import patterns
 from .frontmatter import (
+    author_names,
     english_affiliation,
     lead_parts,
     name_list,
@@ -36,7 +37,7 @@ from .labels import (
     UNNUMBERED_TITLES,
 )
 from .model import Reference, Section
-from .names import looks_like_affiliation, scan_names, valid_name
+from .names import looks_like_affiliation, valid_name
 from .numbering import Verdict, ends_paragraph, find_marker, is_quantity, looks_like_title
 from .tokens import Kind, Marker, Token
 from .trusted import trusted_node
@@ -309,8 +310,7 @@ class BodyBuilder:
     def _place(self, kind: str, raw: str, offset: int) -> None:
         owner = self.owner
         if kind == "authors":
-            _, names = scan_names(raw, 0, len(raw))
-            listed = name_list(raw, names)
+            listed = name_list(raw, author_names(raw))
             more = "authors" in self.placed
             owner._set_list("authors", raw, "", offset, listed.split, listed.forms, more)
             self.placed.add("authors")

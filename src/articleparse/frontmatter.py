@@ -29,6 +29,7 @@ from .names import (
     is_han,
     looks_like_affiliation,
     scan_names,
+    split_glued,
     valid_name,
 )
 
@@ -50,6 +51,7 @@ class Lead:
     multiline: bool
     line_end: int = -1
     seen_title_en: bool = False
+    after_date: int = -1  # the end of a mirror's date glued to the text after it
     unit_colon: int = -1  # the colon between names and their unit ('孙某*:某大学…')
     unit_start: int = -1  # where that unit starts
 
@@ -313,6 +315,27 @@ def _unit(lead: Lead, position: int) -> int:
     return _unit_end(lead, position)
 
 
+def _glued_names(lead: Lead, position: int) -> int:
+    """'2023-09-14 10:26邵某某卢某某': the names a mirror glues to its date, run
+    together; taken only when they split into names one way alone."""
+    if position != lead.after_date:
+        return -1
+    text = lead.text
+    end = position
+    limit = lead.end_of_line(position)
+    while end < limit and text[end] not in _SPACE:
+        end += 1
+    return end if split_glued(text[position:end]) is not None else -1
+
+
+def author_names(raw: str) -> list[Name]:
+    """The names of an author part, as written or run together."""
+    _, names = scan_names(raw, 0, len(raw))
+    if not names:
+        return split_glued(raw) or []
+    return names
+
+
 def _plain_affiliation(lead: Lead, position: int) -> int:
     """'某某大学 航空学院, 北京 100083' with no bracket: to the line end (in a
     single-line body, over the short pieces that follow)."""
@@ -360,6 +383,8 @@ def _chrome(lead: Lead, position: int) -> int:
     for pattern in (patterns.CHROME_DATE, patterns.CHROME_WORDS, patterns.CHROME_COUNTERS):
         match = pattern.match(text, position, line_end)
         if match is not None and match.end() > position:
+            if pattern is patterns.CHROME_DATE:
+                lead.after_date = match.end()
             return match.end()
     if lead.multiline:
         match = patterns.CHROME_ISSUE_LINE.fullmatch(
@@ -408,6 +433,7 @@ RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("english", _english),
     ("authors", _named_unit),
     ("authors", _authors),
+    ("authors", _glued_names),
     ("affiliations", _plain_affiliation),
 )
 """Tried in order at each part's start; the first that accepts names the part."""

@@ -297,3 +297,40 @@ def looks_like_affiliation(text: str) -> bool:
 
 
 _POSTCODE: Final = regex.compile(r"\d{6}")
+
+
+_MAX_GLUED: Final = 16
+"""Longest run of names written together that is split ('刘某某奚某某高某')."""
+
+
+def _glued_piece(piece: str) -> bool:
+    return valid_name(piece) and "等" not in piece  # '庞某明等': et al., not a name
+
+
+def split_glued(run: str) -> list[Name] | None:
+    """'邵明辉卢雨桐': names written with nothing between them, split where each
+    piece is a name of two or three characters starting with a common surname.
+    None unless exactly one such split exists (a mirror's author field glued to
+    its date); the run is short, so trying every split costs little."""
+    if not 4 <= len(run) <= _MAX_GLUED or not all(is_han(c) for c in run):
+        return None
+    # ways[i]: the number of splits of run[i:] (capped at 2) and the first piece's length
+    ways = [0] * (len(run) + 1)
+    first = [0] * (len(run) + 1)
+    ways[len(run)] = 1
+    for index in range(len(run) - 2, -1, -1):
+        for size in (2, 3):
+            piece = run[index : index + size]
+            if len(piece) == size and piece[0] in SURNAMES and _glued_piece(piece):
+                if ways[index + size]:
+                    ways[index] = min(2, ways[index] + ways[index + size])
+                    first[index] = size
+    if ways[0] != 1:
+        return None
+    names = []
+    index = 0
+    while index < len(run):
+        size = first[index]
+        names.append(Name(index, index + size, run[index : index + size]))
+        index += size
+    return names
