@@ -230,7 +230,7 @@ def _capitals_end(text: str, start: int, end: int) -> int:
     return end
 
 
-_MIN_CAPITAL_WORDS = 3
+_MIN_CAPITAL_WORDS: Final = 3
 
 
 def _capitals(text: str, start: int, end: int) -> bool:
@@ -288,7 +288,7 @@ def _named_unit(lead: Lead, position: int) -> int:
     return position + end
 
 
-_MAX_NAMES_BEFORE_UNIT = 40
+_MAX_NAMES_BEFORE_UNIT: Final = 40
 
 
 def _unit_end(lead: Lead, start: int) -> int:
@@ -412,7 +412,7 @@ def _site_summary(text: str, position: int, line_end: int) -> int:
     return stop + 1
 
 
-_MAX_SUMMARY = 300
+_MAX_SUMMARY: Final = 300
 
 
 def _slashes(lead: Lead, position: int) -> int:
@@ -527,8 +527,8 @@ def site_tags(value: str) -> bool:
     return _MIN_TAGS <= len(value) <= _MAX_TAGS and all(is_han(c) for c in value)
 
 
-_MIN_TAGS = 6
-_MAX_TAGS = 24
+_MIN_TAGS: Final = 6
+_MAX_TAGS: Final = 24
 """A run this long holds several keywords (a real single keyword is shorter)."""
 
 

@@ -45,7 +45,9 @@ _CN_DIGITS: Final = {
 
 
 # The financial forms, read as the common ones ('壹' is '一', '拾' is '十').
-_FINANCIAL_DIGITS = str.maketrans("壹贰貳叁參叄肆伍陆陸柒捌玖拾", "一二二三三三四五六六七八九十")
+_FINANCIAL_DIGITS: Final = str.maketrans(
+    "壹贰貳叁參叄肆伍陆陸柒捌玖拾", "一二二三三三四五六六七八九十"
+)
 
 
 def chinese_number(text: str) -> int | None:
