@@ -24,6 +24,7 @@ from typing import Final, NamedTuple
 from . import patterns
 from .fields import SplitList, split_list
 from .names import (
+    PINYIN_SURNAMES,
     ROLE_WORDS,
     Name,
     is_han,
@@ -196,8 +197,11 @@ def _english(lead: Lead, position: int) -> int:
     # An English title, its authors and their affiliation often share one line:
     # the authors start at 'WANG Ming1,' and the affiliation at its bracket.
     names = patterns.ENGLISH_AUTHOR_START.search(text, position + 1, end)
-    if names is not None and not _english_names(text[position:end]):
-        end = names.start()
+    if not _english_names(text[position:end]):
+        if names is not None:
+            end = names.start()
+        else:
+            end = _before_last_name(text, position, _trim(text, position, end))
     end = _capitals_end(text, position, end)
     end = _trim(text, position, end)
     words = text[position:end].split()
@@ -238,6 +242,18 @@ def _capitals(text: str, start: int, end: int) -> bool:
     return any(
         len(word) >= 2 and word.isalpha() and word.isupper() for word in text[start:end].split()
     )
+
+
+def _before_last_name(text: str, start: int, end: int) -> int:
+    """Where one English author's name ends a title's run ('… Rural Communities ZHANG
+    San'), with nothing after the name to mark it: a surname in capitals that is a
+    Chinese surname, then a given name; else ``end``. A name alone is no title."""
+    name = patterns.ENGLISH_NAME_AT_END.search(text, start + 1, end)
+    if name is None or name.group("surname") not in PINYIN_SURNAMES:
+        return end
+    if len(text[start : name.start()].split()) < 2:
+        return end
+    return name.start()
 
 
 def _authors(lead: Lead, position: int) -> int:
@@ -547,7 +563,7 @@ def _english_names(text: str) -> bool:
     if not groups:
         return False
     for group in groups:
-        words = group.replace("-", " ").split()
+        words = group.split()  # a hyphen joins a given name: 'ZHANG Bao-lin'
         if not 1 <= len(words) <= 4:
             return False
         for word in words:

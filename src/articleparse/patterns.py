@@ -236,6 +236,11 @@ CLC_CODE: Final[regex.Pattern[str]] = regex.compile(r"[A-Z]{1,2}\d[\d.\-/:+]*[;ï
 ENGLISH_AUTHOR_START: Final[regex.Pattern[str]] = regex.compile(
     r"(?<![A-Za-z])[A-Z]{2,}(?:-[A-Z]+)? [A-Z][a-z]+(?:-[a-z]+)?(?=[\d*,ï¼Œ]| [A-Z]{2,})"
 )
+# One such name closing a run of English with nothing after it: 'ZHANG San',
+# 'OUYANG Xiao-lin' (frontmatter checks the surname).
+ENGLISH_NAME_AT_END: Final[regex.Pattern[str]] = regex.compile(
+    r"(?<![A-Za-z])(?P<surname>[A-Z]{2,}) [A-Z][a-z]+(?:-[a-z]+)?\Z"
+)
 # Site chrome a mirror prints inside the body (frontmatter.RECOGNIZERS):
 # a date and time glued before the author's name,
 CHROME_DATE: Final[regex.Pattern[str]] = regex.compile(
