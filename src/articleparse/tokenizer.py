@@ -60,7 +60,9 @@ _BLOCK_FORMS: Final = tuple(form for field in BLOCK_FIELDS for form in FRONT_LAB
     if form.replace(" ", "") not in COLON_ONLY_LABELS
 )
 # The same sets as one table, for the scans of the few characters before a colon.
-_FIRST, _BOUNDARY, _LAST = 1, 2, 4
+_FIRST: Final = 1
+_BOUNDARY: Final = 2
+_LAST: Final = 4
 _CLASSES: Final = CharClasses(
     {
         _FIRST: "".join(_LABEL_FIRST_CHARS),
@@ -76,6 +78,21 @@ _GLUED_BARE: Final = tuple(
     for form in FRONT_LABELS[field]
     if len(form) >= 4 and form in BARE_LABELS
 )
+
+
+def _unprefixed(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms no other form is a beginning of: finding 'Key word' finds every
+    place 'Key words' starts too, so the longer one is never searched for."""
+    return tuple(
+        form
+        for form in forms
+        if not any(form != other and form.startswith(other) for other in forms)
+    )
+
+
+# What the label scan searches the body for: every place one of these starts.
+_BLOCK_FINDS: Final = _unprefixed(_BLOCK_FORMS)
+_GLUED_FINDS: Final = _unprefixed(_GLUED_BARE)
 # (four spaces between characters, brackets, a space before the colon)
 _LONGEST_LABEL: Final = 5 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
 # The Latin text a single space does not separate (patterns.SPACE_SEPARATOR).
@@ -383,12 +400,12 @@ def _labels(
     while found != -1:
         starts.add(found + 1)
         found = value.find("\r", found + 1)
-    for form in _BLOCK_FORMS:  # '参考文献', 'Abstract' may stand without a colon
+    for form in _BLOCK_FINDS:  # '参考文献', 'Abstract' may stand without a colon
         found = value.find(form)
         while found != -1:
             starts.add(found)
             found = value.find(form, found + 1)
-    for form in _GLUED_BARE:  # '…232.3文献标识码 A'
+    for form in _GLUED_FINDS:  # '…232.3文献标识码 A'
         found = value.find(form)
         while found != -1:
             glued.add(found)
