@@ -49,8 +49,19 @@ ROW_ROLES: Final[dict[str, str]] = {
 # also match with spaces between their characters (``摘 要``), and any form may
 # sit in brackets (``【摘要】``, ``[摘 要]``, ``〔关键词〕``).
 FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
-    "abstract": ("内容摘要", "内容提要", "中文摘要", "摘要", "提要"),
-    "keywords": ("中文关键词", "关键词语", "关键词", "关键字", "關鍵詞", "關鍵字", "主题词"),
+    # '论文摘要', '论文关键词': how model-essay (范文) sites head the essay's own fields.
+    "abstract": ("内容摘要", "内容提要", "中文摘要", "论文摘要", "摘要", "提要"),
+    "keywords": (
+        "中文关键词",
+        "论文关键词",
+        "论文关键字",
+        "关键词语",
+        "关键词",
+        "关键字",
+        "關鍵詞",
+        "關鍵字",
+        "主题词",
+    ),
     "clc": (
         "中国图书资料分类号",
         "中国图书分类号",
@@ -211,7 +222,7 @@ UNIT_WORD_EXCEPTIONS: Final = frozenset(
 # own line is in a multi-line body), and it ends a space-separated keyword list.
 UNNUMBERED_TITLES: Final = frozenset(
     {"引言", "前言", "绪论", "导论", "导言", "序言", "结语", "结束语", "结论", "小结", "余论"}
-    | {"讨论", "问题的提出"}
+    | {"讨论", "问题的提出", "致谢", "谢辞"}
 )
 
 # Human-readable label for each metadata field, used for extra keys.
