@@ -217,13 +217,15 @@ class Builder:
     ) -> None:
         """A list field written here. ``more``: the front matter goes on with more of
         the list (authors and affiliations in several places, one bracket per
-        author); the same items written again are a repeat, kept in ``extra``."""
+        author); the same items written again are a repeat, kept in ``extra``.
+        A field written empty so far (an empty ``作者 |`` row) takes the first
+        items written later, as if the empty occurrence were not there."""
         if split is None:
             split = split_list(raw, _LIST_SPLITTERS.get(field) or _list_separator(field, raw))
         existing = self.lists.get(field)
         start = 0
         if existing is not None:
-            if not more or existing[-len(split.items) :] == split.items:
+            if existing and (not more or existing[-len(split.items) :] == split.items):
                 if existing != split.items:
                     self._diagnose(
                         "duplicate-field", offset, f"{label.strip() or field} appears again"
