@@ -58,6 +58,10 @@ MAX_RUN_IN_TITLE: Final = 30
 
 _CONTENT, _REFERENCES, _NOTES = "content", "references", "notes"
 _LOST_SPACE: Final = "? \u00a0"
+# What a page writes between two labelled values on one line ('收稿日期：2021-03-15；修回日期：…').
+_BETWEEN_LABELS: Final = ";；"
+# Fields whose value keeps a ';' before the next label: lists split it off themselves.
+_KEEPS_SEPARATOR: Final = frozenset({"keywords", "keywords_en", "clc", "authors", "affiliations"})
 _AHEAD: Final = 80
 _TAGS_AHEAD: Final = 60  # tokens between a site's tag line and the article's keyword label
 _CODED_FIELDS: Final = frozenset({"fund", "extra"})
@@ -384,11 +388,24 @@ class BodyBuilder:
             # 'G623.5??', 'A ?': the '?' a page shows for lost spaces is no part of a code
             kept = raw.rstrip(_LOST_SPACE)
             raw, junk = kept, raw[len(kept) :]
+        if field not in _KEEPS_SEPARATOR and self._label_follows(end):
+            # the '；' between two labelled values on one line belongs to neither
+            kept = raw.rstrip(" \t\u3000")
+            if kept[-1:] in _BETWEEN_LABELS:
+                junk = kept[-1:] + raw[len(kept) :] + junk
+                raw = kept[:-1]
         if not raw:
             owner._diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
         owner._assign(field, raw, label.text, label.start)
         owner._text(junk)
         return end
+
+    def _label_follows(self, index: int) -> bool:
+        """A label comes next on the same line (after at most a space in a single-line body)."""
+        tokens = self.tokens
+        if index < len(tokens) and tokens[index].kind is Kind.SEP and "\n" not in tokens[index].text:
+            index += 1
+        return index < len(tokens) and tokens[index].kind is Kind.LABEL
 
     def _site_tags_segment(self, index: int, field: str) -> bool:
         """In a single-line body, a site's tag line: a run of tags before the article's
