@@ -242,7 +242,9 @@ class BodyBuilder:
         marker = token.marker
         if marker is None or marker.parts not in ((0,), (1,)):
             return False
-        if marker.scheme == "decimal" and _numbered_affiliation(self._text_ahead(index)):
+        if marker.scheme in ("decimal", "circled") and _numbered_affiliation(
+            self._text_ahead(index)
+        ):
             return False
         return self._heading_plan(index, after_open=False) is not None
 

@@ -587,12 +587,29 @@ def _line_or_chunk_end(lead: Lead, position: int) -> int:
             following += 1
         chunk_end = _chunk_end(lead, following) if following < len(text) else following
         chunk = text[following:chunk_end]
+        if _next_numbered_entry(chunk):
+            end = chunk_end
+            continue
         if not chunk or len(chunk) > 20 or chunk[-1] in "。！？":
             break
         if not (looks_like_affiliation(chunk) or _address_piece(chunk)):
             break
         end = chunk_end
     return end
+
+
+def _next_numbered_entry(chunk: str) -> bool:
+    """'116024；2.某医科大学附属医院，陕西': a postcode (or an address piece before an
+    institution), then the next numbered unit of a list on one line, which may run
+    longer than an address piece."""
+    cut = max(chunk.find(";"), chunk.find("；"))
+    if cut <= 0 or not _address_piece(chunk[: cut + 1]):
+        return False
+    rest = chunk[cut + 1 :]
+    if patterns.NUMBERED_LINE.match(rest) is None:
+        return False
+    postcode = cut == 6 and chunk[:cut].isdigit()
+    return postcode or looks_like_affiliation(rest)
 
 
 def _address_piece(chunk: str) -> bool:

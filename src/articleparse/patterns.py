@@ -216,12 +216,13 @@ LATIN_LIST_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
 # lookbehinds), so long runs of space inside a bracket cost one scan.
 _NOT_AFTER_SPACE: Final = r"(?<![ \t\u3000\u00a0])"
 AFFILIATION_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
-    r"\A[(（\[［][ \u3000]*(?:\d{1,2}[.．、]?[ \u3000]*)?"
-    r"|\A\d{1,2}(?:[.．、]|(?=\p{Han}))[ \u3000]*"
+    r"\A[(（\[［][ \u3000]*(?:(?:\d{1,2}[.．、]?|[①-⑨])[ \u3000]*)?"
+    # '1.某大学', '1某大学', '1 某大学', '①某大学'
+    r"|\A(?:\d{1,2}(?:[.．、]|(?=[ \u3000]?\p{Han}))|[①-⑨])[ \u3000]*"
     + r"|"
     + _NOT_AFTER_SPACE
     + r"[ \t\u3000]*(?:[;；]|\r?\n)[ \t\r\n\u3000]*"
-    r"(?:\d{1,2}[.．、]?(?!\d)[ \u3000]*)?"
+    r"(?:(?:\d{1,2}[.．、]?(?!\d)|[①-⑨])[ \u3000]*)?"
     # '… 210000 2.某医科大学…': a numbered entry after a space on one line
     + r"|"
     + _NOT_AFTER_SPACE
@@ -262,8 +263,8 @@ SITE_SUMMARY_WORDS: Final = ("本文主要内容关键词为", "不代表本站�
 CHROME_ISSUE_LINE: Final[regex.Pattern[str]] = regex.compile(
     r"\p{Han}{2,12}[ \u3000]?\d{4}年(?:第)?\d{1,2}期"
 )
-# A line of the front text that starts with an affiliation number: '2.某某研究所'.
-# (or glued to it: '2山东某医院')
+# A line of the front text that starts with an affiliation number: '2.某某研究所'
+# (or glued to it: '2山东某医院', after one space: '2 某某研究所', circled: '②某医院').
 NUMBERED_LINE: Final[regex.Pattern[str]] = regex.compile(
-    r"[ \t\u3000]*\d{1,2}(?:[.．、]|(?=\p{Han}))"
+    r"[ \t\u3000]*(?:\d{1,2}(?:[.．、]|(?=[ \u3000]?\p{Han}))|[①-⑨])"
 )
