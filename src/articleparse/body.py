@@ -30,6 +30,7 @@ from .frontmatter import (
 )
 from .labels import (
     BLOCK_FIELDS,
+    DATE_LABELS,
     FRONT_LABELS,
     LIST_FIELDS,
     NAME_FIELDS,
@@ -373,7 +374,7 @@ class BodyBuilder:
         if self._site_tags_segment(start, field):
             end = start + 1  # '关键词:三治德治党组织 张三 …': the tags are one segment
         else:
-            end = self._value_end(start, field, bracketed)
+            end = self._value_end(start, _reach_field(field, label.text), bracketed)
         raw = "".join(t.text for t in tokens[start:end])
         if field == "keywords" and not bracketed and site_tags(raw.strip()):
             if self._keywords_ahead(end):
@@ -405,7 +406,9 @@ class BodyBuilder:
     def _label_follows(self, index: int) -> bool:
         """A label comes next on the same line (after at most a space in a single-line body)."""
         tokens = self.tokens
-        if index < len(tokens) and tokens[index].kind is Kind.SEP and "\n" not in tokens[index].text:
+        if index < len(tokens) and tokens[index].kind is Kind.SEP:
+            if "\n" in tokens[index].text:
+                return False
             index += 1
         return index < len(tokens) and tokens[index].kind is Kind.LABEL
 
@@ -1039,6 +1042,14 @@ def _short_item(token: Token, previous: str) -> bool:
 
 _LAST_ITEM: Final = 9
 """Longest keyword that may end a space-separated list with '。'."""
+
+
+def _reach_field(field: str, label: str) -> str:
+    """The field whose reach a value takes: a date kept in extra ('修回日期') reaches
+    as far as 收稿日期 does."""
+    if field == "extra" and "".join(label.split()).strip("【】[]〔〕［］:：") in DATE_LABELS:
+        return "received"
+    return field
 
 
 def _numbered_affiliation(text: str) -> bool:

@@ -142,6 +142,13 @@ BARE_LABELS: Final = frozenset(
     for form in (written.replace(" ", "") for written in FRONT_LABELS[field])
     if form not in ("提要", "分类号") and form not in COLON_ONLY_LABELS
 )
+# Labels kept in extra whose value is a date ('修回日期：2021-05-20'): in a
+# single-line body they reach one segment, as 收稿日期 does, so the names or the
+# text after the date are not taken into it.
+DATE_LABELS: Final = frozenset(
+    {"修回日期", "录用日期", "接受日期", "网络出版时间", "网络出版日期", "网络首发时间"}
+    | {"出版日期", "发布日期", "修订日期"}
+)
 # Short labels that may stand with a space when a code follows ('分类号 G642').
 CODE_LABELS: Final = frozenset({"分类号"})
 # How far a front-matter value reaches in a single-line body.
