@@ -161,10 +161,13 @@ def _unit_word_exceptions() -> frozenset[str]:
 
 _SCHEME_EXAMPLES = {
     "decimal": "`0`, `1`, `1.1`, `2.2.1`, `1．`, `1、`, `2．1`",
-    "cn-dun": "`一、`, `十二、`, `三．`",
-    "cn-paren": "`（一）`, `(二)`, `（三）、`",
+    "cn-dun": "`一、`, `十二、`, `三．`, `壹、`",
+    "cn-paren": "`（一）`, `(二)`, `（三）、`, `(貳)`",
     "arabic-paren": "`(1)`, `（2）`, `(3)、`",
     "circled": "`①` … `⑳`",
+    "cn-chapter": "`第一章`, `第十二章`",
+    "cn-section": "`第一节`, `第三节`",
+    "cn-part": "`第一部分`, `第二部分`",
 }
 
 
@@ -195,7 +198,11 @@ _LIMITS: tuple[tuple[object, str, str], ...] = (
     (numbering, "MAX_TITLE_CHARS", "longest heading title, in characters"),
     (body, "MAX_VALUE_SEGMENTS", "segments a single-line value may span to the next label"),
     (body, "MAX_LIST_SEGMENTS", "segments a single-line list may span to the next label"),
-    (body, "MAX_UNPLACED_CHARS", "unlabelled text this close before a label is reported, not ending the front matter"),
+    (
+        body,
+        "MAX_UNPLACED_CHARS",
+        "unlabelled text this close before a label is reported, not ending the front matter",
+    ),
     (body, "MAX_RUN_IN_TITLE", "how far into its line a run-in heading title may end"),
     (names, "MAX_NAME", "longest Chinese author name, in characters"),
 )

@@ -98,6 +98,34 @@ CASES = [
         [],
         [],
     ),
+    (
+        "chapters and sections of a thesis; '第一节课' in prose",
+        "第一章 绪论 正文一。 第一节 背景 正文二。 第二节 方法 第一节课后，学生讨论。 第二章 结果 正文三。",
+        [("一", "绪论", 1), ("一", "背景", 2), ("二", "方法", 2), ("二", "结果", 1)],
+        ["正文一", "正文二", "第一节课后", "正文三"],
+        [],
+    ),
+    (
+        "capital numerals from a converter; '壹般' stays text",
+        "壹、問題 壹般而言如此。 （壹）現狀 正文一。 （貳）原因 正文二。 貳、對策 正文三。",
+        [("壹", "問題", 1), ("壹", "現狀", 2), ("貳", "原因", 2), ("貳", "對策", 1)],
+        ["壹般", "正文一", "正文二", "正文三"],
+        [],
+    ),
+    (
+        "unnumbered introduction and conclusion around Chinese headings",
+        "引言 正文一。 一、现状 正文二。 （一）问题 正文三。 结语： 正文四。",
+        [("", "引言", 1), ("一", "现状", 1), ("一", "问题", 2), ("", "结语", 1)],
+        ["正文一", "正文二", "正文三", "正文四"],
+        [],
+    ),
+    (
+        "a part title inside an unfinished sentence is text",
+        "一、现状 我们得出的 结论 是明确的。",
+        [("一", "现状", 1)],
+        ["我们得出的 结论 是明确的。"],
+        [],
+    ),
 ]
 
 
@@ -168,3 +196,25 @@ def test_numbered_references_heading_opens_the_references_block() -> None:
     assert [(s.number, s.title) for s in doc.sections] == [("1", "引言"), ("2", "参考文献")]
     assert [r.label for r in doc.references] == ["[1]", "[2]"]
     assert doc.sections[1].paragraphs == []
+
+
+def test_unnumbered_heading_from_code_round_trips() -> None:
+    section = Section(number="", title="结语", level=1, scheme="unnumbered")
+    section.paragraphs.append(Paragraph(text="综上所述，问题已经清楚。"))
+    chapter = Section(number="一", title="对策", level=1, scheme="cn-chapter")
+    doc = ap.Article(sections=[chapter, section])
+    again = ap.parse(ap.render(doc))
+    assert [(s.number, s.title, s.scheme) for s in again.sections] == [
+        ("一", "对策", "cn-chapter"),
+        ("", "结语", "unnumbered"),
+    ]
+
+
+def test_back_matter_title_ends_the_references() -> None:
+    body = "一、现状\n正文一。\n参考文献：\n[1]甲.题名[J].刊名,2019(1):1-2.\n致谢\n感谢导师。"
+    doc = ap.parse(f"标题 | 测试 |\n范文 | {body} |\n")
+    assert [r.text for r in doc.references] == ["甲.题名[J].刊名,2019(1):1-2."]
+    assert [(s.title, [p.text for p in s.paragraphs]) for s in doc.sections] == [
+        ("现状", ["正文一。"]),
+        ("致谢", ["感谢导师。"]),
+    ]

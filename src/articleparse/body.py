@@ -29,6 +29,7 @@ from .frontmatter import (
     split_affiliations,
 )
 from .labels import (
+    BACK_MATTER_TITLES,
     BLOCK_FIELDS,
     DATE_LABELS,
     FRONT_LABELS,
@@ -733,6 +734,13 @@ class BodyBuilder:
                 return index + 1
             self.state = _CONTENT
             return self._labelled(index)
+        if token.marker is None and token.kind is Kind.SEGMENT:
+            cut = _unnumbered_title(token.text, self.multiline)
+            if cut and (self.state == _CONTENT or token.text[:cut] in BACK_MATTER_TITLES):
+                # '结语', and after the references '致谢' or '附录', which end the block
+                self._finish_entry()
+                self.state = _CONTENT
+                return self._unnumbered_heading(index, cut)
         if self.state != _CONTENT:
             return self._entry(index)
         if token.marker is not None:
@@ -908,6 +916,30 @@ class BodyBuilder:
             return self._paragraph(plan.paragraph_at, plan.paragraph_skip)
         return plan.end
 
+    def _unnumbered_heading(self, index: int, cut: int) -> int:
+        """A heading with no number ('结语'): a top-level section; the numbering
+        starts afresh after it. A colon after the title is its ``sep``."""
+        token = self.tokens[index]
+        owner = self.owner
+        owner.numbering.reset()
+        section = trusted_node(
+            Section,
+            {
+                "number": "",
+                "title": token.text[:cut],
+                "level": 1,
+                "scheme": "unnumbered",
+                "marker": "",
+                "gap": "",
+                "sep": token.text[cut:] or None,
+                "paragraphs": [],
+                "subsections": [],
+                "span": owner._span(token.start, token.start + cut),
+            },
+        )
+        owner._add_section(section, 0)
+        return index + 1
+
     def _entry(self, index: int) -> int:
         """A segment inside a references or notes block."""
         token = self.tokens[index]
@@ -949,6 +981,20 @@ class BodyBuilder:
 
 
 _BLOCK_TITLES: Final = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[field]}
+
+
+def _unnumbered_title(text: str, multiline: bool) -> int:
+    """Where the title of a heading with no number ends in the segment ``text``
+    ('结语', '结论：', in a multi-line body also '结　语'); 0 when it is none."""
+    if len(text) > 12:
+        return 0
+    cut = len(text) - 1 if text[-1:] in "：:" else len(text)
+    title = text[:cut]
+    if title in UNNUMBERED_TITLES:
+        return cut
+    if multiline and title.replace(" ", "").replace("\u3000", "") in UNNUMBERED_TITLES:
+        return cut
+    return 0
 
 
 def _strong_marker(marker: Marker, segment: str) -> bool:

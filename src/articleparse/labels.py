@@ -161,6 +161,53 @@ LATE_FIELDS: Final = frozenset({"references", "notes", "author_info", "received"
 # Labels that open a block of entries rather than carrying one value.
 BLOCK_FIELDS: Final = frozenset({"references", "notes"})
 
+# Section titles that articles write with no number ('引言', '结语'), in simplified
+# and traditional characters: a line (or a single-line segment) of their own is a
+# heading (body.BodyBuilder), such a word standing first in a single-line
+# paragraph ends it, and it ends a space-separated keyword list.
+# BACK_MATTER_TITLES also end a references or notes block.
+BACK_MATTER_TITLES: Final = frozenset(
+    ("致谢", "致谢辞", "谢辞", "鸣谢", "附录", "后记", "致謝", "謝辭", "鳴謝", "附錄", "後記")
+)
+UNNUMBERED_TITLES: Final = BACK_MATTER_TITLES | frozenset(
+    (
+        "引言",
+        "前言",
+        "导言",
+        "绪论",
+        "绪言",
+        "序言",
+        "导论",
+        "引论",
+        "概述",
+        "小结",
+        "問題的提出",
+        "问题的提出",
+        "结语",
+        "结论",
+        "结束语",
+        "余论",
+        "结论与展望",
+        "结论与建议",
+        "结论与讨论",
+        "总结与展望",
+        "研究结论",
+        "讨论",
+        "材料与方法",
+        "资料与方法",
+        "对象与方法",
+        "結語",
+        "結論",
+        "緒論",
+        "緒言",
+        "導言",
+        "導論",
+        "結束語",
+        "餘論",
+        "討論",
+    )
+)
+
 # Characters that separate list items (keywords, CLC codes, authors).
 LIST_SEPARATORS: Final = ";；,，、"
 
@@ -222,14 +269,6 @@ UNIT_WORD_EXCEPTIONS: Final = frozenset(
         "组态",
         "座谈",
     }
-)
-
-# Section titles that articles write with no number ('引言', '结语'): in a
-# single-line body such a word standing first is a paragraph of its own (as its
-# own line is in a multi-line body), and it ends a space-separated keyword list.
-UNNUMBERED_TITLES: Final = frozenset(
-    {"引言", "前言", "绪论", "导论", "导言", "序言", "结语", "结束语", "结论", "小结", "余论"}
-    | {"讨论", "问题的提出", "致谢", "谢辞"}
 )
 
 # Human-readable label for each metadata field, used for extra keys.

@@ -21,7 +21,17 @@ from .spans import Span
 
 SCHEMA_VERSION: Literal[1] = 1
 
-Scheme = Literal["decimal", "cn-dun", "cn-paren", "arabic-paren", "circled"]
+Scheme = Literal[
+    "decimal",
+    "cn-dun",
+    "cn-paren",
+    "arabic-paren",
+    "circled",
+    "cn-chapter",
+    "cn-section",
+    "cn-part",
+    "unnumbered",
+]
 """Heading numbering schemes: ``1.2.3``; ``一、``; ``（一）``; ``(1)``; ``①``."""
 
 ScalarField = Literal[

@@ -69,9 +69,14 @@ def chinese_number(text: str) -> int | None:
 CHINESE_NUMERALS: Final = ["", *_CN_DIGITS]
 
 
+_CHINESE_NUMERAL_SCHEMES: Final = frozenset(
+    ("cn-dun", "cn-paren", "cn-chapter", "cn-section", "cn-part")
+)
+
+
 def written_number(scheme: str, value: int) -> str:
     """How ``value`` is written in a non-decimal scheme ('三', '3', '③')."""
-    if scheme in ("cn-dun", "cn-paren"):
+    if scheme in _CHINESE_NUMERAL_SCHEMES:
         return chinese_numeral(value)
     if scheme == "circled":
         return chr(ord("①") + value - 1)
@@ -116,10 +121,13 @@ SCHEMES: Final[tuple[SchemeRule, ...]] = (
     SchemeRule("cn-paren", patterns.CN_PAREN_MARKER, _cn_parts, str),
     SchemeRule("arabic-paren", patterns.ARABIC_PAREN_MARKER, lambda n: (int(n),), str),
     SchemeRule("circled", patterns.CIRCLED_MARKER, lambda n: (ord(n) - ord("①") + 1,), str),
+    SchemeRule("cn-chapter", patterns.CN_CHAPTER_MARKER, _cn_parts, str),
+    SchemeRule("cn-section", patterns.CN_SECTION_MARKER, _cn_parts, str),
+    SchemeRule("cn-part", patterns.CN_PART_MARKER, _cn_parts, str),
 )
 
 _MARKER_FIRST_CHARS: Final = frozenset(
-    "0123456789（(" + patterns.CN_NUMERAL_CHARS + "".join(map(chr, range(0x2460, 0x2474)))
+    "0123456789第（(" + patterns.CN_NUMERAL_CHARS + "".join(map(chr, range(0x2460, 0x2474)))
 )
 # For each first character, the rules whose pattern can start with it (in table
 # order) and the index of each pattern's 'num' group: a segment tries only those.
@@ -300,6 +308,10 @@ class NumberingState:
         if verdict.level > MAX_LEVEL or (scheme == "decimal" and len(parts) > MAX_DECIMAL_DEPTH):
             return Verdict(verdict.keep, verdict.level, "heading-too-deep")
         return verdict
+
+    def reset(self) -> None:
+        """Close every open heading: a heading with no number ('结语') came."""
+        self.stack.clear()
 
     def push(self, verdict: Verdict, scheme: str, parts: tuple[int, ...]) -> None:
         del self.stack[verdict.keep :]

@@ -172,6 +172,16 @@ ARABIC_PAREN_MARKER: Final[regex.Pattern[str]] = regex.compile(
 )
 # '①' … '⑳'
 CIRCLED_MARKER: Final[regex.Pattern[str]] = regex.compile(r"(?P<num>[①-⑳])")
+# '第一章', '第二节', '第三部分': chapters, sections and parts of theses and long 范文
+CN_CHAPTER_MARKER: Final[regex.Pattern[str]] = regex.compile(
+    r"第(?P<num>[" + CN_NUMERAL_CHARS + r"]{1,3})章"
+)
+CN_SECTION_MARKER: Final[regex.Pattern[str]] = regex.compile(
+    r"第(?P<num>[" + CN_NUMERAL_CHARS + r"]{1,3})节"
+)
+CN_PART_MARKER: Final[regex.Pattern[str]] = regex.compile(
+    r"第(?P<num>[" + CN_NUMERAL_CHARS + r"]{1,3})部分"
+)
 
 # A reference entry label at the start of a segment: '[1]', '［12］'.
 REFERENCE_LABEL: Final[regex.Pattern[str]] = regex.compile(r"[\[［]\d{1,4}[\]］]")

@@ -46,7 +46,8 @@ def to_markdown(doc: Article) -> str:
     for node in walk_sections(doc.sections):
         if isinstance(node, Section):
             hashes = "#" * min(node.level + 1, 6)
-            blocks.append(f"{hashes} {node.number} {node.title}")
+            number = f"{node.number} " if node.number else ""
+            blocks.append(f"{hashes} {number}{node.title}")
         else:
             blocks.append(node.text)
     for heading, entries in (("参考文献", doc.references), ("注释", doc.notes)):

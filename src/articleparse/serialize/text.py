@@ -44,6 +44,10 @@ _CANONICAL_MARKERS = {
     "cn-paren": "（{}）",
     "arabic-paren": "({})",
     "circled": "{}",
+    "cn-chapter": "第{}章",
+    "cn-section": "第{}节",
+    "cn-part": "第{}部分",
+    "unnumbered": "",
 }
 
 
@@ -257,8 +261,10 @@ def _marker(section: Section) -> str:
 def _number_in_marker(marker: str, scheme: str) -> str:
     if scheme == "decimal":
         return marker.rstrip(".．、").replace("．", ".").replace(" ", "")
-    if scheme == "circled":
+    if scheme in ("circled", "unnumbered"):
         return marker
+    if marker.startswith("第"):
+        return marker[1:].removesuffix("部分").rstrip("章节")
     return marker.strip("（()）、．")
 
 
@@ -345,7 +351,8 @@ def _canonical_body(doc: Article, style: Style) -> Iterator[str]:
         yield paragraph.text
     for node in walk_sections(doc.sections):
         if isinstance(node, Section):
-            yield _canonical_marker(node) + style.heading_gap + node.title
+            gap = "" if node.scheme == "unnumbered" else style.heading_gap
+            yield _canonical_marker(node) + gap + node.title
         else:
             yield node.text
     for field_name, entries in (("references", doc.references), ("notes", doc.notes)):
