@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, cast
 
+import regex
+
 from . import patterns
 from .frontmatter import (
     author_names,
@@ -154,6 +156,7 @@ class BodyBuilder:
         self.placed: set[str] = set()  # list fields the front matter has written
         self.planned: tuple[int, HeadingPlan] | None = None  # a heading already judged
         self.entry_end = 0
+        self.numbered = 0  # references numbered '1.', '2.' so far
 
     def run(self) -> None:
         tokens = self.tokens
@@ -734,6 +737,15 @@ class BodyBuilder:
                 return index + 1
             self.state = _CONTENT
             return self._labelled(index)
+        if token.kind is Kind.SEGMENT and _end_chrome(token.text) is not None:
+            self._finish_entry()
+            return self._chrome_run(index)
+        if token.kind is Kind.SEGMENT and self._english_back_matter(index):
+            # 'Title in English' / 'ZHANG San' / 'Abstract: …' after the text or the references
+            self._finish_entry()
+            self.state = _CONTENT
+            index, skip = self._lead(index)
+            return self._paragraph(index, skip) if skip > 0 else index
         if token.marker is None and token.kind is Kind.SEGMENT:
             cut = _unnumbered_title(token.text, self.multiline)
             if cut and (self.state == _CONTENT or token.text[:cut] in BACK_MATTER_TITLES):
@@ -769,6 +781,8 @@ class BodyBuilder:
                 and not ends_paragraph(pieces[-1])
             ):
                 following = end + 1
+                if _end_chrome(tokens[following].text) is not None:
+                    break  # chrome never enters a paragraph
                 if tokens[following].marker is not None:
                     plan = self._heading_plan(following, after_open=True)
                     if plan is not None:
@@ -916,6 +930,61 @@ class BodyBuilder:
             return self._paragraph(plan.paragraph_at, plan.paragraph_skip)
         return plan.end
 
+    def _chrome_run(self, index: int) -> int:
+        """Site chrome after the text ('上一篇：…', '版权所有 © …', '相关文章' and the
+        titles listed under it): boilerplate, never a paragraph or a reference. In a
+        single-line body the run takes the segments after it up to the end of a
+        sentence, a label or a heading; in a multi-line body it is its line, and
+        after a list header the lines below it up to such a line."""
+        tokens = self.tokens
+        owner = self.owner
+        token = tokens[index]
+        header = cast("regex.Match[str]", _end_chrome(token.text))["list"] is not None
+        end = index + 1
+        if not self.multiline or header:
+            while (
+                end + 1 < len(tokens)
+                and tokens[end].kind is Kind.SEP
+                and tokens[end + 1].kind is Kind.SEGMENT
+                and not ends_paragraph(tokens[end - 1].text)
+                and not self._opens_after_chrome(end + 1)
+            ):
+                if self.multiline:
+                    owner._add_chrome("".join(t.text for t in tokens[index:end]))
+                    owner._sep(tokens[end].text)
+                    index = end + 1
+                end += 2
+        owner._add_chrome("".join(t.text for t in tokens[index:end]))
+        return end
+
+    def _opens_after_chrome(self, index: int) -> bool:
+        """What ends a run of chrome: more chrome of its own (not the '©' of a
+        '版权所有 © …' line), or a heading."""
+        token = self.tokens[index]
+        if _end_chrome(token.text) is not None and not token.text.startswith(_COPYRIGHT):
+            return True
+        marker = token.marker
+        return marker is not None and self._heading_plan(index, after_open=False) is not None
+
+    def _english_back_matter(self, index: int) -> bool:
+        """An English line after the text that a few English lines later reaches
+        'Abstract:' or 'Key words:' (a journal's English title, authors and
+        affiliation printed after the references)."""
+        tokens = self.tokens
+        if not _english_line(tokens[index].text):
+            return False
+        segments = 1
+        for position in range(index + 1, min(len(tokens), index + 2 * _ENGLISH_LINES)):
+            token = tokens[position]
+            if token.kind is Kind.LABEL:
+                return segments > 0 and token.field in ("abstract_en", "keywords_en")
+            if token.kind is Kind.SEGMENT:
+                # authors and affiliation: ASCII, '(1. School of …)' included
+                if not token.text.isascii() or "[J]" in token.text:
+                    return False
+                segments += 1
+        return False
+
     def _unnumbered_heading(self, index: int, cut: int) -> int:
         """A heading with no number ('结语'): a top-level section; the numbering
         starts afresh after it. A colon after the title is its ``sep``."""
@@ -948,6 +1017,8 @@ class BodyBuilder:
         label_pattern = patterns.REFERENCE_LABEL if field == _REFERENCES else patterns.NOTE_LABEL
         text = token.text
         match = label_pattern.match(text)
+        if match is None and field == _REFERENCES:
+            match = self._numbered_reference(text)
         current = owner.last_node if isinstance(owner.last_node, Reference) else None
         if match is None and current is not None and (current.label or not self.multiline):
             # a continuation: gathered and joined once, so a long entry costs linear time
@@ -959,6 +1030,10 @@ class BodyBuilder:
             self.entry_end = token.start + len(text)
             return index + 1
         self._finish_entry()
+        if match is not None and match.re is patterns.NUMBERED_REFERENCE:
+            self.numbered += 1
+            owner._add_entry(field, match.group(), text[match.end() :], token.start)
+            return index + 1
         next_entry = patterns.NEXT_REFERENCE if field == _REFERENCES else patterns.NEXT_NOTE
         pieces = next_entry.split(text)
         offset = token.start
@@ -968,6 +1043,14 @@ class BodyBuilder:
             owner._add_entry(field, label, piece[len(label) :], offset)
             offset += len(piece)
         return index + 1
+
+    def _numbered_reference(self, text: str) -> regex.Match[str] | None:
+        """'1. 张三.题名[J]…': a reference numbered with a dot, taken only when it
+        continues the count of such entries (so '2018.' is no label)."""
+        match = patterns.NUMBERED_REFERENCE.match(text)
+        if match is None or int(match["num"]) != self.numbered + 1:
+            return None
+        return match
 
     def _finish_entry(self) -> None:
         if not self.entry_parts:
@@ -981,6 +1064,31 @@ class BodyBuilder:
 
 
 _BLOCK_TITLES: Final = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[field]}
+
+
+# The first characters END_CHROME can match: most segments are spared the pattern.
+_END_CHROME_FIRST: Final = frozenset("相热推延精最猜上下本文原转版免点立返C©")
+_COPYRIGHT: Final = ("©", "Copyright")
+_ENGLISH_LINES: Final = 6  # English segments before 'Abstract:' after the text
+
+
+def _end_chrome(text: str) -> regex.Match[str] | None:
+    if text[:1] not in _END_CHROME_FIRST:
+        return None
+    return patterns.END_CHROME.match(text)
+
+
+def _english_line(text: str) -> bool:
+    """A line of English back matter: ASCII starting with a word, no reference shape."""
+    return (
+        text[:1].isascii()
+        and text[:1].isalpha()
+        and text.isascii()
+        and any(c.isalpha() for c in text[1:4])
+        and patterns.REFERENCE_LABEL.match(text) is None
+        and "[J]" not in text
+        and "[M]" not in text
+    )
 
 
 def _unnumbered_title(text: str, multiline: bool) -> int:

@@ -185,6 +185,9 @@ CN_PART_MARKER: Final[regex.Pattern[str]] = regex.compile(
 
 # A reference entry label at the start of a segment: '[1]', '［12］'.
 REFERENCE_LABEL: Final[regex.Pattern[str]] = regex.compile(r"[\[［]\d{1,4}[\]］]")
+# A reference numbered '1.' / '2．' / '3、' (body.BodyBuilder takes it only when it
+# continues the count of such entries, so '2018.' on a continuation line is text).
+NUMBERED_REFERENCE: Final[regex.Pattern[str]] = regex.compile(r"(?P<num>\d{1,3})[.．、](?!\d)")
 # A note label: '①', '注①', '注1：'.
 NOTE_LABEL: Final[regex.Pattern[str]] = regex.compile(r"注?[①-⑳]|注\d{1,3}[:：]?")
 # Inside one segment of a references block: where the next entry begins
@@ -272,6 +275,20 @@ SITE_SUMMARY_WORDS: Final = ("本文主要内容关键词为", "不代表本站�
 # and the journal and issue on a line of their own ('党政研究 2019年4期').
 CHROME_ISSUE_LINE: Final[regex.Pattern[str]] = regex.compile(
     r"\p{Han}{2,12}[ \u3000]?\d{4}年(?:第)?\d{1,2}期"
+)
+# Site chrome that starts a segment after the article text (body.BodyBuilder):
+# lists of related articles (group 'list': the lines after the header are chrome
+# too), links to the neighbouring articles, source and copyright lines, buttons.
+_CHROME_END: Final = r"(?:[ \u3000]*[:：]|(?=[ \t\u3000]|$))"
+END_CHROME: Final[regex.Pattern[str]] = regex.compile(
+    r"(?P<list>(?:相关|热门|推荐|延伸|精彩|最新)(?:文章|论文|范文|阅读|推荐)(?:推荐)?|猜你喜欢)"
+    + _CHROME_END
+    + r"|(?:上一篇|下一篇|上一篇文章|下一篇文章|上一页|下一页|上篇|下篇)"
+    + _CHROME_END
+    + r"|(?:本文来源|文章来源|原文链接|原文地址|本文链接|本文网址|转载请注明)[ \u3000]*[:：]"
+    + r"|(?:本站|本网)?版权所有(?=[ \t\u3000:：©(（,，]|$)|版权声明|免责声明"
+    + r"|Copyright\b|©"
+    + r"|(?:点击|免费|立即)?下载(?:全文|本文|论文|文档|原文)|返回(?:顶部|列表|首页|目录)"
 )
 # A line of the front text that starts with an affiliation number: '2.某某研究所'
 # (or glued to it: '2山东某医院', after one space: '2 某某研究所', circled: '②某医院').
