@@ -165,6 +165,7 @@ _SCHEME_EXAMPLES = {
     "cn-paren": "`（一）`, `(二)`, `（三）、`, `(貳)`",
     "arabic-paren": "`(1)`, `（2）`, `(3)、`",
     "circled": "`①` … `⑳`",
+    "arabic-half-paren": "`1）`, `2)`",
     "cn-chapter": "`第一章`, `第十二章`",
     "cn-section": "`第一节`, `第三节`",
     "cn-part": "`第一部分`, `第二部分`",

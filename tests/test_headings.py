@@ -120,6 +120,13 @@ CASES = [
         [],
     ),
     (
+        "a number with a closing bracket only; '2) ,' in running text stays text",
+        "一、现状 正文（见表 2) ,如下。 1）领导 正文一。 2)制度 正文二。 结论：综上，有效。",
+        [("一", "现状", 1), ("1", "领导", 2), ("2", "制度", 2), ("", "结论", 1)],
+        ["正文（见表 2) ,如下。", "正文一", "正文二", "综上，有效。"],
+        [],
+    ),
+    (
         "a part title inside an unfinished sentence is text",
         "一、现状 我们得出的 结论 是明确的。",
         [("一", "现状", 1)],

@@ -747,12 +747,12 @@ class BodyBuilder:
             index, skip = self._lead(index)
             return self._paragraph(index, skip) if skip > 0 else index
         if token.marker is None and token.kind is Kind.SEGMENT:
-            cut = _unnumbered_title(token.text, self.multiline)
+            cut, skip = _unnumbered_title(token.text, self.multiline)
             if cut and (self.state == _CONTENT or token.text[:cut] in BACK_MATTER_TITLES):
                 # '结语', and after the references '致谢' or '附录', which end the block
                 self._finish_entry()
                 self.state = _CONTENT
-                return self._unnumbered_heading(index, cut)
+                return self._unnumbered_heading(index, cut, skip)
         if self.state != _CONTENT:
             return self._entry(index)
         if token.marker is not None:
@@ -985,9 +985,10 @@ class BodyBuilder:
                 segments += 1
         return False
 
-    def _unnumbered_heading(self, index: int, cut: int) -> int:
+    def _unnumbered_heading(self, index: int, cut: int, skip: int) -> int:
         """A heading with no number ('结语'): a top-level section; the numbering
-        starts afresh after it. A colon after the title is its ``sep``."""
+        starts afresh after it. A colon after the title is its ``sep``, and the
+        text after the colon ('结语：综上…', from ``skip``) its first paragraph."""
         token = self.tokens[index]
         owner = self.owner
         owner.numbering.reset()
@@ -1000,13 +1001,15 @@ class BodyBuilder:
                 "scheme": "unnumbered",
                 "marker": "",
                 "gap": "",
-                "sep": token.text[cut:] or None,
+                "sep": token.text[cut : skip or len(token.text)] or None,
                 "paragraphs": [],
                 "subsections": [],
                 "span": owner._span(token.start, token.start + cut),
             },
         )
         owner._add_section(section, 0)
+        if skip:
+            return self._paragraph(index, skip)
         return index + 1
 
     def _entry(self, index: int) -> int:
@@ -1069,6 +1072,7 @@ _BLOCK_TITLES: Final = {form: field for field in BLOCK_FIELDS for form in FRONT_
 # The first characters END_CHROME can match: most segments are spared the pattern.
 _END_CHROME_FIRST: Final = frozenset("相热推延精最猜上下本文原转版免点立返C©")
 _COPYRIGHT: Final = ("©", "Copyright")
+_LONGEST_PART_TITLE: Final = max(len(title) for title in UNNUMBERED_TITLES)
 _ENGLISH_LINES: Final = 6  # English segments before 'Abstract:' after the text
 
 
@@ -1091,18 +1095,27 @@ def _english_line(text: str) -> bool:
     )
 
 
-def _unnumbered_title(text: str, multiline: bool) -> int:
+def _unnumbered_title(text: str, multiline: bool) -> tuple[int, int]:
     """Where the title of a heading with no number ends in the segment ``text``
-    ('结语', '结论：', in a multi-line body also '结　语'); 0 when it is none."""
-    if len(text) > 12:
-        return 0
-    cut = len(text) - 1 if text[-1:] in "：:" else len(text)
-    title = text[:cut]
-    if title in UNNUMBERED_TITLES:
-        return cut
-    if multiline and title.replace(" ", "").replace("\u3000", "") in UNNUMBERED_TITLES:
-        return cut
-    return 0
+    ('结语', '结论：', in a multi-line body also '结　语') and where the paragraph
+    run in after its colon starts ('结语：综上…'; 0: none); (0, 0) when it is none."""
+    colon = -1
+    for position in range(min(len(text), _LONGEST_PART_TITLE + 1)):
+        if text[position] in "：:":
+            colon = position
+            break
+    if colon > 0:
+        title = text[:colon]
+        if title in UNNUMBERED_TITLES:
+            return colon, colon + 1 if colon + 1 < len(text) else 0
+        return 0, 0
+    if len(text) > _LONGEST_PART_TITLE + 2:
+        return 0, 0
+    if text in UNNUMBERED_TITLES:
+        return len(text), 0
+    if multiline and text.replace(" ", "").replace("\u3000", "") in UNNUMBERED_TITLES:
+        return len(text), 0
+    return 0, 0
 
 
 def _strong_marker(marker: Marker, segment: str) -> bool:

@@ -31,6 +31,7 @@ Scheme = Literal[
     "cn-section",
     "cn-part",
     "unnumbered",
+    "arabic-half-paren",
 ]
 """Heading numbering schemes: ``1.2.3``; ``一、``; ``（一）``; ``(1)``; ``①``."""
 

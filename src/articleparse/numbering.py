@@ -110,16 +110,21 @@ class SchemeRule:
     number: Callable[[str], str]
 
 
+def _int_parts(num: str) -> tuple[int, ...] | None:
+    return (int(num),)
+
+
 def _cn_parts(num: str) -> tuple[int, ...] | None:
     value = chinese_number(num)
     return None if value is None else (value,)
 
 
 SCHEMES: Final[tuple[SchemeRule, ...]] = (
+    SchemeRule("arabic-half-paren", patterns.ARABIC_HALF_PAREN_MARKER, _int_parts, str),
     SchemeRule("decimal", patterns.DECIMAL_MARKER, _decimal_parts, _plain_decimal),
     SchemeRule("cn-dun", patterns.CN_DUN_MARKER, _cn_parts, str),
     SchemeRule("cn-paren", patterns.CN_PAREN_MARKER, _cn_parts, str),
-    SchemeRule("arabic-paren", patterns.ARABIC_PAREN_MARKER, lambda n: (int(n),), str),
+    SchemeRule("arabic-paren", patterns.ARABIC_PAREN_MARKER, _int_parts, str),
     SchemeRule("circled", patterns.CIRCLED_MARKER, lambda n: (ord(n) - ord("①") + 1,), str),
     SchemeRule("cn-chapter", patterns.CN_CHAPTER_MARKER, _cn_parts, str),
     SchemeRule("cn-section", patterns.CN_SECTION_MARKER, _cn_parts, str),

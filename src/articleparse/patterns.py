@@ -170,6 +170,11 @@ CN_PAREN_MARKER: Final[regex.Pattern[str]] = regex.compile(
 ARABIC_PAREN_MARKER: Final[regex.Pattern[str]] = regex.compile(
     r"[（(](?P<num>\d{1,3})[）)](?P<punct>、)?"
 )
+# '1）', '2)': a number with a closing bracket only (tried before the decimal
+# scheme, which would take the '1' and leave '）' to start the title)
+ARABIC_HALF_PAREN_MARKER: Final[regex.Pattern[str]] = regex.compile(
+    r"(?P<num>\d{1,2})[）)](?P<punct>、)?"
+)
 # '①' … '⑳'
 CIRCLED_MARKER: Final[regex.Pattern[str]] = regex.compile(r"(?P<num>[①-⑳])")
 # '第一章', '第二节', '第三部分': chapters, sections and parts of theses and long 范文

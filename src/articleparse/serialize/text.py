@@ -48,6 +48,7 @@ _CANONICAL_MARKERS = {
     "cn-section": "第{}节",
     "cn-part": "第{}部分",
     "unnumbered": "",
+    "arabic-half-paren": "{}）",
 }
 
 
