@@ -62,3 +62,21 @@ def test_english_back_matter_after_the_references() -> None:
     assert doc.metadata.extra["英文作者"] == "LI Ming"
     assert doc.metadata.abstract_en == "This paper studies it."
     assert doc.metadata.keywords_en == ["it", "study"]
+
+
+def test_tortoise_shell_references_and_bracketed_notes() -> None:
+    doc = _parse(
+        "一、现状 正文。 注释: [1]参见某书。 [2]数据来自某局。 参考文献: 〔1〕甲.题名[J].刊名,2019."
+    )
+    assert [n.label for n in doc.notes] == ["[1]", "[2]"]
+    assert [r.label for r in doc.references] == ["〔1〕"]
+
+
+def test_paren_numbered_references_kept_together_by_latin_spacing() -> None:
+    doc = _parse(
+        "一、现状 正文。 参考文献: (1)甲.题名[J].刊名,2019,39 (5):12-18. (2)乙.书名[M].北京:某社,2020."
+    )
+    assert [(r.label, r.text) for r in doc.references] == [
+        ("(1)", "甲.题名[J].刊名,2019,39 (5):12-18. "),
+        ("(2)", "乙.书名[M].北京:某社,2020."),
+    ]

@@ -1034,8 +1034,7 @@ class BodyBuilder:
             return index + 1
         self._finish_entry()
         if match is not None and match.re is patterns.NUMBERED_REFERENCE:
-            self.numbered += 1
-            owner._add_entry(field, match.group(), text[match.end() :], token.start)
+            self._numbered_entries(field, text, token.start)
             return index + 1
         next_entry = patterns.NEXT_REFERENCE if field == _REFERENCES else patterns.NEXT_NOTE
         pieces = next_entry.split(text)
@@ -1046,6 +1045,21 @@ class BodyBuilder:
             owner._add_entry(field, label, piece[len(label) :], offset)
             offset += len(piece)
         return index + 1
+
+    def _numbered_entries(self, field: str, text: str, offset: int) -> None:
+        """Entries numbered in sequence ('(1)…. (2)…'), several in one segment of a
+        single-line body when the Latin spacing rule kept them together."""
+        cuts = [0]
+        for found in patterns.NEXT_NUMBERED_REFERENCE.finditer(text, 1):
+            label = patterns.NUMBERED_REFERENCE.match(text, found.start())
+            if label is not None and int(label["num"]) == self.numbered + len(cuts) + 1:
+                cuts.append(found.start())
+        cuts.append(len(text))
+        for position in range(len(cuts) - 1):
+            start, end = cuts[position], cuts[position + 1]
+            label = cast("regex.Match[str]", patterns.NUMBERED_REFERENCE.match(text, start))
+            self.numbered += 1
+            self.owner._add_entry(field, label.group(), text[label.end() : end], offset + start)
 
     def _numbered_reference(self, text: str) -> regex.Match[str] | None:
         """'1. 张三.题名[J]…': a reference numbered with a dot, taken only when it

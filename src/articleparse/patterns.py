@@ -188,16 +188,26 @@ CN_PART_MARKER: Final[regex.Pattern[str]] = regex.compile(
     r"第(?P<num>[" + CN_NUMERAL_CHARS + r"]{1,3})部分"
 )
 
-# A reference entry label at the start of a segment: '[1]', '［12］'.
-REFERENCE_LABEL: Final[regex.Pattern[str]] = regex.compile(r"[\[［]\d{1,4}[\]］]")
-# A reference numbered '1.' / '2．' / '3、' (body.BodyBuilder takes it only when it
+# A reference entry label at the start of a segment: '[1]', '［12］', '〔3〕'.
+REFERENCE_LABEL: Final[regex.Pattern[str]] = regex.compile(r"[\[［〔]\d{1,4}[\]］〕]")
+# A reference numbered '1.' / '2．' / '3、' / '(4)' (body.BodyBuilder takes it only when it
 # continues the count of such entries, so '2018.' on a continuation line is text).
-NUMBERED_REFERENCE: Final[regex.Pattern[str]] = regex.compile(r"(?P<num>\d{1,3})[.．、](?!\d)")
-# A note label: '①', '注①', '注1：'.
-NOTE_LABEL: Final[regex.Pattern[str]] = regex.compile(r"注?[①-⑳]|注\d{1,3}[:：]?")
+NUMBERED_REFERENCE: Final[regex.Pattern[str]] = regex.compile(
+    r"(?P<num>\d{1,3})[.．、](?!\d)|[(（](?P<num>\d{1,3})[)）]"
+)
+# Inside one segment, where such a numbered reference may begin: after the end of
+# the previous entry and at most one space ('….2019. (2)乙…', glued by the Latin
+# spacing rule); the builder checks the number.
+NEXT_NUMBERED_REFERENCE: Final[regex.Pattern[str]] = regex.compile(
+    r"(?<=[.。][ \u3000]?)(?=[(（]?\d{1,3}(?:[)）]|[.．、](?!\d)))"
+)
+# A note label: '①', '注①', '注1：', '[1]', '〔2〕'.
+NOTE_LABEL: Final[regex.Pattern[str]] = regex.compile(
+    r"注?[①-⑳]|注\d{1,3}[:：]?|[\[［〔]\d{1,3}[\]］〕]"
+)
 # Inside one segment of a references block: where the next entry begins
 # (after the end of the previous one).
-NEXT_REFERENCE: Final[regex.Pattern[str]] = regex.compile(r"(?<=[.。])(?=[\[［]\d{1,4}[\]］])")
+NEXT_REFERENCE: Final[regex.Pattern[str]] = regex.compile(r"(?<=[.。])(?=[\[［〔]\d{1,4}[\]］〕])")
 # The same in a notes block: '①…。②…。', '①…。 ②…。' (the space stays with the
 # entry before it).
 NEXT_NOTE: Final[regex.Pattern[str]] = regex.compile(r"(?<=[.。][ \u3000]{0,3})(?=[①-⑳])")
