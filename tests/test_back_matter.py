@@ -80,3 +80,12 @@ def test_paren_numbered_references_kept_together_by_latin_spacing() -> None:
         ("(1)", "甲.题名[J].刊名,2019,39 (5):12-18. "),
         ("(2)", "乙.书名[M].北京:某社,2020."),
     ]
+
+
+def test_a_conclusion_line_before_any_heading_is_a_paragraph() -> None:
+    doc = _parse("李明\n目的：探讨某事。\n结论：某法有效。\n引言：近年来如此。\n一、现状\n正文。")
+    assert [p.text for p in doc.preamble] == ["目的：探讨某事。", "结论：某法有效。"]
+    assert [(s.title, [p.text for p in s.paragraphs]) for s in doc.sections] == [
+        ("引言", ["近年来如此。"]),
+        ("现状", ["正文。"]),
+    ]

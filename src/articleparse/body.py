@@ -37,6 +37,7 @@ from .labels import (
     FRONT_LABELS,
     LIST_FIELDS,
     NAME_FIELDS,
+    OPENING_TITLES,
     SHORT_FIELDS,
     UNNUMBERED_TITLES,
 )
@@ -748,6 +749,8 @@ class BodyBuilder:
             return self._paragraph(index, skip) if skip > 0 else index
         if token.marker is None and token.kind is Kind.SEGMENT:
             cut, skip = _unnumbered_title(token.text, self.multiline)
+            if skip and not self.owner.open_sections and token.text[:cut] not in OPENING_TITLES:
+                cut = 0  # '结论：…' before any heading: a structured abstract's line
             if cut and (self.state == _CONTENT or token.text[:cut] in BACK_MATTER_TITLES):
                 # '结语', and after the references '致谢' or '附录', which end the block
                 self._finish_entry()

@@ -169,7 +169,10 @@ BLOCK_FIELDS: Final = frozenset({"references", "notes"})
 BACK_MATTER_TITLES: Final = frozenset(
     ("致谢", "致谢辞", "谢辞", "鸣谢", "附录", "后记", "致謝", "謝辭", "鳴謝", "附錄", "後記")
 )
-UNNUMBERED_TITLES: Final = BACK_MATTER_TITLES | frozenset(
+# The part titles that open the text: the only ones that may run into their first
+# paragraph ('引言：近年来…') before any heading, where a structured abstract
+# without its label writes '结论：…' too.
+OPENING_TITLES: Final = frozenset(
     (
         "引言",
         "前言",
@@ -183,28 +186,47 @@ UNNUMBERED_TITLES: Final = BACK_MATTER_TITLES | frozenset(
         "小结",
         "問題的提出",
         "问题的提出",
-        "结语",
-        "结论",
-        "结束语",
-        "余论",
-        "结论与展望",
-        "结论与建议",
-        "结论与讨论",
-        "总结与展望",
-        "研究结论",
-        "讨论",
-        "材料与方法",
-        "资料与方法",
-        "对象与方法",
-        "結語",
-        "結論",
-        "緒論",
-        "緒言",
-        "導言",
-        "導論",
-        "結束語",
-        "餘論",
-        "討論",
+    )
+)
+UNNUMBERED_TITLES: Final = (
+    BACK_MATTER_TITLES
+    | OPENING_TITLES
+    | frozenset(
+        (
+            "引言",
+            "前言",
+            "导言",
+            "绪论",
+            "绪言",
+            "序言",
+            "导论",
+            "引论",
+            "概述",
+            "問題的提出",
+            "问题的提出",
+            "结语",
+            "结论",
+            "结束语",
+            "余论",
+            "结论与展望",
+            "结论与建议",
+            "结论与讨论",
+            "总结与展望",
+            "研究结论",
+            "讨论",
+            "材料与方法",
+            "资料与方法",
+            "对象与方法",
+            "結語",
+            "結論",
+            "緒論",
+            "緒言",
+            "導言",
+            "導論",
+            "結束語",
+            "餘論",
+            "討論",
+        )
     )
 )
 
