@@ -108,6 +108,9 @@ class SchemeRule:
     pattern: regex.Pattern[str]
     parts: Callable[[str], tuple[int, ...] | None]
     number: Callable[[str], str]
+    # Characters of which the second or third character of the marker must be
+    # one, tested before the pattern ('1）' needs its bracket there); '' for none.
+    needs: str = ""
 
 
 def _int_parts(num: str) -> tuple[int, ...] | None:
@@ -120,7 +123,7 @@ def _cn_parts(num: str) -> tuple[int, ...] | None:
 
 
 SCHEMES: Final[tuple[SchemeRule, ...]] = (
-    SchemeRule("arabic-half-paren", patterns.ARABIC_HALF_PAREN_MARKER, _int_parts, str),
+    SchemeRule("arabic-half-paren", patterns.ARABIC_HALF_PAREN_MARKER, _int_parts, str, "）)"),
     SchemeRule("decimal", patterns.DECIMAL_MARKER, _decimal_parts, _plain_decimal),
     SchemeRule("cn-dun", patterns.CN_DUN_MARKER, _cn_parts, str),
     SchemeRule("cn-paren", patterns.CN_PAREN_MARKER, _cn_parts, str),
@@ -166,6 +169,8 @@ def find_marker(segment: str) -> Marker | None:
     if not rules:
         return None
     for rule, num_group in rules:
+        if rule.needs and segment[1:2] not in rule.needs and segment[2:3] not in rule.needs:
+            continue
         match = rule.pattern.match(segment)
         if match is None:
             continue
