@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The sources setup.py compiles ([tool.articleparse] compiled in pyproject.toml):
 # editing one reinstalls, so the tests never run an extension older than its source.
-COMPILED_SOURCES := $(shell $(PYTHON) -c 'import tomllib; print(" ".join(f"src/articleparse/{m}.py" for m in tomllib.load(open("pyproject.toml", "rb"))["tool"]["articleparse"]["compiled"]))')
+COMPILED_SOURCES := $(shell $(PYTHON) -c 'import tomllib; print(" ".join("src/articleparse/" + m.replace(".", "/") + ".py" for m in tomllib.load(open("pyproject.toml", "rb"))["tool"]["articleparse"]["compiled"]))')
 
 .PHONY: demo test lint types unit docs fuzz hypothesis-long bench bench-ir clean
 
@@ -65,4 +65,4 @@ bench-ir: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
-	rm -f src/*.so src/articleparse/*.so src/articleparse/_compiled.json
+	rm -f src/*.so src/articleparse/*.so src/articleparse/*/*.so src/articleparse/_compiled.json

@@ -40,8 +40,13 @@ def _compiled_modules() -> list[str]:
     return list(config["tool"]["articleparse"]["compiled"])
 
 
+def _source(module: str) -> Path:
+    """The source of ``module``, named from the package ('parser.tokenizer')."""
+    return PACKAGE.joinpath(*module.split(".")).with_suffix(".py")
+
+
 def _digest(module: str) -> str:
-    return hashlib.sha256((PACKAGE / f"{module}.py").read_bytes()).hexdigest()
+    return hashlib.sha256(_source(module).read_bytes()).hexdigest()
 
 
 def _say(message: str) -> None:
@@ -66,7 +71,7 @@ def _generate(modules: list[str]) -> tuple[list[object], str]:
         from mypyc.build import mypycify
     except ImportError as error:
         return [], f"mypyc is not available ({error})"
-    paths = [f"src/articleparse/{module}.py" for module in modules]
+    paths = [str(_source(module).relative_to(ROOT)) for module in modules]
     previous = os.getcwd()
     os.chdir(ROOT)  # mypy reads its configuration from pyproject.toml here
     said = io.StringIO()  # mypyc prints its type errors, then exits
@@ -125,7 +130,7 @@ class BuildExt(build_ext):
     def _remove_inplace_outputs(self) -> None:
         """Extensions of an earlier build (of any module) must not stand in for the sources."""
         package = self._package_dir()
-        for stale in [*package.glob("*.so"), *package.glob("*.pyd")]:
+        for stale in [*package.rglob("*.so"), *package.rglob("*.pyd")]:
             stale.unlink()
         for stale in [
             *package.parent.glob("*__mypyc.*.so"),

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import regex
 
-from articleparse import body, names, numbering
 from articleparse.diagnostics import CODES
-from articleparse.labels import (
+from articleparse.parser import body, names, numbering
+from articleparse.parser.labels import (
     BLOCK_FIELDS,
     FRONT_LABELS,
     LATE_FIELDS,
@@ -153,7 +153,7 @@ def unit_chars() -> str:
 
 
 def _unit_word_exceptions() -> frozenset[str]:
-    from articleparse import labels
+    from articleparse.parser import labels
 
     found: frozenset[str] = getattr(labels, "UNIT_WORD_EXCEPTIONS", frozenset())
     return found

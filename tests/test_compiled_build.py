@@ -97,7 +97,7 @@ def test_the_build_is_compiled_where_it_can_be() -> None:
 
 
 def test_pure_python_on_request() -> None:
-    code = "import articleparse as ap, articleparse.body as b; print(ap.COMPILED, b.__file__)"
+    code = "import articleparse as ap, articleparse.parser.body as b; print(ap.COMPILED, b.__file__)"
     env = dict(os.environ, ARTICLEPARSE_PURE="1")
     shown = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
@@ -116,7 +116,7 @@ def test_version_names_the_build() -> None:
 def test_an_edited_source_runs_as_pure_python(monkeypatch: pytest.MonkeyPatch) -> None:
     """A digest that no longer matches its source: a warning, and the finder that
     loads the sources goes first on sys.meta_path."""
-    info = {"modules": ["body"], "compiled": {"body": "0" * 64}, "reason": ""}
+    info = {"modules": ["parser.body"], "compiled": {"parser.body": "0" * 64}, "reason": ""}
     monkeypatch.setattr(_build, "_read_info", lambda: info)
     monkeypatch.delenv("ARTICLEPARSE_PURE", raising=False)
     monkeypatch.setattr(
@@ -125,11 +125,11 @@ def test_an_edited_source_runs_as_pure_python(monkeypatch: pytest.MonkeyPatch) -
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         reason = _build.select()
-    assert reason == "body.py changed since the build"
+    assert reason == "parser/body.py changed since the build"
     assert [w.category for w in caught] == [_build.StaleBuildWarning]
     finder = sys.meta_path[0]
     assert isinstance(finder, _build._PureSources)
-    spec = finder.find_spec("articleparse.body", None)
+    spec = finder.find_spec("articleparse.parser.body", None)
     assert spec is not None and spec.origin is not None and spec.origin.endswith("body.py")
     assert finder.find_spec("articleparse.model", None) is None
 
@@ -138,6 +138,5 @@ def test_the_digests_are_of_the_sources_as_built() -> None:
     info = _build._read_info()
     if not info.get("compiled"):
         pytest.skip(f"no compiled build ({_build.PURE_REASON})")
-    package = Path(ap.__file__).parent
     for name, digest in info["compiled"].items():
-        assert hashlib.sha256((package / f"{name}.py").read_bytes()).hexdigest() == digest
+        assert hashlib.sha256(_build.source(name).read_bytes()).hexdigest() == digest

@@ -10,9 +10,9 @@ from strategies import articles, mixed_text
 import articleparse as ap
 from articleparse.compare import without_source
 from articleparse.model import Paragraph, Section
-from articleparse.numbering import MAX_LEVEL
+from articleparse.parser.numbering import MAX_LEVEL
+from articleparse.parser.tokenizer import tokenize
 from articleparse.serialize.text import walk_sections
-from articleparse.tokenizer import tokenize
 
 
 @given(mixed_text)

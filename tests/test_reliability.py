@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from reliability_checks import check_text
 
 import articleparse as ap
-from articleparse.tokenizer import tokenize
+from articleparse.parser.tokenizer import tokenize
 
 # Any Unicode scalar value: every code point but the lone surrogates, which no
 # decoded file can hold (they have a property of their own below).

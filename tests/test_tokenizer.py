@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import mixed_text
 
-from articleparse import patterns
-from articleparse.labels import FRONT_LABELS
-from articleparse.tokenizer import (
+from articleparse.parser import patterns
+from articleparse.parser.labels import FRONT_LABELS
+from articleparse.parser.tokenizer import (
     _label_field,
     _labels,
     _raw_separators,

@@ -5,7 +5,6 @@ from . import _build
 from .api import parse, parse_bytes, parse_file
 from .corpus.arrow import record_arrow_schema
 from .corpus.many import ParseResult, parse_many
-from .decode import encode_original
 from .diagnostics import CODES, MAX_DIAGNOSTICS, Diagnostic, ParseError
 from .model import (
     SCHEMA_VERSION,
@@ -16,6 +15,7 @@ from .model import (
     Section,
     Source,
 )
+from .parser.decode import encode_original
 from .serialize.markdown import to_markdown
 from .serialize.record import to_record
 from .serialize.text import LayoutError, Style, render

@@ -45,7 +45,7 @@ class _PureSources(importlib.abc.MetaPathFinder):
     """Loads the listed modules of the package from their ``.py`` files."""
 
     def __init__(self, modules: Sequence[str]) -> None:
-        self.paths = {f"{_PACKAGE}.{name}": _HERE / f"{name}.py" for name in modules}
+        self.paths = {f"{_PACKAGE}.{name}": source(name) for name in modules}
 
     def find_spec(
         self,
@@ -68,9 +68,14 @@ def _read_info() -> dict[str, Any]:
     return info if isinstance(info, dict) else {}
 
 
+def source(name: str) -> Path:
+    """The source file of the module ``name``, named from the package ('parser.body')."""
+    return _HERE.joinpath(*name.split(".")).with_suffix(".py")
+
+
 def _digest(name: str) -> str:
     try:
-        return hashlib.sha256((_HERE / f"{name}.py").read_bytes()).hexdigest()
+        return hashlib.sha256(source(name).read_bytes()).hexdigest()
     except OSError:
         return ""
 
@@ -90,7 +95,7 @@ def select() -> str:
         stale = [name for name, digest in compiled.items() if _digest(name) != digest]
         reason = ""
         if stale:
-            names = ", ".join(f"{name}.py" for name in stale)
+            names = ", ".join(str(source(name).relative_to(_HERE)) for name in stale)
             reason = f"{names} changed since the build"
             warnings.warn(
                 f"articleparse: {reason}; running pure Python (rebuild with `make` or "
@@ -108,10 +113,13 @@ def select() -> str:
 
 
 def _extension_modules() -> set[str]:
+    """The extension modules inside the package, named from it ('parser.body')."""
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
     try:
         return {
-            path.name.partition(".")[0] for path in _HERE.iterdir() if path.name.endswith(suffixes)
+            ".".join([*path.relative_to(_HERE).parent.parts, path.name.partition(".")[0]])
+            for path in _HERE.rglob("*")
+            if path.name.endswith(suffixes)
         }
     except OSError:
         return set()

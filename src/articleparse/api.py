@@ -5,13 +5,13 @@ from __future__ import annotations
 import gc
 import os
 
-from .builder import Builder
 from .corpus.files import read_input
-from .decode import Decoded, decode
 from .diagnostics import Diagnostic, ParseError, cap_diagnostics, make_diagnostic
-from .lines import LineIndex
 from .model import Article, Source
-from .tokenizer import tokenize
+from .parser.builder import Builder
+from .parser.decode import Decoded, decode
+from .parser.lines import LineIndex
+from .parser.tokenizer import tokenize
 
 
 def parse(text: str, *, strict: bool = False) -> Article:

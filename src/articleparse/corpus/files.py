@@ -14,7 +14,7 @@ import os
 import re
 import stat
 
-from ..decode import not_text_reason
+from ..parser.decode import not_text_reason
 
 _HEX = re.compile(rb"[0-9a-fA-F]{2}")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..labels import FIELD_LABELS
 from ..model import (
     Article,
     BoilerplatePiece,
@@ -25,6 +24,7 @@ from ..model import (
     Section,
     TextPiece,
 )
+from ..parser.labels import FIELD_LABELS
 
 CANONICAL_SEP = " "
 

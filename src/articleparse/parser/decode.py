@@ -19,7 +19,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 
-from .model import UndecodedBytes
+from ..model import UndecodedBytes
 
 UTF8 = "utf-8"
 UTF8_SIG = "utf-8-sig"

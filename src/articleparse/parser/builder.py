@@ -13,14 +13,8 @@ from typing import Any, Final, get_args
 
 import regex
 
-from . import patterns
-from .body import BodyBuilder
-from .diagnostics import Diagnostic, make_diagnostic
-from .fields import SplitList, split_list
-from .frontmatter import split_names
-from .labels import FIELD_LABELS
-from .lines import LineIndex
-from .model import (
+from ..diagnostics import Diagnostic, make_diagnostic
+from ..model import (
     Article,
     BoilerplatePiece,
     ExtraPiece,
@@ -37,8 +31,14 @@ from .model import (
     Source,
     TextPiece,
 )
+from ..spans import Span
+from . import patterns
+from .body import BodyBuilder
+from .fields import SplitList, split_list
+from .frontmatter import split_names
+from .labels import FIELD_LABELS
+from .lines import LineIndex
 from .numbering import NumberingState
-from .spans import Span
 from .tokens import Kind, Token
 from .trusted import trusted, trusted_node
 

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from .spans import Span
+from ..spans import Span
 from .trusted import trusted_node
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 import regex
 
+from ..model import Reference, Section
 from . import patterns
 from .frontmatter import (
     author_names,
@@ -41,7 +42,6 @@ from .labels import (
     SHORT_FIELDS,
     UNNUMBERED_TITLES,
 )
-from .model import Reference, Section
 from .names import looks_like_affiliation, valid_name
 from .numbering import Verdict, ends_paragraph, find_marker, is_quantity, looks_like_title
 from .tokens import Kind, Marker, Token
