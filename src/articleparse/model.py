@@ -30,12 +30,11 @@ Scheme = Literal[
     "cn-chapter",
     "cn-section",
     "cn-part",
-    "unnumbered",
     "arabic-half-paren",
 ]
 """Heading numbering schemes: ``1.2.3``; ``一、``; ``（一）``; ``(1)``; ``①``; ``第一章``;
-``第一节``; ``第一部分``; ``1）``; and ``unnumbered`` for a part title standing alone
-(``引言``, ``结语``, ``致谢``), whose ``number`` is ``''``."""
+``第一节``; ``第一部分``; ``1）``. A heading is numbered: a part title standing alone
+(``引言``, ``结语``) is a paragraph."""
 
 ScalarField = Literal[
     "title",

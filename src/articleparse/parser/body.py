@@ -38,7 +38,6 @@ from .labels import (
     FRONT_LABELS,
     LIST_FIELDS,
     NAME_FIELDS,
-    OPENING_TITLES,
     SHORT_FIELDS,
     UNNUMBERED_TITLES,
 )
@@ -747,15 +746,14 @@ class BodyBuilder:
             self.state = _CONTENT
             index, skip = self._lead(index)
             return self._paragraph(index, skip) if skip > 0 else index
-        if token.marker is None and token.kind is Kind.SEGMENT:
-            cut, skip = _unnumbered_title(token.text, self.multiline)
-            if skip and not self.owner.open_sections and token.text[:cut] not in OPENING_TITLES:
-                cut = 0  # '结论：…' before any heading: a structured abstract's line
-            if cut and (self.state == _CONTENT or token.text[:cut] in BACK_MATTER_TITLES):
-                # '结语', and after the references '致谢' or '附录', which end the block
+        if self.state != _CONTENT and token.marker is None and token.kind is Kind.SEGMENT:
+            title = _part_title(token.text, self.multiline)
+            if title.replace(" ", "").replace("\u3000", "") in BACK_MATTER_TITLES:
+                # '致谢' or '附录' after the references ends the block; a part title
+                # with no number is a paragraph, as everywhere (headings are numbered)
                 self._finish_entry()
                 self.state = _CONTENT
-                return self._unnumbered_heading(index, cut, skip)
+                return self._paragraph(index)
         if self.state != _CONTENT:
             return self._entry(index)
         if token.marker is not None:
@@ -988,33 +986,6 @@ class BodyBuilder:
                 segments += 1
         return False
 
-    def _unnumbered_heading(self, index: int, cut: int, skip: int) -> int:
-        """A heading with no number ('结语'): a top-level section; the numbering
-        starts afresh after it. A colon after the title is its ``sep``, and the
-        text after the colon ('结语：综上…', from ``skip``) its first paragraph."""
-        token = self.tokens[index]
-        owner = self.owner
-        owner.numbering.reset()
-        section = trusted_node(
-            Section,
-            {
-                "number": "",
-                "title": token.text[:cut],
-                "level": 1,
-                "scheme": "unnumbered",
-                "marker": "",
-                "gap": "",
-                "sep": token.text[cut : skip or len(token.text)] or None,
-                "paragraphs": [],
-                "subsections": [],
-                "span": owner._span(token.start, token.start + cut),
-            },
-        )
-        owner._add_section(section, 0)
-        if skip:
-            return self._paragraph(index, skip)
-        return index + 1
-
     def _entry(self, index: int) -> int:
         """A segment inside a references or notes block."""
         token = self.tokens[index]
@@ -1112,27 +1083,24 @@ def _english_line(text: str) -> bool:
     )
 
 
-def _unnumbered_title(text: str, multiline: bool) -> tuple[int, int]:
-    """Where the title of a heading with no number ends in the segment ``text``
-    ('结语', '结论：', in a multi-line body also '结　语') and where the paragraph
-    run in after its colon starts ('结语：综上…'; 0: none); (0, 0) when it is none."""
+def _part_title(text: str, multiline: bool) -> str:
+    """The part title with no number that the segment ``text`` is ('结语', in a
+    multi-line body also '结　语') or starts with before a colon ('致谢：感谢…');
+    '' when it is none."""
     colon = -1
     for position in range(min(len(text), _LONGEST_PART_TITLE + 1)):
         if text[position] in "：:":
             colon = position
             break
     if colon > 0:
-        title = text[:colon]
-        if title in UNNUMBERED_TITLES:
-            return colon, colon + 1 if colon + 1 < len(text) else 0
-        return 0, 0
+        return text[:colon] if text[:colon] in UNNUMBERED_TITLES else ""
     if len(text) > _LONGEST_PART_TITLE + 2:
-        return 0, 0
+        return ""
     if text in UNNUMBERED_TITLES:
-        return len(text), 0
+        return text
     if multiline and text.replace(" ", "").replace("\u3000", "") in UNNUMBERED_TITLES:
-        return len(text), 0
-    return 0, 0
+        return text
+    return ""
 
 
 def _strong_marker(marker: Marker, segment: str) -> bool:

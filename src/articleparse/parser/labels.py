@@ -161,17 +161,15 @@ LATE_FIELDS: Final = frozenset({"references", "notes", "author_info", "received"
 # Labels that open a block of entries rather than carrying one value.
 BLOCK_FIELDS: Final = frozenset({"references", "notes"})
 
-# Section titles that articles write with no number ('引言', '结语'), in simplified
-# and traditional characters: a line (or a single-line segment) of their own is a
-# heading (body.BodyBuilder), such a word standing first in a single-line
-# paragraph ends it, and it ends a space-separated keyword list.
+# Part titles that articles write with no number ('引言', '结语'), in simplified
+# and traditional characters. Headings are numbered, so such a title is a
+# paragraph (body.BodyBuilder): standing first in a single-line paragraph it is
+# one of its own, and it ends a space-separated keyword list.
 # BACK_MATTER_TITLES also end a references or notes block.
 BACK_MATTER_TITLES: Final = frozenset(
     ("致谢", "致谢辞", "谢辞", "鸣谢", "附录", "后记", "致謝", "謝辭", "鳴謝", "附錄", "後記")
 )
-# The part titles that open the text: the only ones that may run into their first
-# paragraph ('引言：近年来…') before any heading, where a structured abstract
-# without its label writes '结论：…' too.
+# The part titles that open the text.
 OPENING_TITLES: Final = frozenset(
     (
         "引言",

@@ -319,10 +319,6 @@ class NumberingState:
             return Verdict(verdict.keep, verdict.level, "heading-too-deep")
         return verdict
 
-    def reset(self) -> None:
-        """Close every open heading: a heading with no number ('结语') came."""
-        self.stack.clear()
-
     def push(self, verdict: Verdict, scheme: str, parts: tuple[int, ...]) -> None:
         del self.stack[verdict.keep :]
         self.stack.append(Open(scheme, parts, verdict.level))

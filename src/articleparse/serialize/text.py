@@ -47,7 +47,6 @@ _CANONICAL_MARKERS = {
     "cn-chapter": "第{}章",
     "cn-section": "第{}节",
     "cn-part": "第{}部分",
-    "unnumbered": "",
     "arabic-half-paren": "{}）",
 }
 
@@ -262,7 +261,7 @@ def _marker(section: Section) -> str:
 def _number_in_marker(marker: str, scheme: str) -> str:
     if scheme == "decimal":
         return marker.rstrip(".．、").replace("．", ".").replace(" ", "")
-    if scheme in ("circled", "unnumbered"):
+    if scheme == "circled":
         return marker
     if marker.startswith("第"):
         return marker[1:].removesuffix("部分").rstrip("章节")
@@ -352,8 +351,7 @@ def _canonical_body(doc: Article, style: Style) -> Iterator[str]:
         yield paragraph.text
     for node in walk_sections(doc.sections):
         if isinstance(node, Section):
-            gap = "" if node.scheme == "unnumbered" else style.heading_gap
-            yield _canonical_marker(node) + gap + node.title
+            yield _canonical_marker(node) + style.heading_gap + node.title
         else:
             yield node.text
     for field_name, entries in (("references", doc.references), ("notes", doc.notes)):
