@@ -494,7 +494,25 @@ class BodyBuilder:
         )
         if reach is not None and at_label and field in ("abstract", "abstract_en"):
             return reach  # an abstract of several paragraphs runs to the next label
-        return self._sentence_end(index, reach, field in _CODED_FIELDS)
+        end = self._sentence_end(index, reach, field in _CODED_FIELDS)
+        return self._postcode_end(index, end) if field == "affiliations" else end
+
+    def _postcode_end(self, index: int, end: int) -> int:
+        """A single-line affiliation value that would run on into prose ends after the
+        postcode before it ('作者单位：某大学，湖南 长沙 410081 该方法…。')."""
+        tokens = self.tokens
+        for position in range(index, end - 2):
+            token = tokens[position]
+            following = tokens[position + 2]
+            if (
+                token.kind is Kind.SEGMENT
+                and _ends_with_postcode(token.text)
+                and tokens[position + 1].kind is Kind.SEP
+                and following.kind is Kind.SEGMENT
+                and any(c in "。！？" for c in following.text)
+            ):
+                return position + 1
+        return end
 
     def _line_value_end(self, index: int, field: str) -> int:
         """In a multi-line body, a value is the rest of its line (up to a label on it);
@@ -1080,6 +1098,14 @@ def _english_line(text: str) -> bool:
         and patterns.REFERENCE_LABEL.match(text) is None
         and "[J]" not in text
         and "[M]" not in text
+    )
+
+
+def _ends_with_postcode(text: str) -> bool:
+    """'410081', '210000）', '250100;': a six-digit postcode at the end of ``text``."""
+    core = text.rstrip(")）;；,，")
+    return (
+        len(core) >= 6 and core[-6:].isascii() and core[-6:].isdigit() and not core[-7:-6].isdigit()
     )
 
 
