@@ -108,6 +108,11 @@ def _reach(field: str) -> str:
         return "one segment"
     if field in LIST_FIELDS:
         return "to the next label, else one segment (more after a list separator)"
+    if field == "affiliations":
+        return (
+            "to the next label, else one segment; in a single-line body it ends after "
+            "the postcode a sentence follows (`…湖南 长沙 410081 该方法…。`)"
+        )
     return "to the next label, else one segment"
 
 
