@@ -1015,6 +1015,14 @@ class BodyBuilder:
         if match is None and field == _REFERENCES:
             match = self._numbered_reference(text)
         current = owner.last_node if isinstance(owner.last_node, Reference) else None
+        if match is None and field == _REFERENCES and self._spaced_number(index, current):
+            # '参考文献： 1 张三.题名[J]…. 2 李四…' in a single-line body: the number,
+            # its space and the next segment are one entry
+            self._finish_entry()
+            self.numbered += 1
+            space, entry = self.tokens[index + 1], self.tokens[index + 2]
+            owner._add_entry(field, text + space.text, entry.text, token.start)
+            return index + 3
         if match is None and current is not None and (current.label or not self.multiline):
             # a continuation: gathered and joined once, so a long entry costs linear time
             if not self.entry_parts:
@@ -1052,6 +1060,23 @@ class BodyBuilder:
             label = cast("regex.Match[str]", patterns.NUMBERED_REFERENCE.match(text, start))
             self.numbered += 1
             self.owner._add_entry(field, label.group(), text[label.end() : end], offset + start)
+
+    def _spaced_number(self, index: int, current: Reference | None) -> bool:
+        """A segment that is only the next number of a list numbered '1 ', '2 ' in a
+        single-line body, before the entry's text: the first entry of its block, or
+        after entries numbered so."""
+        tokens = self.tokens
+        text = tokens[index].text
+        return (
+            not self.multiline
+            and text.isascii()
+            and text.isdigit()
+            and int(text) == self.numbered + 1
+            and (self.numbered > 0 or current is None)
+            and index + 2 < len(tokens)
+            and tokens[index + 1].kind is Kind.SEP
+            and tokens[index + 2].kind is Kind.SEGMENT
+        )
 
     def _numbered_reference(self, text: str) -> regex.Match[str] | None:
         """'1. 张三.题名[J]…': a reference numbered with a dot, taken only when it
