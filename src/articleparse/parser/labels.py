@@ -169,26 +169,8 @@ BLOCK_FIELDS: Final = frozenset({"references", "notes"})
 BACK_MATTER_TITLES: Final = frozenset(
     ("致谢", "致谢辞", "谢辞", "鸣谢", "附录", "后记", "致謝", "謝辭", "鳴謝", "附錄", "後記")
 )
-# The part titles that open the text.
-OPENING_TITLES: Final = frozenset(
-    (
-        "引言",
-        "前言",
-        "导言",
-        "绪论",
-        "绪言",
-        "序言",
-        "导论",
-        "引论",
-        "概述",
-        "小结",
-        "問題的提出",
-        "问题的提出",
-    )
-)
 UNNUMBERED_TITLES: Final = (
     BACK_MATTER_TITLES
-    | OPENING_TITLES
     | frozenset(
         (
             "引言",
@@ -200,6 +182,7 @@ UNNUMBERED_TITLES: Final = (
             "导论",
             "引论",
             "概述",
+            "小结",
             "問題的提出",
             "问题的提出",
             "结语",
