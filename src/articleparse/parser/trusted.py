@@ -95,7 +95,7 @@ def _generate(cls: type[BaseModel]) -> Callable[..., Any]:
     exec(compile(source, f"<trusted {cls.__name__}>", "exec"), namespace)
     create: Callable[..., Any] = namespace["create"]
     create.__qualname__ = create.__name__ = f"trusted_{cls.__name__}"
-    create.__doc__ = f"Build a {cls.__name__} without validation (see articleparse.trusted)."
+    create.__doc__ = f"Build a {cls.__name__} without validation (see articleparse.parser.trusted)."
     return create
 
 
