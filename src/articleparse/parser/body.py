@@ -576,9 +576,18 @@ class BodyBuilder:
             # 'A Lightweight detection…': the space after a one-letter code separates,
             # though it stands between Latin letters
             self._split_token(index, 1, 2)
-        if not _value_shape(field, tokens[index].text):
-            return index
+        text = tokens[index].text
         end = index + 1
+        if (
+            field == "clc"
+            and patterns.CLC_CLASS.fullmatch(text) is not None
+            and index + 2 < len(tokens)
+            and tokens[index + 1].text == " "
+            and patterns.CLC_NUMBER.fullmatch(tokens[index + 2].text) is not None
+        ):
+            end = index + 3  # 'G 807.04': the class letter, a space, the number
+        elif not _value_shape(field, text):
+            return index
         while (
             field == "clc"
             and end + 1 < len(tokens)

@@ -72,7 +72,7 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "document_code": ("文献标识码", "文獻標識碼", "文献标志码", "文獻標志碼", "文献标识"),
     "article_number": ("文章编号", "文章編號"),
-    "doi": ("DOI", "doi", "Doi"),
+    "doi": ("国际DOI编码", "DOI编码", "DOI号", "DOI", "doi", "Doi"),
     "fund": ("基金项目", "基金項目", "资助项目", "基金资助"),
     "author_info": ("作者简介", "作者簡介", "第一作者简介"),
     "received": ("收稿日期", "收稿時間", "收稿时间", "投稿日期"),
@@ -110,6 +110,8 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
         "指导老师",
         "指导教师",
         "JEL分类号",
+        "学科代码",
+        "学科分类号",
         "文章引用",
     ),
     # After author_info and extra, whose forms begin with the same characters.

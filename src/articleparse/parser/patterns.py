@@ -261,6 +261,10 @@ AFFILIATION_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
 )
 # A CLC code of its own, as the second of a space-separated list ('F323.22').
 CLC_CODE: Final[regex.Pattern[str]] = regex.compile(r"[A-Z]{1,2}\d[\d.\-/:+]*[;；,，]?")
+# A CLC code's class letters and number written apart ('G 807.04'), in a
+# single-line body two segments.
+CLC_CLASS: Final[regex.Pattern[str]] = regex.compile(r"[A-Z]{1,2}")
+CLC_NUMBER: Final[regex.Pattern[str]] = regex.compile(r"\d[\d.\-/:+]*[;；,，]?")
 # Where English author names start in a line of English: 'WANG Ming1,', 'LI Si*'.
 ENGLISH_AUTHOR_START: Final[regex.Pattern[str]] = regex.compile(
     r"(?<![A-Za-z])[A-Z]{2,}(?:-[A-Z]+)? [A-Z][a-z]+(?:-[a-z]+)?(?=[\d*,，]| [A-Z]{2,})"
