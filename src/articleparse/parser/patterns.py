@@ -291,9 +291,10 @@ CHROME_COUNTERS: Final[regex.Pattern[str]] = regex.compile(
 # a sentence of the site's own about the article ('题名,本文主要内容关键词为:甲论文,
 # 乙论文,此文献不代表本站观点,…仅供参考阅读下载。'): the words that mark it,
 SITE_SUMMARY_WORDS: Final = ("本文主要内容关键词为", "不代表本站观点", "仅供参考阅读下载")
-# and the journal and issue on a line of their own ('党政研究 2019年4期').
+# and the journal and issue on a line of their own ('党政研究 2019年4期'; a journal's
+# edition in brackets: '某某大学学报(社会科学版) 2019年3期').
 CHROME_ISSUE_LINE: Final[regex.Pattern[str]] = regex.compile(
-    r"\p{Han}{2,12}[ \u3000]?\d{4}年(?:第)?\d{1,2}期"
+    r"\p{Han}{2,12}(?:[(（]\p{Han}{1,8}[)）])?[ \u3000]?\d{4}年(?:第)?\d{1,2}期"
 )
 # Site chrome that starts a segment after the article text (body.BodyBuilder):
 # lists of related articles (group 'list': the lines after the header are chrome
