@@ -23,6 +23,7 @@ from typing import Final, NamedTuple
 
 from . import patterns
 from .fields import SplitList, split_list
+from .labels import COLUMN_NAMES
 from .names import (
     PINYIN_SURNAMES,
     ROLE_WORDS,
@@ -100,20 +101,65 @@ def _column(lead: Lead, position: int) -> int:
 
 
 def _title(lead: Lead, position: int) -> int:
-    """The article's title written again at the start of a line."""
+    """The article's title written again at the start of a line, with its
+    subtitle on the next line ('——以某市为例') in a multi-line body."""
     title = lead.title
-    if not title or not lead.text.startswith(title, position):
+    if not title:
         return -1
     text = lead.text
-    end = position + len(title)
-    while end < len(text) and text[end] in _TITLE_MARKS:
-        end += 1  # '标题*', '标题①': the mark of a fund note
+    if text.startswith(title, position):
+        end = position + len(title)
+    else:
+        # the row's title holds the subtitle, the body breaks the line before it
+        dash = title.find(_SUBTITLE_DASH)
+        if dash <= 0 or not lead.multiline or not text.startswith(title[:dash], position):
+            return -1
+        end = position + dash
+    end = _title_marks(text, end)
     if end < len(text) and text[end] not in _SPACE:
         return -1  # the title's words begin a sentence ('上上上上上。' after title '上上')
+    if lead.multiline:
+        end = _subtitle(lead, end)
     return end
 
 
-_TITLE_MARKS: Final = frozenset("*＊#†①②③")
+_TITLE_MARKS: Final = frozenset("*＊∗#※†①②③")
+_SUBTITLE_DASH: Final = "——"
+
+
+def _title_marks(text: str, end: int) -> int:
+    while end < len(text) and text[end] in _TITLE_MARKS:
+        end += 1  # '标题*', '标题①': the mark of a fund note
+    return end
+
+
+def _subtitle(lead: Lead, end: int) -> int:
+    """Past a subtitle line ('——兼论某某问题*') right after the title's line; ``end``
+    if the next line is not one."""
+    text = lead.text
+    line_end = lead.end_of_line(end)
+    if _trim(text, end, line_end) != end or line_end >= len(text):
+        return end
+    start = line_end + 1
+    while start < len(text) and text[start] in " \t\u3000\u00a0":
+        start += 1
+    if not text.startswith(_SUBTITLE_DASH, start):
+        return end
+    found = text.find("\n", start)
+    return _trim(text, start, len(text) if found < 0 else found)
+
+
+def _bare_column(lead: Lead, position: int) -> int:
+    """'综 述', '临床研究': a journal's column name alone on its line, with no marks
+    around it (multi-line bodies only; the names are a closed list)."""
+    if not lead.multiline or (position > 0 and lead.text[position - 1] != "\n"):
+        return -1
+    text = lead.text
+    end = _trim(text, position, lead.end_of_line(position))
+    if end - position > _MAX_TAG:
+        return -1
+    name = "".join(char for char in text[position:end] if char not in _SPACE)
+    return end if name in COLUMN_NAMES else -1
 
 
 def _bracket(lead: Lead, position: int) -> int:
@@ -443,6 +489,7 @@ RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("trivia", _slashes),
     ("title", _title),
     ("column", _column),
+    ("column", _bare_column),
     ("trivia", _bullet),
     ("affiliations", _bracket),
     ("affiliations", _numbered),

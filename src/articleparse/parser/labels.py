@@ -297,3 +297,29 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "references": "参考文献",
     "notes": "注释",
 }
+
+# A journal's column names, which mirror sites print alone on a line before the
+# title ('综 述'); read as a column only there, and only as a whole line.
+COLUMN_NAMES: Final = frozenset(
+    {
+        "综述",
+        "述评",
+        "论著",
+        "短篇论著",
+        "临床研究",
+        "基础研究",
+        "实验研究",
+        "临床报道",
+        "经验交流",
+        "个案报道",
+        "病例报告",
+        "调查研究",
+        "专家论坛",
+        "研究论文",
+        "研究报告",
+        "学术探讨",
+        "理论探讨",
+        "专题研究",
+        "特别策划",
+    }
+)
