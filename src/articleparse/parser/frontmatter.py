@@ -243,6 +243,10 @@ def _english(lead: Lead, position: int) -> int:
     # An English title, its authors and their affiliation often share one line:
     # the authors start at 'WANG Ming1,' and the affiliation at its bracket.
     names = patterns.ENGLISH_AUTHOR_START.search(text, position + 1, end)
+    if names is None:
+        glued = patterns.ENGLISH_AUTHOR_GLUED.search(text, position + 1, end)
+        if glued is not None and glued.group("surname") in PINYIN_SURNAMES:
+            names = glued
     if not _english_names(text[position:end]):
         if names is not None:
             end = names.start()

@@ -94,6 +94,9 @@ ROLE_WORDS: Final = frozenset(
 # Marks and separators that may stand between and after names: affiliation
 # numbers, '*', '#', superscripts, the bullets some sites put before a name.
 MARK_CHARS: Final = frozenset("0123456789*＊#※†‡§¶△▲☆★○●◎⊙□■·•/+¹²³⁴⁵⁶⁷⁸⁹⁰")
+# The marks of a corresponding or equal author, which may follow an affiliation
+# number after a space ('周某 1* (审校)').
+_NOTE_MARKS: Final = frozenset("*＊#†‡※△▲☆★")
 SEPARATOR_CHARS: Final = frozenset(",，、;；")
 SPACE_CHARS: Final = frozenset(" \u3000\u00a0")
 _OPENERS: Final = "(（"
@@ -199,6 +202,7 @@ def scan_names(text: str, start: int, stop: int) -> tuple[int, list[Name]]:
                     following in SPACE_CHARS
                     or following in SEPARATOR_CHARS
                     or following in _OPENERS
+                    or following in _NOTE_MARKS
                 )
             ):
                 break  # '丁一 3.5%的…': a number of the text after the names

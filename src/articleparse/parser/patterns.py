@@ -269,6 +269,11 @@ CLC_NUMBER: Final[regex.Pattern[str]] = regex.compile(r"\d[\d.\-/:+]*[;；,，]?
 ENGLISH_AUTHOR_START: Final[regex.Pattern[str]] = regex.compile(
     r"(?<![A-Za-z])[A-Z]{2,}(?:-[A-Z]+)? [A-Z][a-z]+(?:-[a-z]+)?(?=[\d*,，]| [A-Z]{2,})"
 )
+# The same name glued to the last word of the title before it ('…SurgeryHE Lili,'):
+# frontmatter checks the surname.
+ENGLISH_AUTHOR_GLUED: Final[regex.Pattern[str]] = regex.compile(
+    r"(?<=[a-z])(?P<surname>[A-Z]{2,}) [A-Z][a-z]+(?:-[a-z]+)?(?=[\d*,，]| [A-Z]{2,})"
+)
 # One such name closing a run of English with nothing after it: 'ZHANG San',
 # 'OUYANG Xiao-lin' (frontmatter checks the surname).
 ENGLISH_NAME_AT_END: Final[regex.Pattern[str]] = regex.compile(
