@@ -1227,13 +1227,25 @@ def _question_title(title: str) -> bool:
 
 
 def _bare_keyword_line(text: str) -> bool:
-    """'法律责任;责任条款;立法设计': two to ten short items split by ';', nothing else."""
-    items = text.replace("；", ";").split(";")
+    """'法律责任;责任条款;立法设计': two to ten short items split by ';', nothing else;
+    or, with no ';' (food and engineering journals), three to ten split by commas
+    ('卤制鸭脖,电子鼻,主成分分析'), none holding a space."""
+    semicolons = ";" in text or "；" in text
+    if semicolons:
+        items = text.replace("；", ";").split(";")
+    else:
+        items = text.replace("，", ",").split(",")
     if items and not items[-1].strip():
         items.pop()  # a ';' at the end
+    if not semicolons and (len(items) < _MIN_COMMA_ITEMS or any(" " in i.strip() for i in items)):
+        return False
     return 2 <= len(items) <= 10 and all(
         0 < len(item.strip()) <= 15 and not any(c in "。，,：:！？" for c in item) for item in items
     )
+
+
+_MIN_COMMA_ITEMS: Final = 3
+"""Fewest items a comma-separated list of bare keywords has (two may be a clause)."""
 
 
 def _short_item(token: Token, previous: str) -> bool:
