@@ -7,7 +7,7 @@ in ``patterns.py`` finds.
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import mixed_text
 
@@ -58,6 +58,7 @@ def _full_scan(value: str, multiline: bool) -> list[tuple[int, int, str]]:
 
 
 @given(bodies)
+@example(" 内容摘要 \n")  # a bare label after the indentation of the first line
 def test_label_candidates_find_what_a_full_scan_finds(value: str) -> None:
     multiline = "\n" in value
     got = [(start, end, field) for start, end, _, field in _labels(value, _separators(value, multiline), multiline)]

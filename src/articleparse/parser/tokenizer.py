@@ -388,7 +388,8 @@ def _labels(
     to try are segment starts, opening brackets, and the boundaries just before
     a colon; everything else is never looked at.
     """
-    starts = {0}
+    # the start, and after the indentation before the first line ('\u3000\u3000摘要')
+    starts = {0, len(value) - len(value.lstrip(" \t\u3000\u00a0"))}
     glued: set[int] = set()  # label starts right after a value ('…G642文献标识码:A')
     starts.update(end for _, end in separators)
     for bracket in "【〔［[":
