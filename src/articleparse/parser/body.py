@@ -775,7 +775,7 @@ class BodyBuilder:
             return self._paragraph(index, skip) if skip > 0 else index
         if self.state != _CONTENT and token.marker is None and token.kind is Kind.SEGMENT:
             title = _part_title(token.text, self.multiline)
-            if title.replace(" ", "").replace("\u3000", "") in BACK_MATTER_TITLES:
+            if title in BACK_MATTER_TITLES:
                 # '致谢' or '附录' after the references ends the block; a part title
                 # with no number is a paragraph, as everywhere (headings are numbered)
                 self._finish_entry()
@@ -1145,8 +1145,8 @@ def _ends_with_postcode(text: str) -> bool:
 
 def _part_title(text: str, multiline: bool) -> str:
     """The part title with no number that the segment ``text`` is ('结语', in a
-    multi-line body also '结　语') or starts with before a colon ('致谢：感谢…');
-    '' when it is none."""
+    multi-line body also '结　语', given back as '结语') or starts with before a
+    colon ('致谢：感谢…'); '' when it is none."""
     colon = -1
     for position in range(min(len(text), _LONGEST_PART_TITLE + 1)):
         if text[position] in "：:":
@@ -1158,9 +1158,8 @@ def _part_title(text: str, multiline: bool) -> str:
         return ""
     if text in UNNUMBERED_TITLES:
         return text
-    if multiline and text.replace(" ", "").replace("\u3000", "") in UNNUMBERED_TITLES:
-        return text
-    return ""
+    compact = text.replace(" ", "").replace("\u3000", "") if multiline else ""
+    return compact if compact in UNNUMBERED_TITLES else ""
 
 
 def _strong_marker(marker: Marker, segment: str) -> bool:
