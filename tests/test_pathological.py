@@ -134,6 +134,18 @@ def chrome_like_lead(count: int) -> str:
     return "范文 | 王芳\n" + "下载:1 PDF,,, 2019-01-01 WANG Ming LI " * count + "\n摘要:甲。 |"
 
 
+def numbered_references(count: int) -> str:
+    """References numbered '1 ', '2 ' (with a space) and '1.' on one line."""
+    spaced = " ".join(f"{n} 甲.题名[J].刊名,2019(1):1-2." for n in range(1, count + 1))
+    dotted = " ".join(f"{n}.乙.题名[M].北京:某社,2018." for n in range(1, count + 1))
+    return f"范文 | 1引言 正文。 参考文献: {spaced} |\n范文 | 1引言 正文。 参考文献: {dotted} |"
+
+
+def chrome_after_text(count: int) -> str:
+    """Site chrome and part titles after the text, without end."""
+    return "范文 | 1引言 正文。 " + "上一篇：某文 结语 致谢 " * count + "|"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -158,6 +170,9 @@ SHAPES = {
     "padded names": Shape(spaced_names, 50_000, 60),
     "one sentence with many spaces": Shape(sentence_spaces, 50_000, 60),
     "chrome-like text in the lead": Shape(chrome_like_lead, 20_000, 60),
+    # Numbered references and chrome after the text.
+    "numbered references on one line": Shape(numbered_references, 10_000, 60),
+    "chrome and part titles after the text": Shape(chrome_after_text, 20_000, 60),
 }
 
 
