@@ -20,7 +20,7 @@ import pytest
 from fixture_files import ROOT
 
 import articleparse as ap
-from articleparse.corpus.files import UnreadableInput, path_from_shown, shown_path
+from articleparse.inputs import UnreadableInput, path_from_shown, shown_path
 
 SEED = ROOT / "fixtures" / "seed" / "000_462883809ea3ad38.txt"
 _SCRIPT = Path(sys.executable).parent / "articleparse"

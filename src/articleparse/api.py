@@ -5,8 +5,8 @@ from __future__ import annotations
 import gc
 import os
 
-from .corpus.files import read_input
 from .diagnostics import Diagnostic, ParseError, cap_diagnostics, make_diagnostic
+from .inputs import read_input
 from .model import Article, Source
 from .parser.builder import Builder
 from .parser.decode import Decoded, decode
@@ -39,7 +39,7 @@ def parse_file(
 
     Only a regular file is read (links followed), and opening never blocks: a
     FIFO, device, socket or folder raises
-    :class:`~articleparse.corpus.files.UnreadableInput` (an ``OSError``), as
+    :class:`~articleparse.inputs.UnreadableInput` (an ``OSError``), as
     does a file over ``max_bytes`` when a limit is given. Binary content is
     parsed like any other bytes (the corpus tools refuse it as ``not-text``).
     """

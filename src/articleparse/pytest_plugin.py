@@ -168,8 +168,8 @@ class FixtureItem(pytest.Item):
     """One fixture: parse the input and compare with the expected file."""
 
     def runtest(self) -> None:
-        from .corpus.files import DEFAULT_MAX_BYTES
         from .corpus.validate import check_fixture
+        from .inputs import DEFAULT_MAX_BYTES
 
         limit = str(self.config.getini(MAX_BYTES_OPTION)).strip()
         verdict = check_fixture(

@@ -20,10 +20,10 @@ from typing import Any
 
 from ..api import parse_bytes
 from ..diagnostics import Diagnostic, ParseError
+from ..inputs import DEFAULT_MAX_BYTES, NotText, check_text, read_input, shown_path
 from ..model import Article
 from ..serialize.record import Provenance, Status, failed_record, status_of, to_record
 from .batch import DEFAULT_GLOB, Input, Source, default_jobs, iter_inputs, ordered_map
-from .files import DEFAULT_MAX_BYTES, NotText, check_text, read_input, shown_path
 
 
 @dataclass(slots=True)

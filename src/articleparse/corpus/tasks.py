@@ -16,10 +16,10 @@ from pathlib import Path
 from pydantic_core import to_json
 
 from ..diagnostics import Diagnostic
+from ..inputs import DEFAULT_MAX_BYTES, shown_path
 from ..serialize.markdown import to_markdown
 from ..serialize.record import plain_text
 from .batch import Input
-from .files import DEFAULT_MAX_BYTES, shown_path
 from .many import ParseResult, parse_input
 from .stats import DocStats, doc_stats
 from .validate import Verdict, check_fixture, dump_expected, expected_path, format_verdict

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..api import parse_bytes
+from ..inputs import DEFAULT_MAX_BYTES, NotText, read_input, shown_path
 from ..model import Article
 from .atomic import write_atomic
-from .files import DEFAULT_MAX_BYTES, NotText, read_input, shown_path
 
 Status = Literal[
     "match",

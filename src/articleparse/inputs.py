@@ -1,4 +1,4 @@
-"""Reading one input file of a corpus safely, and showing its path.
+"""Reading one input file safely, and showing its path.
 
 A corpus is whatever a scraper left in a folder: FIFOs, links to devices,
 files of gigabytes, binary files named ``*.txt``, names that are not UTF-8.
@@ -14,7 +14,7 @@ import os
 import re
 import stat
 
-from ..parser.decode import not_text_reason
+from .parser.decode import not_text_reason
 
 _HEX = re.compile(rb"[0-9a-fA-F]{2}")
 

@@ -1,0 +1,219 @@
+"""What every command shares: exit codes, the run summary, the task over the inputs, options."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import textwrap
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..corpus.batch import DEFAULT_GLOB, Input, default_jobs, iter_inputs, ordered_map, walk_folder
+from ..corpus.outputs import ErrorsFile
+from ..corpus.progress import Progress
+from ..corpus.tasks import EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE, Outcome
+from ..inputs import DEFAULT_MAX_BYTES, shown_path
+
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what a tool killed by a closed pipe exits with (``… | head``)."""
+
+EXIT_CODES_HELP = """\
+exit codes (the same for every command):
+  0    every file parsed with no error diagnostic (validate: and matched)
+  1    some file has an error diagnostic (undecodable bytes included),
+       differs from its expected file, or its expected file is missing or corrupt
+  2    usage error, no input file found, or some file could not be read at all
+       (not a regular file, or over --max-bytes)
+  130  interrupted (Ctrl-C, SIGTERM or SIGHUP); no half-written output is left
+  141  the reader of standard output went away (a broken pipe: '| head')"""
+
+SHOWN_PROBLEMS = 20
+
+
+# ------------------------------------------------------------------ running
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a run keeps of its files: counts and the first few problems, never the results."""
+
+    files: int = 0
+    failed: int = 0
+    unusable: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        self.files += 1
+        if outcome.exit_code == EXIT_FAILED:
+            self.failed += 1
+        elif outcome.exit_code == EXIT_UNUSABLE:
+            self.unusable += 1
+        if outcome.problem and len(self.problems) < SHOWN_PROBLEMS:
+            self.problems.append(f"{outcome.path}: {outcome.problem}")
+
+    def add_prior(self, failure: dict[str, Any]) -> None:
+        """A failed input of an earlier run whose shard is complete (``--resume``)."""
+        self.add(Outcome(failure["path"], failure["exit"], problem=failure["error"]))
+
+    @property
+    def exit_code(self) -> int:
+        if self.unusable or not self.files:
+            return EXIT_UNUSABLE
+        return EXIT_FAILED if self.failed else EXIT_OK
+
+    def report(self, verb: str) -> str:
+        ok = self.files - self.failed - self.unusable
+        parts = [f"{self.files} file(s)", f"{ok} ok"]
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+        if self.unusable:
+            parts.append(f"{self.unusable} unreadable")
+        lines = [f"articleparse {verb}: " + ", ".join(parts)]
+        if not self.files:
+            lines.append("  no input files: check the paths and --glob")
+        lines.extend(f"  {problem}" for problem in self.problems)
+        shown = len(self.problems)
+        if self.failed + self.unusable > shown:
+            lines.append(f"  … and {self.failed + self.unusable - shown} more")
+        return "\n".join(lines)
+
+
+def run_task(
+    args: argparse.Namespace,
+    task: Callable[[Input], Outcome],
+    *,
+    output_to_terminal: bool = False,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[Progress, Iterator[Outcome]]:
+    """The task over every input (but those in ``skip``), in input order, and its progress bar.
+
+    The bar is drawn on a terminal's standard error, unless the records are
+    written to that terminal too (``output_to_terminal``): the two never share
+    a line.
+    """
+    inputs: Iterable[Input] = iter_inputs(args.paths, args.glob, args.max_bytes)
+    if skip:
+        inputs = (item for item in inputs if shown_path(item.path) not in skip)
+    outcomes = ordered_map(task, inputs, args.jobs)
+    terminal = sys.stderr.isatty() and not (output_to_terminal and sys.stdout.isatty())
+    enabled = terminal and not args.quiet
+    total = count_inputs(args.paths, args.glob) if enabled else None
+    progress = Progress(sys.stderr, total, enabled=enabled, initial=len(skip) if total else 0)
+    return progress, progress.track(outcomes)
+
+
+def count_inputs(paths: list[str], glob: str) -> int:
+    return sum(
+        sum(1 for _ in walk_folder(path, glob)) if os.path.isdir(path) else 1 for path in paths
+    )
+
+
+def failure_line(outcome: Outcome) -> dict[str, Any] | None:
+    """The line ``--errors`` writes for an input that failed; ``None`` when it did not."""
+    if outcome.exit_code == EXIT_OK:
+        return None
+    return {"path": outcome.path, "exit": outcome.exit_code, "error": outcome.problem}
+
+
+def say(args: argparse.Namespace, text: str) -> None:
+    if not args.quiet and text:
+        print(text, file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def errors_file(args: argparse.Namespace) -> Iterator[ErrorsFile | None]:
+    if args.errors is None:
+        yield None
+        return
+    with ErrorsFile(args.errors) as errors:
+        yield errors
+
+
+def note_failure(errors: ErrorsFile | None, outcome: Outcome) -> None:
+    failure = failure_line(outcome) if errors is not None else None
+    if errors is not None and failure is not None:
+        errors.add(failure)
+
+
+def add_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(
+        name,
+        help=summary,
+        description=textwrap.fill(description, 79),
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a file or a folder (searched recursively)"
+        + ("" if name == "validate" else ", or - for standard input"),
+    )
+    command.add_argument(
+        "--glob",
+        default=DEFAULT_GLOB,
+        help=f"which files to take from folders (default: {DEFAULT_GLOB})",
+    )
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=positive,
+        default=default_jobs(),
+        metavar="N",
+        help="worker processes (default: the number of cores, here %(default)s)",
+    )
+    command.add_argument(
+        "--max-bytes",
+        type=size_argument,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="largest file read, in bytes, or with K, M or G (default: 64M); a larger file "
+        "is one error for that file, and so is anything but a regular file",
+    )
+    command.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, summary or warnings on stderr"
+    )
+    return command
+
+
+def encoding_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="decode every file with this encoding (big5, utf-16, gbk, …) instead of "
+        "detecting UTF-8 or GB18030",
+    )
+
+
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def size_argument(text: str) -> int:
+    units = {"K": 1024, "M": 1024**2, "G": 1024**3}
+    factor = units.get(text[-1:].upper(), 1)
+    number = text[:-1] if factor > 1 else text
+    if not number.isdigit() or int(number) < 1:
+        raise argparse.ArgumentTypeError(f"not a size in bytes (such as 1000, 64M): {text!r}")
+    return int(number) * factor
+
+
+def usage_error(message: str) -> int:
+    print(f"articleparse: error: {message}", file=sys.stderr)
+    return EXIT_UNUSABLE
