@@ -22,7 +22,8 @@ from pathlib import Path
 import regex
 
 from articleparse.diagnostics import CODES
-from articleparse.parser import body, names, numbering
+from articleparse.parser.content import numbering, plan
+from articleparse.parser.front import lead, names, values
 from articleparse.parser.labels import (
     BLOCK_FIELDS,
     FRONT_LABELS,
@@ -202,14 +203,14 @@ _LIMITS: tuple[tuple[object, str, str], ...] = (
     (numbering, "MAX_LEVEL", "deepest heading level, in any mix of schemes"),
     (numbering, "MAX_GAP", "how many numbers a heading may skip and still count"),
     (numbering, "MAX_TITLE_CHARS", "longest heading title, in characters"),
-    (body, "MAX_VALUE_SEGMENTS", "segments a single-line value may span to the next label"),
-    (body, "MAX_LIST_SEGMENTS", "segments a single-line list may span to the next label"),
+    (values, "MAX_VALUE_SEGMENTS", "segments a single-line value may span to the next label"),
+    (values, "MAX_LIST_SEGMENTS", "segments a single-line list may span to the next label"),
     (
-        body,
+        lead,
         "MAX_UNPLACED_CHARS",
         "unlabelled text this close before a label is reported, not ending the front matter",
     ),
-    (body, "MAX_RUN_IN_TITLE", "how far into its line a run-in heading title may end"),
+    (plan, "MAX_RUN_IN_TITLE", "how far into its line a run-in heading title may end"),
     (names, "MAX_NAME", "longest Chinese author name, in characters"),
 )
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 import articleparse as ap
+from articleparse.parser.content.numbering import written_number
+from articleparse.parser.front.names import SURNAMES, valid_name
 from articleparse.parser.labels import FRONT_LABELS, UNIT_CHARS, UNIT_WORDS
-from articleparse.parser.names import SURNAMES, valid_name
-from articleparse.parser.numbering import written_number
 
 # Characters that matter to the format, mixed into arbitrary text.
 FORMAT_CHARS = (

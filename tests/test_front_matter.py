@@ -94,7 +94,7 @@ def test_title_again_only_as_a_whole_part() -> None:
 
 
 def test_names_glued_to_a_mirror_date_split_one_way_only() -> None:
-    from articleparse.parser.names import split_glued
+    from articleparse.parser.front.names import split_glued
 
     glued = split_glued("邵明辉卢雨桐")
     assert glued is not None and [name.value for name in glued] == ["邵明辉", "卢雨桐"]

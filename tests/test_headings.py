@@ -6,7 +6,7 @@ import pytest
 
 import articleparse as ap
 from articleparse.model import Paragraph, Section
-from articleparse.parser.numbering import MAX_DECIMAL_DEPTH
+from articleparse.parser.content.numbering import MAX_DECIMAL_DEPTH
 from articleparse.serialize.text import walk_sections
 
 

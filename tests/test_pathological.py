@@ -29,7 +29,7 @@ import pytest
 from reliability_checks import check_text
 
 import articleparse as ap
-from articleparse.parser.numbering import MAX_LEVEL
+from articleparse.parser.content.numbering import MAX_LEVEL
 from articleparse.serialize.text import walk_sections
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_462883809ea3ad38.txt"

@@ -10,7 +10,7 @@ from strategies import articles, mixed_text
 import articleparse as ap
 from articleparse.compare import without_source
 from articleparse.model import Paragraph, Section
-from articleparse.parser.numbering import MAX_LEVEL
+from articleparse.parser.content.numbering import MAX_LEVEL
 from articleparse.parser.tokenizer import tokenize
 from articleparse.serialize.text import walk_sections
 

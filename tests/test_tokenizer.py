@@ -12,15 +12,9 @@ from hypothesis import strategies as st
 from strategies import mixed_text
 
 from articleparse.parser import patterns
+from articleparse.parser.label_scan import _label_field, _labels, _stands_as_label, _stands_glued
 from articleparse.parser.labels import FRONT_LABELS
-from articleparse.parser.tokenizer import (
-    _label_field,
-    _labels,
-    _raw_separators,
-    _separators,
-    _stands_as_label,
-    _stands_glued,
-)
+from articleparse.parser.segments import _raw_separators, _separators
 
 PIECES = [
     *" ||\n\r\t\u3000aKk:：;；。）)】]【〔[［1.一、",

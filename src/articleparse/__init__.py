@@ -2,6 +2,7 @@
 
 # First: decides between the compiled modules and their sources (see _build.py).
 from . import _build
+from ._version import __version__
 from .api import parse, parse_bytes, parse_file
 from .corpus.arrow import record_arrow_schema
 from .corpus.many import ParseResult, parse_many
@@ -20,8 +21,6 @@ from .serialize.markdown import to_markdown
 from .serialize.record import to_record
 from .serialize.text import LayoutError, Style, render
 from .spans import Span
-
-__version__ = "0.1.0"
 
 COMPILED: bool = _build.running_compiled()
 """Whether the parser runs as compiled by mypyc (False: the pure-Python reference)."""

@@ -1,79 +1,38 @@
 # Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
 # the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
-"""Tokens → Article: one pass that keeps the numbering state and the layout.
+"""Tokens → Article: one pass over the rows, the body row handed to :mod:`.body`.
 
-The builder walks the token list once. File-level tokens become layout pieces
-and metadata; the body row's tokens go to :mod:`.body`. Separators after a
-content node become that node's ``sep``; every other separator is layout text.
+The builder walks the token list once. File-level tokens (row labels, values,
+the footer's chrome) become layout pieces and metadata in the :class:`~.tree.Tree`;
+the body row's tokens go to :func:`.body.run`.
 """
 
 from __future__ import annotations
 
-from typing import Any, Final, get_args
+from typing import Final
 
-import regex
-
-from ..diagnostics import Diagnostic, make_diagnostic
 from ..model import (
     Article,
     BoilerplatePiece,
-    ExtraPiece,
-    FieldPiece,
-    ItemsPiece,
-    ListField,
-    Metadata,
-    NodesPiece,
-    Paragraph,
-    Piece,
-    Reference,
-    ScalarField,
-    Section,
-    Source,
-    TextPiece,
 )
-from ..spans import Span
-from . import patterns
-from .body import BodyBuilder
-from .fields import SplitList, split_list
-from .frontmatter import split_names
-from .labels import FIELD_LABELS
-from .lines import LineIndex
-from .numbering import NumberingState
+from . import body
 from .tokens import Kind, Token
-from .trusted import trusted, trusted_node
+from .tree import Tree
+from .trusted import trusted_node
 
 
 class Builder:
-    """Builds one :class:`Article` from the tokens of one text."""
+    """Builds one :class:`Article` from the tokens of one text: rows and chrome here,
+    the body row's tokens in :func:`.body.run`."""
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self.tokens = tokens
-        self.lines: LineIndex | None = None
-        self.layout: list[Piece] = []
-        self.pending_text: list[str] = []
-        self.scalars: dict[str, str] = {}
-        self.lists: dict[str, list[str]] = {}
-        self.last_items: dict[str, ItemsPiece] = {}  # per list field: its last piece
-        self.extra: dict[str, str] = {}
-        self.next_key_number: dict[str, int] = {}  # per label: the next '#n' to try
-        self.boilerplate: list[str] = []
-        self.preamble: list[Paragraph] = []
-        self.sections: list[Section] = []
-        self.references: list[Reference] = []
-        self.notes: list[Reference] = []
-        self.counts = {"preamble": 0, "sections": 0, "references": 0, "notes": 0}
-        self.open_piece: NodesPiece | None = None
-        self.diagnostics: list[Diagnostic] = []
-        self.numbering = NumberingState()
-        self.open_sections: list[Section] = []
-        self.last_node: Paragraph | Section | Reference | None = None
-        self.seen_body = False
-
-    # ----------------------------------------------------------------- output
+        self.tree = Tree(text)
 
     def build(self) -> Article:
         tokens = self.tokens
+        tree = self.tree
         index = 0
         row_start = 0
         while index < len(tokens):
@@ -85,277 +44,53 @@ class Builder:
                 continue
             if kind is Kind.CHROME:
                 row_start = token.start
-                self._flush_text()
-                self.layout.append(_boilerplate_piece(len(self.boilerplate), token.text))
-                self.boilerplate.append(token.text)
+                tree.add_boilerplate(token.text)
             elif kind is Kind.ROW_END:
                 if token.field == "unterminated":
-                    self._diagnose(
+                    tree.diagnose(
                         "row-unterminated", row_start, "the row starting here never closes with '|'"
                     )
                 elif token.field == "open-body":
-                    self._diagnose("body-open", row_start, "")
+                    tree.diagnose("body-open", row_start, "")
             else:
-                self._text(token.text)
+                tree.add_text(token.text)
             index += 1
-        self._close_node()
-        self._flush_text()
-        self._open_last_runs()
-        if not self.seen_body and self.text.strip():
-            self._diagnose("no-body", 0, "")
-        return self._article()
-
-    def _open_last_runs(self) -> None:
-        """The last run of each node field reaches to the end, so added nodes render."""
-        seen: set[str] = set()
-        for piece in reversed(self.layout):
-            if isinstance(piece, NodesPiece) and piece.field not in seen:
-                seen.add(piece.field)
-                piece.stop = None
-
-    def _article(self) -> Article:
-        values: dict[str, Any] = {name: self.scalars.get(name) for name in _SCALARS}
-        values.update((name, self.lists.get(name, [])) for name in _LISTS)
-        metadata = trusted(Metadata)(**values, extra=self.extra)
-        return trusted(Article)(
-            schema_version=1,
-            metadata=metadata,
-            preamble=self.preamble,
-            sections=self.sections,
-            references=self.references,
-            notes=self.notes,
-            boilerplate=self.boilerplate,
-            diagnostics=self.diagnostics,
-            source=trusted(Source)(encoding=None, undecoded=[]),
-            layout=self.layout,
-        )
-
-    # ---------------------------------------------------------------- layout
-
-    def _close_node(self) -> None:
-        """The last content node is followed by something other than a separator."""
-        node = self.last_node
-        if node is not None:
-            if node.sep is None:
-                node.__dict__["sep"] = ""  # the builder's own node: no validation (trusted.py)
-            self.last_node = None
-
-    def _text(self, text: str) -> None:
-        if text:
-            self._close_node()
-            self.pending_text.append(text)
-            self.open_piece = None
-
-    def _flush_text(self) -> None:
-        if self.pending_text:
-            text = "".join(self.pending_text)
-            self.layout.append(trusted_node(TextPiece, {"kind": "text", "text": text}))
-            self.pending_text = []
-
-    def _piece(self, piece: Piece) -> None:
-        self._close_node()
-        self._flush_text()
-        self.layout.append(piece)
-        self.open_piece = None
-
-    def _node_slot(self, field: str) -> None:
-        """Count one content node of ``field`` into the layout's current run."""
-        self._close_node()
-        piece = self.open_piece
-        if piece is None or piece.field != field or self.pending_text:
-            self._flush_text()
-            start = self.counts[field]
-            piece = trusted_node(
-                NodesPiece, {"kind": "nodes", "field": field, "start": start, "stop": start}
-            )
-            self.layout.append(piece)
-            self.open_piece = piece
-        self.counts[field] += 1
-        piece.__dict__["stop"] = self.counts[field]  # the builder's own node (trusted.py)
-
-    def _sep(self, text: str) -> None:
-        """A separator: owned by the last content node, else layout text."""
-        node = self.last_node
-        if node is not None and node.sep is None:
-            node.__dict__["sep"] = text  # the builder's own node (trusted.py)
-        else:
-            self._text(text)
-
-    # ------------------------------------------------------------- positions
-
-    def _span(self, start: int, end: int) -> Span:
-        if self.lines is None:
-            self.lines = LineIndex(self.text)
-        return self.lines.span(start, end)
-
-    def _diagnose(self, code: str, offset: int, detail: str) -> None:
-        if self.lines is None:
-            self.lines = LineIndex(self.text)
-        line, column = self.lines.position(offset)
-        self.diagnostics.append(make_diagnostic(code, detail, line, column, offset))
-
-    # ------------------------------------------------------------- metadata
-
-    def _set_scalar(self, field: str, value: str, label: str, offset: int) -> None:
-        if field not in self.scalars:
-            self.scalars[field] = value
-            self._piece(trusted_node(FieldPiece, {"kind": "field", "field": field}))
-            return
-        if self.scalars[field] != value:
-            self._diagnose("duplicate-field", offset, f"{label.strip() or field} appears again")
-        self._set_extra(label or FIELD_LABELS[field], value)
-
-    def _set_list(
-        self,
-        field: str,
-        raw: str,
-        label: str,
-        offset: int,
-        split: SplitList | None = None,
-        forms: dict[int, str] | None = None,
-        more: bool = False,
-    ) -> None:
-        """A list field written here. ``more``: the front matter goes on with more of
-        the list (authors and affiliations in several places, one bracket per
-        author); the same items written again are a repeat, kept in ``extra``.
-        A field written empty so far (an empty ``作者 |`` row) takes the first
-        items written later, as if the empty occurrence were not there."""
-        if split is None:
-            split = split_list(raw, _LIST_SPLITTERS.get(field) or _list_separator(field, raw))
-        existing = self.lists.get(field)
-        start = 0
-        if existing is not None:
-            if existing and (not more or existing[-len(split.items) :] == split.items):
-                if existing != split.items:
-                    self._diagnose(
-                        "duplicate-field", offset, f"{label.strip() or field} appears again"
-                    )
-                self._set_extra(label or FIELD_LABELS[field], raw)
-                return
-            start = len(existing)
-            self._close_items(field, start)
-            existing.extend(split.items)
-        else:
-            self.lists[field] = split.items
-        shifted = {start + index: form for index, form in (forms or {}).items()}
-        piece = trusted_node(
-            ItemsPiece,
-            {
-                "kind": "items",
-                "field": field,
-                "head": split.head,
-                "seps": split.seps,
-                "tail": split.tail,
-                "start": start,
-                "stop": None,
-                "forms": shifted,
-            },
-        )
-        self.last_items[field] = piece
-        self._piece(piece)
-
-    def _close_items(self, field: str, stop: int) -> None:
-        """The last piece of ``field`` so far ends where the new one starts."""
-        piece = self.last_items[field]
-        piece.__dict__["stop"] = stop  # the builder's own node (trusted.py)
-
-    def _add_chrome(self, text: str) -> None:
-        """Site chrome inside the body ('APP下载', '下载: 376 浏览: 612')."""
-        self._piece(_boilerplate_piece(len(self.boilerplate), text))
-        self.boilerplate.append(text)
-
-    def _set_extra(self, label: str, value: str) -> None:
-        key = _bare_label(label) or "?"
-        if key in self.extra:
-            # Numbers only go up, so N repeats of one label cost O(N), not O(N²).
-            number = self.next_key_number.get(key, 2)
-            while f"{key}#{number}" in self.extra:
-                number += 1
-            self.next_key_number[key] = number + 1
-            key = f"{key}#{number}"
-        self.extra[key] = value
-        self._piece(trusted_node(ExtraPiece, {"kind": "extra", "key": key}))
-
-    def _assign(self, field: str, raw: str, label: str, offset: int) -> None:
-        if field == "authors":
-            names = split_names(raw)
-            if names is not None:
-                self._set_list(field, raw, label, offset, names.split, names.forms)
-                return
-            self._set_list(field, raw, label, offset, split_list(raw, patterns.LIST_SEPARATOR))
-        elif field in _LISTS:
-            self._set_list(field, raw, label, offset)
-        elif field == "extra":
-            self._set_extra(label, raw)
-        else:
-            self._set_scalar(field, raw, label, offset)
-
-    # ------------------------------------------------------------------ rows
+        tree.close_node()
+        tree.flush_text()
+        tree.open_last_runs()
+        if not tree.seen_body and self.text.strip():
+            tree.diagnose("no-body", 0, "")
+        return tree.article()
 
     def _row(self, index: int) -> int:
         tokens = self.tokens
+        tree = self.tree
         label = tokens[index]
         role = label.field
-        self._text(label.text)
+        tree.add_text(label.text)
         index += 1
         if index < len(tokens) and tokens[index].kind is Kind.TRIVIA:
             # the separator (or, for an empty row, the closer)
-            self._text(tokens[index].text)
+            tree.add_text(tokens[index].text)
             index += 1
         if role == "body":
-            self.seen_body = True
+            tree.seen_body = True
             end = index
             while end < len(tokens) and tokens[end].kind in _BODY_KINDS:
                 end += 1
-            BodyBuilder(self, tokens[index:end]).run()
-            self._close_node()
+            body.run(tree, tokens[index:end])
+            tree.close_node()
             index = end
         elif index < len(tokens) and tokens[index].kind is Kind.ROW_VALUE:
             value = tokens[index]
-            self._assign(role, value.text, label.text, value.start)
+            tree.assign(role, value.text, label.text, value.start)
             index += 1
         else:
             # an empty row with a meaning ('作者 |'): the field exists and is empty
-            self._assign(role, "", label.text, label.start)
+            tree.assign(role, "", label.text, label.start)
         return index
 
-    # ------------------------------------------------------------- sections
 
-    def _add_paragraph(self, text: str, start: int) -> None:
-        span = self._span(start, start + len(text))
-        paragraph = trusted_node(Paragraph, {"text": text, "sep": None, "span": span})
-        if self.open_sections:
-            self.open_sections[-1].paragraphs.append(paragraph)
-            self._node_slot("sections")
-        else:
-            self.preamble.append(paragraph)
-            self._node_slot("preamble")
-        self.last_node = paragraph
-
-    def _add_section(self, section: Section, keep: int) -> None:
-        del self.open_sections[keep:]
-        if self.open_sections:
-            self.open_sections[-1].subsections.append(section)
-        else:
-            self.sections.append(section)
-        self.open_sections.append(section)
-        self._node_slot("sections")
-        self.last_node = section
-
-    def _add_entry(self, field: str, label: str, text: str, start: int) -> None:
-        span = self._span(start, start + len(label) + len(text))
-        entry = trusted_node(Reference, {"label": label, "text": text, "sep": None, "span": span})
-        (self.references if field == "references" else self.notes).append(entry)
-        self._node_slot(field)
-        self.last_node = entry
-
-
-_SCALARS: Final[tuple[str, ...]] = get_args(ScalarField)
-_LISTS: Final[tuple[str, ...]] = get_args(ListField)
-_LIST_SPLITTERS: Final = {
-    "affiliations": patterns.AFFILIATION_SEPARATOR,
-    "keywords_en": patterns.LATIN_LIST_SEPARATOR,
-}
 _BODY_KINDS: Final = (Kind.SEGMENT, Kind.SEP, Kind.LABEL)  # a tuple: Enum's hash runs in Python
 
 
@@ -363,20 +98,3 @@ def _boilerplate_piece(index: int, written: str) -> BoilerplatePiece:
     return trusted_node(
         BoilerplatePiece, {"kind": "boilerplate", "index": index, "written": written}
     )
-
-
-def _list_separator(field: str, raw: str) -> regex.Pattern[str]:
-    """The separator a list uses: ';' before ',' before '、' before spaces (a separator
-    at the end, 'a、b、c;', is trailing punctuation and does not count)."""
-    raw = raw.rstrip(";；,，、。. \u3000\u00a0")
-    if ";" in raw or "；" in raw:
-        return patterns.SEMICOLON_LIST
-    if "," in raw or "，" in raw:
-        return patterns.COMMA_LIST
-    if "、" in raw:
-        return patterns.DUN_LIST
-    return patterns.CLC_SPACE_LIST if field == "clc" else patterns.SPACE_LIST
-
-
-def _bare_label(label: str) -> str:
-    return label.strip().strip("【】[]〔〕［］:： \u3000")

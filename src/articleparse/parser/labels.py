@@ -165,7 +165,7 @@ BLOCK_FIELDS: Final = frozenset({"references", "notes"})
 
 # Part titles that articles write with no number ('引言', '结语'), in simplified
 # and traditional characters. Headings are numbered, so such a title is a
-# paragraph (body.BodyBuilder): standing first in a single-line paragraph it is
+# paragraph (content.paragraphs): standing first in a single-line paragraph it is
 # one of its own, and it ends a space-separated keyword list.
 # BACK_MATTER_TITLES also end a references or notes block.
 BACK_MATTER_TITLES: Final = frozenset(

@@ -190,7 +190,7 @@ CN_PART_MARKER: Final[regex.Pattern[str]] = regex.compile(
 
 # A reference entry label at the start of a segment: '[1]', '［12］', '〔3〕'.
 REFERENCE_LABEL: Final[regex.Pattern[str]] = regex.compile(r"[\[［〔]\d{1,4}[\]］〕]")
-# A reference numbered '1.' / '2．' / '3、' / '(4)' (body.BodyBuilder takes it only when it
+# A reference numbered '1.' / '2．' / '3、' / '(4)' (back.references takes it only when it
 # continues the count of such entries, so '2018.' on a continuation line is text).
 NUMBERED_REFERENCE: Final[regex.Pattern[str]] = regex.compile(
     r"(?P<num>\d{1,3})[.．、](?!\d)|[(（](?P<num>\d{1,3})[)）]"
@@ -270,16 +270,16 @@ ENGLISH_AUTHOR_START: Final[regex.Pattern[str]] = regex.compile(
     r"(?<![A-Za-z])[A-Z]{2,}(?:-[A-Z]+)? [A-Z][a-z]+(?:-[a-z]+)?(?=[\d*,，]| [A-Z]{2,})"
 )
 # The same name glued to the last word of the title before it ('…SurgeryHE Lili,'):
-# frontmatter checks the surname.
+# front.english checks the surname.
 ENGLISH_AUTHOR_GLUED: Final[regex.Pattern[str]] = regex.compile(
     r"(?<=[a-z])(?P<surname>[A-Z]{2,}) [A-Z][a-z]+(?:-[a-z]+)?(?=[\d*,，]| [A-Z]{2,})"
 )
 # One such name closing a run of English with nothing after it: 'ZHANG San',
-# 'OUYANG Xiao-lin' (frontmatter checks the surname).
+# 'OUYANG Xiao-lin' (front.english checks the surname).
 ENGLISH_NAME_AT_END: Final[regex.Pattern[str]] = regex.compile(
     r"(?<![A-Za-z])(?P<surname>[A-Z]{2,}) [A-Z][a-z]+(?:-[a-z]+)?\Z"
 )
-# Site chrome a mirror prints inside the body (frontmatter.RECOGNIZERS):
+# Site chrome a mirror prints inside the body (front.parts.RECOGNIZERS):
 # a date and time glued before the author's name,
 CHROME_DATE: Final[regex.Pattern[str]] = regex.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:[ ]\d{1,2}:\d{2}(?::\d{2})?)?(?=\p{Han}|\s|$)"
@@ -301,7 +301,7 @@ SITE_SUMMARY_WORDS: Final = ("本文主要内容关键词为", "不代表本站�
 CHROME_ISSUE_LINE: Final[regex.Pattern[str]] = regex.compile(
     r"\p{Han}{2,12}(?:[(（]\p{Han}{1,8}[)）])?[ \u3000]?\d{4}年(?:第)?\d{1,2}期"
 )
-# Site chrome that starts a segment after the article text (body.BodyBuilder):
+# Site chrome that starts a segment after the article text (back.chrome_line):
 # lists of related articles (group 'list': the lines after the header are chrome
 # too), links to the neighbouring articles, source and copyright lines, buttons.
 _CHROME_END: Final = r"(?:[ \u3000]*[:：]|(?=[ \t\u3000]|$))"

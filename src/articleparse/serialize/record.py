@@ -21,6 +21,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .._version import __version__
 from ..diagnostics import Diagnostic
 from ..model import Article, ListField, ScalarField, Section
 from .text import walk_sections
@@ -139,8 +140,6 @@ _COLUMNS: tuple[str, ...] = tuple(Record.model_fields)
 
 
 def parser_version() -> str:
-    from .. import __version__
-
     return __version__
 
 

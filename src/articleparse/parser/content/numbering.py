@@ -17,9 +17,9 @@ from typing import Final
 
 import regex
 
-from . import patterns
-from .labels import UNIT_CHARS, UNIT_WORD_EXCEPTIONS, UNIT_WORDS
-from .tokens import Marker
+from .. import patterns
+from ..labels import UNIT_CHARS, UNIT_WORD_EXCEPTIONS, UNIT_WORDS
+from ..tokens import Marker
 
 MAX_DECIMAL_DEPTH: Final = 6
 """Deepest decimal number taken as a heading ('1.1.1.1.1.1'); deeper ones are text."""

@@ -4,7 +4,7 @@
 marks and roles around it, and the words that look like names but are not.
 
 Pure data and two small scanners; the front-matter recognizers
-(:mod:`.frontmatter`) decide where an author line stands.
+(:mod:`.parts` and its recognizers) decide where an author line stands.
 """
 
 from __future__ import annotations

@@ -1,0 +1,76 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""A heading made: the section node, its diagnostics and what follows it."""
+
+from __future__ import annotations
+
+from typing import Final, cast
+
+from ...model import Section
+from ..labels import (
+    BLOCK_FIELDS,
+    FRONT_LABELS,
+)
+from ..state import Body, HeadingPlan
+from ..tokens import Marker
+from ..trusted import trusted_node
+from .paragraphs import paragraph
+from .plan import heading_plan
+
+
+def heading(st: Body, index: int) -> int:
+    """Make the segment at ``index`` a heading if the numbering allows; 0 otherwise."""
+    planned = st.planned
+    if planned is not None and planned[0] == index:
+        plan: HeadingPlan | None = planned[1]
+    else:
+        plan = heading_plan(st, index, after_open=False)
+    st.planned = None
+    if plan is None:
+        return 0
+    tokens = st.tokens
+    token = tokens[index]
+    marker = cast(Marker, token.marker)
+    tree = st.tree
+    verdict = plan.verdict
+    if verdict.warning == "heading-too-deep":
+        tree.diagnose(
+            "heading-too-deep",
+            token.start,
+            f"'{marker.number}' is deeper than a heading may go",
+        )
+        return 0
+    if verdict.warning is not None:
+        tree.diagnose(
+            verdict.warning,
+            token.start,
+            f"heading {marker.number} does not follow;"
+            f" expected {verdict.expected or 'the next number'}",
+        )
+    tree.numbering.push(verdict, marker.scheme, marker.parts)
+    section = trusted_node(
+        Section,
+        {
+            "number": marker.number,
+            "title": plan.title,
+            "level": verdict.level,
+            "scheme": marker.scheme,
+            "marker": token.text[: marker.end],
+            "gap": plan.gap,
+            "sep": plan.run_in or None,
+            "paragraphs": [],
+            "subsections": [],
+            "span": tree.span(token.start, plan.title_end),
+        },
+    )
+    tree.add_section(section, verdict.keep)
+    block = _BLOCK_TITLES.get(plan.title.strip())
+    if block is not None:
+        # '5 参考文献': a numbered heading that opens the references block
+        st.state = block
+    if plan.paragraph_skip:
+        return paragraph(st, plan.paragraph_at, plan.paragraph_skip)
+    return plan.end
+
+
+_BLOCK_TITLES: Final = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[field]}

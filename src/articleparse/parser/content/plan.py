@@ -1,0 +1,163 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""Whether a numbered segment is a heading, and its parts, before the tree changes.
+
+:func:`heading_plan` reads the marker, the title (glued, after a space, on the
+next segment, padded '引 言'), a run-in title's paragraph, and asks the
+numbering state for a verdict. Nothing is written: a plan may be dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .. import patterns
+from ..labels import (
+    UNNUMBERED_TITLES,
+)
+from ..state import Body, HeadingPlan
+from ..tokens import Kind, Marker
+from .numbering import is_quantity, looks_like_title
+
+
+def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
+    """Whether the segment at ``index`` is a heading, and its parts.
+
+    ``after_open``: the segment follows a paragraph that has not ended, where a
+    bare number standing alone ('2', then its title after a space) is running
+    text; a marker glued to its title or punctuated ('3结论', '一、') still
+    starts a heading.
+    """
+    tokens = st.tokens
+    token = tokens[index]
+    marker = token.marker
+    assert marker is not None
+    segment = token.text
+    strong = _punctuated_marker(marker, segment)
+    title = segment[marker.title_start :]
+    gap = segment[marker.end : marker.title_start]
+    end = index + 1
+    title_at, title_offset = index, marker.title_start
+    title_end = token.start + len(segment)
+    run_in = ""
+    skip = 0
+    if not title:
+        if after_open and not _strong_marker(marker, segment):
+            return None  # '共有 2 所学校': a number standing alone inside a sentence
+        if st.multiline or index + 2 >= len(tokens):
+            return None
+        if tokens[index + 1].kind is not Kind.SEP or tokens[index + 2].kind is not Kind.SEGMENT:
+            return None
+        gap += tokens[index + 1].text
+        title = tokens[index + 2].text
+        if is_quantity(marker.parts, title):
+            return None
+        title_end = tokens[index + 2].start + len(title)
+        end = index + 3
+        title_at, title_offset = index + 2, 0
+    if len(title) == 1 and title_offset + 1 == len(tokens[title_at].text):
+        padded = _padded_title(st, title_at, title)
+        if padded:
+            title += padded
+            end = title_at + 3
+            title_end = tokens[end - 1].start + 1
+    if not looks_like_title(title) and not (strong and _question_title(title)):
+        # '（一）加强领导。各级…', and in a single-line body '2.1 施工准备。开工前…'
+        split = _run_in(title, st.multiline, strong or title_at != index)
+        if split is not None:
+            cut, paragraph_at = split
+            run_in = title[cut:paragraph_at]
+            skip = title_offset + paragraph_at
+            title = title[:cut]
+            title_end = tokens[title_at].start + title_offset + cut
+    if not looks_like_title(title) and not (strong and _question_title(title)):
+        return None
+    verdict = st.tree.numbering.judge(marker.scheme, marker.parts)
+    if verdict is None:
+        return None
+    return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip)
+
+
+def _padded_title(st: Body, title_at: int, title: str) -> str:
+    """'0引 言 近年来…': in a single-line body, the rest of a title written with no
+    number whose two characters stand a space apart (the space and the second
+    character); '' when the title is not one."""
+    tokens = st.tokens
+    if st.multiline or title_at + 2 >= len(tokens):
+        return ""
+    gap, second = tokens[title_at + 1], tokens[title_at + 2]
+    if (
+        gap.kind is Kind.SEP
+        and gap.text in (" ", "\u3000")
+        and second.kind is Kind.SEGMENT
+        and title + second.text in UNNUMBERED_TITLES
+    ):
+        return gap.text + second.text
+    return ""
+
+
+def _strong_marker(marker: Marker, segment: str) -> bool:
+    """A marker that cannot be a bare number in running text: punctuated or with
+    several parts ('2.1')."""
+    return _punctuated_marker(marker, segment) or len(marker.parts) > 1
+
+
+def _punctuated_marker(marker: Marker, segment: str) -> bool:
+    """'一、', '（一）', '(1)', '①', '1.': a marker of its own scheme or with its
+    punctuation, not a bare decimal number."""
+    return marker.scheme != "decimal" or segment[marker.end - 1] in ".．、"
+
+
+def _run_in(title: str, multiline: bool, punctuated: bool) -> tuple[int, int] | None:
+    """A title that runs into its paragraph: '加强领导。各级…' (the title ends at a
+    full stop, colon or question mark), or in a multi-line body '施工准备 本项目…'
+    (at a space). After a punctuated marker ('（一）', '一、', '1.') the title may be
+    short parallel phrases ('领导重视，措施有力。'); otherwise a comma means a
+    sentence. Returns (where the title ends, where the paragraph starts)."""
+    phrase = 0
+    for index, char in enumerate(title[: MAX_RUN_IN_TITLE + 1]):
+        if char in "，,":
+            if not punctuated or not 2 <= phrase <= _MAX_PHRASE:
+                return None
+            phrase = 0
+            continue
+        if char in "；;":
+            return None
+        if char in "。：:？?":
+            if (
+                index < 2
+                or index + 1 >= len(title)
+                or (phrase > _MAX_PHRASE and "，" in title[:index])
+            ):
+                return None
+            cut = index + 1 if char in "？?" else index  # a question keeps its mark
+            return _paragraph_after(title, cut, index + 1)
+        if multiline and char in patterns.HSPACE_CHARS:
+            if index < 2 or title[:index].isascii() or "，" in title[:index]:
+                return None
+            return _paragraph_after(title, index, index)
+        phrase += 1
+    return None
+
+
+def _paragraph_after(title: str, cut: int, after: int) -> tuple[int, int] | None:
+    """(cut, where the paragraph starts past the space after ``after``), or None
+    when no paragraph text follows."""
+    while after < len(title) and title[after] in patterns.HSPACE_CHARS:
+        after += 1
+    return (cut, after) if after < len(title) else None
+
+
+def _question_title(title: str) -> bool:
+    """'什么是新质生产力？': a heading may ask a question."""
+    return (
+        title[-1:] in "？?" and 2 <= len(title) <= 40 and not any(c in "。，,；;！!" for c in title)
+    )
+
+
+MAX_RUN_IN_TITLE: Final = 30
+"""How far into a heading's line a run-in title may end ('（一）加强领导。各级…')."""
+
+
+_MAX_PHRASE: Final = 8
+"""Longest phrase of a run-in title made of parallel phrases."""

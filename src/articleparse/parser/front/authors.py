@@ -1,0 +1,207 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""Recognizers of author lines and affiliations in the lead, and the lists they
+give (names with their marks and roles, affiliations split one per unit).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Final, NamedTuple
+
+from .. import patterns
+from ..fields import SplitList, split_list
+from .english import _any_affiliation, english_affiliation
+from .lead_text import (
+    _MAX_AFFILIATION,
+    _MAX_BRACKET,
+    _OPENERS,
+    _SPACE,
+    Lead,
+    _affiliation_text,
+    _line_or_chunk_end,
+    _matching,
+    _trim,
+)
+from .names import (
+    Name,
+    is_han,
+    looks_like_affiliation,
+    scan_names,
+    split_glued,
+)
+
+
+def _bracket(lead: Lead, position: int) -> int:
+    """A bracketed affiliation, '(1.某大学 某学院,江苏 南京 210000;2.…)', which may
+    run over lines."""
+    text = lead.text
+    closing = _OPENERS.get(text[position])
+    if closing is None or text[position] in "【〔":
+        return -1
+    found = _matching(text, position, min(len(text), position + _MAX_BRACKET))
+    if found < 0:
+        return -1
+    inner = text[position + 1 : found]
+    if looks_like_affiliation(inner) or (inner.isascii() and english_affiliation(inner)):
+        return found + 1
+    return -1
+
+
+def _numbered(lead: Lead, position: int) -> int:
+    """'1.某大学某学院,上海 200030' and the numbered lines after it."""
+    text = lead.text
+    match = patterns.NUMBERED_LINE.match(text, position)
+    if match is None:
+        return -1
+    end = _line_or_chunk_end(lead, position)
+    if not _any_affiliation(text[position:end]):
+        return -1
+    while lead.multiline and end < len(text):
+        following = end + 1
+        if not patterns.NUMBERED_LINE.match(text, following):
+            break
+        line_end = text.find("\n", following)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _any_affiliation(text[following:line_end]):
+            break
+        end = line_end
+    return _trim(text, position, end)
+
+
+def _authors(lead: Lead, position: int) -> int:
+    """Names that end where an author line can end: at whitespace, at the end, or
+    before a bracket ('王芳(某大学)'); '文上，上。' is prose."""
+    text = lead.text
+    stop = lead.end_of_line(position)
+    end, names = scan_names(text, position, stop)
+    while names and not _ends_author_line(text, end):
+        # the last 'name' begins the text after the author line: stop before it
+        end, names = scan_names(text, position, names[-1].start)
+    return end if names else -1
+
+
+def _ends_author_line(text: str, end: int) -> bool:
+    after = end
+    while after < len(text) and text[after] in _NAME_TRAIL:
+        after += 1
+    return after >= len(text) or text[after] in _SPACE or text[after] in _OPENERS
+
+
+_NAME_TRAIL: Final = frozenset(",，、;；")
+
+
+def _named_unit(lead: Lead, position: int) -> int:
+    """'孙某*:某大学,陕西 延安;周某#:某医院,陕西 西安': names, a colon, and their
+    unit (the hanspub author line); the names are the part, the unit follows."""
+    text = lead.text
+    limit = min(lead.end_of_line(position), position + _MAX_NAMES_BEFORE_UNIT)
+    colon = -1
+    for index in range(position, limit):
+        if text[index] in ":：":
+            colon = index
+            break
+    if colon <= position:
+        return -1
+    names_text = text[position:colon]
+    end, names = scan_names(names_text, 0, len(names_text))
+    if not names or names_text[end:].strip(" \u3000"):
+        return -1
+    unit_start = colon + 1
+    while unit_start < len(text) and text[unit_start] in " \u3000":
+        unit_start += 1
+    unit_end = _unit_end(lead, unit_start)
+    if unit_end <= unit_start or not _affiliation_text(text[unit_start:unit_end].rstrip(";；")):
+        return -1
+    lead.unit_colon, lead.unit_start = colon, unit_start
+    return position + end
+
+
+_MAX_NAMES_BEFORE_UNIT: Final = 40
+
+
+def _unit_end(lead: Lead, start: int) -> int:
+    """A unit after its names ends after the ';' before the next names, or at the end
+    of its line (in a single-line body, of its address)."""
+    text = lead.text
+    line_end = lead.end_of_line(start)
+    limit = min(line_end, start + _MAX_AFFILIATION + 1)
+    for index in range(start, limit):
+        if text[index] in ";；":
+            return index + 1
+    return _line_or_chunk_end(lead, start) if start < len(text) else start
+
+
+def _unit_colon(lead: Lead, position: int) -> int:
+    """The colon after the names of a '名*:单位' pair."""
+    return position + 1 if position == lead.unit_colon else -1
+
+
+def _unit(lead: Lead, position: int) -> int:
+    """The unit of a '名*:单位' pair, with the ';' after it."""
+    if position != lead.unit_start:
+        return -1
+    return _unit_end(lead, position)
+
+
+def _glued_names(lead: Lead, position: int) -> int:
+    """'2023-09-14 10:26邵某某卢某某': the names a mirror glues to its date, run
+    together; taken only when they split into names one way alone."""
+    if position != lead.after_date:
+        return -1
+    text = lead.text
+    end = position
+    limit = lead.end_of_line(position)
+    while end < limit and text[end] not in _SPACE:
+        end += 1
+    return end if split_glued(text[position:end]) is not None else -1
+
+
+def author_names(raw: str) -> list[Name]:
+    """The names of an author part, as written or run together."""
+    _, names = scan_names(raw, 0, len(raw))
+    if not names:
+        return split_glued(raw) or []
+    return names
+
+
+def _plain_affiliation(lead: Lead, position: int) -> int:
+    """'某某大学 航空学院, 北京 100083' with no bracket: to the line end (in a
+    single-line body, over the short pieces that follow)."""
+    text = lead.text
+    if not is_han(text[position]):
+        return -1
+    end = _line_or_chunk_end(lead, position)
+    if not _affiliation_text(text[position:end]):
+        return -1
+    return end
+
+
+class NameList(NamedTuple):
+    split: SplitList
+    forms: dict[int, str]  # item index → the name as written, where it differs
+
+
+def split_names(raw: str) -> NameList | None:
+    """``raw`` as author names; None when anything but names, marks and roles is in it."""
+    end, names = scan_names(raw, 0, len(raw))
+    if not names or raw[end:].strip(" \u3000\u00a0,，、;；"):
+        return None
+    return name_list(raw, names)
+
+
+def name_list(raw: str, names: list[Name]) -> NameList:
+    """The names of ``raw`` as list items; what stands around them is head, separators, tail."""
+    head = raw[: names[0].start]
+    seps = [raw[a.end : b.start] for a, b in pairwise(names)]
+    tail = raw[names[-1].end :]
+    forms = {
+        index: raw[name.start : name.end]
+        for index, name in enumerate(names)
+        if raw[name.start : name.end] != name.value
+    }
+    return NameList(SplitList(head, [n.value for n in names], seps, tail), forms)
+
+
+def split_affiliations(raw: str) -> SplitList:
+    return split_list(raw, patterns.AFFILIATION_SEPARATOR)

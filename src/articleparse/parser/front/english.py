@@ -1,0 +1,182 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""Recognizers of the English front matter in the lead: title, authors in
+Pinyin, affiliations.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .. import patterns
+from .lead_text import _SPACE, Lead, _affiliation_text, _trim
+from .names import (
+    PINYIN_SURNAMES,
+)
+
+
+def _any_affiliation(text: str) -> bool:
+    return _affiliation_text(text) or (text.isascii() and english_affiliation(text))
+
+
+def _english(lead: Lead, position: int) -> int:
+    """A line of English (title, authors or affiliation): ASCII to the line end, or
+    in a single-line body to the next Chinese character."""
+    text = lead.text
+    if not (text[position].isascii() and text[position].isalpha()):
+        return -1
+    end = position
+    limit = lead.end_of_line(position)
+    while end < limit and text[end].isascii() and text[end] not in "(（":
+        if text.startswith("//", end):
+            break
+        end += 1
+    if end < limit and not text[end].isascii() and text[end - 1] not in _SPACE:
+        # '… 2019年': the last word is glued to the Chinese text after it
+        space = text.rfind(" ", position, end)
+        if space > position:
+            end = space
+    # An English title, its authors and their affiliation often share one line:
+    # the authors start at 'WANG Ming1,' and the affiliation at its bracket.
+    names = patterns.ENGLISH_AUTHOR_START.search(text, position + 1, end)
+    if names is None:
+        glued = patterns.ENGLISH_AUTHOR_GLUED.search(text, position + 1, end)
+        if glued is not None and glued.group("surname") in PINYIN_SURNAMES:
+            names = glued
+    if not _english_names(text[position:end]):
+        if names is not None:
+            end = names.start()
+        else:
+            end = _before_last_name(text, position, _trim(text, position, end))
+    end = _capitals_end(text, position, end)
+    end = _trim(text, position, end)
+    words = text[position:end].split()
+    if len(words) < 2 and not _english_names(text[position:end]):
+        return -1
+    return end
+
+
+def _capitals_end(text: str, start: int, end: int) -> int:
+    """'IRON-BEARING DUST … RECYCLING Wei Jie Ruan Lihai …': a title in capitals
+    (three words or more) ends before the first word that is not in capitals, where
+    a flattened page goes on with the authors."""
+    words = 0
+    position = start
+    while position < end:
+        word_end = text.find(" ", position, end)
+        word_end = end if word_end < 0 else word_end
+        word = text[position:word_end]
+        if any(c.islower() for c in word):
+            if (
+                words >= _MIN_CAPITAL_WORDS
+                and word[0].isupper()
+                and not _capitals(text, position, end)
+            ):
+                return _trim(text, start, position)
+            return end  # 'EFFECT OF HEAT ON Bacillus subtilis GROWTH': one title
+        if any(c.isalpha() for c in word):
+            words += 1
+        position = word_end + 1
+    return end
+
+
+_MIN_CAPITAL_WORDS: Final = 3
+
+
+def _capitals(text: str, start: int, end: int) -> bool:
+    """Whether a word in capitals (two letters or more) stands between the positions."""
+    return any(
+        len(word) >= 2 and word.isalpha() and word.isupper() for word in text[start:end].split()
+    )
+
+
+def _before_last_name(text: str, start: int, end: int) -> int:
+    """Where one English author's name ends a title's run ('… Rural Communities ZHANG
+    San'), with nothing after the name to mark it: a surname in capitals that is a
+    Chinese surname, then a given name; else ``end``. A name alone is no title."""
+    name = patterns.ENGLISH_NAME_AT_END.search(text, start + 1, end)
+    if name is None or name.group("surname") not in PINYIN_SURNAMES:
+        return end
+    if len(text[start : name.start()].split()) < 2:
+        return end
+    return name.start()
+
+
+def _english_kind(lead: Lead, text: str) -> str:
+    if english_affiliation(text):
+        return "affiliation_en"
+    if _english_names(text):
+        return "authors_en"
+    if not lead.seen_title_en:
+        lead.seen_title_en = True
+        return "title_en"
+    return "english"
+
+
+_ENGLISH_INSTITUTIONS: Final = (
+    "University",
+    "College",
+    "Institute",
+    "Hospital",
+    "School",
+    "Academy",
+    "Department",
+    "Center",
+    "Centre",
+    "Laboratory",
+    "Company",
+    "Bureau",
+    "China",
+    "Province",
+)
+
+
+_FUNCTION_WORDS: Final = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "in",
+        "on",
+        "for",
+        "with",
+        "to",
+        "a",
+        "an",
+        "by",
+        "from",
+        "based",
+        "its",
+        "at",
+        "as",
+        "under",
+        "into",
+        "via",
+    }
+)
+
+
+def english_affiliation(text: str) -> bool:
+    """'School of Medicine, Tongji University, Shanghai 200092, China'."""
+    return any(word in text for word in _ENGLISH_INSTITUTIONS) and (
+        "," in text or any(c.isdigit() for c in text)
+    )
+
+
+def _english_names(text: str) -> bool:
+    """'ZHANG San1, LI Si2', 'Liu Yi, Wang Feng': capitalised words in short groups
+    between commas, no function words."""
+    groups = [g.strip(" *0123456789") for g in text.replace(";", ",").split(",")]
+    groups = [g for g in groups if g]
+    if not groups:
+        return False
+    for group in groups:
+        words = group.split()  # a hyphen joins a given name: 'ZHANG Bao-lin'
+        if not 1 <= len(words) <= 4:
+            return False
+        for word in words:
+            core = word.strip("0123456789*.")
+            if not core or not core[0].isupper() or core.lower() in _FUNCTION_WORDS:
+                return False
+    # one capitalised word alone is no author line ('Abstract')
+    return len(groups) > 1 or len(groups[0].split()) > 1

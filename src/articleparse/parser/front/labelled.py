@@ -1,0 +1,169 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""A labelled front-matter item: the label, where its value starts, and the value.
+
+The label token comes from the tokenizer (its field already looked up);
+here the value is found: on the next line when the label stands alone, one
+segment for a site's tag line, otherwise as far as :func:`~.values.value_end`
+reaches for the field.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..labels import (
+    BLOCK_FIELDS,
+    DATE_LABELS,
+    SHORT_FIELDS,
+)
+from ..state import Body, excerpt
+from ..tokens import Kind
+from .chrome import site_tags
+from .names import valid_name
+from .opening import opens_content
+from .values import value_end, value_shape
+
+
+def bracketed_label(st: Body, index: int) -> bool:
+    """'（' before a label, as in '（作者单位：某县委组织部）' and '（责任编辑：李明）'."""
+    tokens = st.tokens
+    return (
+        tokens[index].text in ("（", "(")
+        and index + 1 < len(tokens)
+        and tokens[index + 1].kind is Kind.LABEL
+        and tokens[index + 1].field not in BLOCK_FIELDS
+    )
+
+
+def labelled(st: Body, index: int, bracketed: bool = False) -> int:
+    """A front-matter label and its value; returns the index after the value.
+    ``bracketed``: a bracket opened before the label and closes after the value."""
+    tokens = st.tokens
+    tree = st.tree
+    label = tokens[index]
+    field = label.field
+    start = index + 1
+    lead = ""
+    if _value_on_next_line(st, start, field):
+        lead = tokens[start].text
+        start += 1
+    if _site_tags_segment(st, start, field):
+        end = start + 1  # '关键词:三治德治党组织 张三 …': the tags are one segment
+    else:
+        end = value_end(st, start, _reach_field(field, label.text), bracketed)
+    raw = "".join(t.text for t in tokens[start:end])
+    if field == "keywords" and not bracketed and site_tags(raw.strip()):
+        if _keywords_ahead(st, end):
+            tree.add_chrome(label.text + lead + raw)  # the site's tags; the list follows
+            return end
+        if _name_follows(st, end):
+            tree.diagnose("keywords-unsplit", label.start, f"'{excerpt(raw.strip())}'")
+    tree.add_text(label.text)
+    tree.add_text(lead)
+    junk = ""
+    if bracketed and raw[-1:] in "）)":
+        raw, junk = raw[:-1], raw[-1:]
+    elif field in SHORT_FIELDS:
+        # 'G623.5??', 'A ?': the '?' a page shows for lost spaces is no part of a code
+        kept = raw.rstrip(_LOST_SPACE)
+        raw, junk = kept, raw[len(kept) :]
+    if field not in _KEEPS_SEPARATOR and _label_follows(st, end):
+        # the '；' between two labelled values on one line belongs to neither
+        kept = raw.rstrip(" \t\u3000")
+        if kept[-1:] in _BETWEEN_LABELS:
+            junk = kept[-1:] + raw[len(kept) :] + junk
+            raw = kept[:-1]
+    if not raw:
+        tree.diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
+    tree.assign(field, raw, label.text, label.start)
+    tree.add_text(junk)
+    return end
+
+
+def _label_follows(st: Body, index: int) -> bool:
+    """A label comes next on the same line (after at most a space in a single-line body)."""
+    tokens = st.tokens
+    if index < len(tokens) and tokens[index].kind is Kind.SEP:
+        if "\n" in tokens[index].text:
+            return False
+        index += 1
+    return index < len(tokens) and tokens[index].kind is Kind.LABEL
+
+
+def _site_tags_segment(st: Body, index: int, field: str) -> bool:
+    """In a single-line body, a site's tag line: a run of tags before the article's
+    own keywords or before the author's name ('关键词:社区食堂养老服务 沈某')."""
+    tokens = st.tokens
+    if (
+        field != "keywords"
+        or st.multiline
+        or index + 2 >= len(tokens)
+        or tokens[index].kind is not Kind.SEGMENT
+        or not site_tags(tokens[index].text)
+    ):
+        return False
+    return _name_follows(st, index + 1) or _keywords_ahead(st, index + 1)
+
+
+def _name_follows(st: Body, index: int) -> bool:
+    """Whether the segment after the separator at ``index`` starts with a name (the
+    author line a mirror prints after its tag line)."""
+    tokens = st.tokens
+    if index + 1 >= len(tokens) or tokens[index].kind is not Kind.SEP:
+        return False
+    words = tokens[index + 1].text.split()
+    return (
+        tokens[index + 1].kind is Kind.SEGMENT
+        and bool(words)
+        and valid_name(words[0].rstrip(",，、"))
+    )
+
+
+def _keywords_ahead(st: Body, index: int) -> bool:
+    """Whether the article's own keyword label follows within a few tokens (after a
+    site's tag line)."""
+    tokens = st.tokens
+    for token in tokens[index : index + _TAGS_AHEAD]:
+        if token.kind is Kind.LABEL and token.field == "keywords":
+            return True
+    return False
+
+
+def _value_on_next_line(st: Body, index: int, field: str) -> bool:
+    """'摘要：' alone on its line, the abstract on the next one (for a code, only a
+    line of its shape)."""
+    tokens = st.tokens
+    if field in SHORT_FIELDS and index + 1 < len(tokens):
+        if not value_shape(field, tokens[index + 1].text.strip()):
+            return False
+    return (
+        st.multiline
+        and index + 1 < len(tokens)
+        and tokens[index].kind is Kind.SEP
+        and "\n" in tokens[index].text
+        and tokens[index + 1].kind is Kind.SEGMENT
+        and not opens_content(st, index + 1)
+    )
+
+
+def _reach_field(field: str, label: str) -> str:
+    """The field whose reach a value takes: a date kept in extra ('修回日期') reaches
+    as far as 收稿日期 does."""
+    if field == "extra" and "".join(label.split()).strip("【】[]〔〕［］:：") in DATE_LABELS:
+        return "received"
+    return field
+
+
+_LOST_SPACE: Final = "? \u00a0"
+
+
+# What a page writes between two labelled values on one line ('收稿日期：2021-03-15；修回日期：…').
+_BETWEEN_LABELS: Final = ";；"
+
+
+# Fields whose value keeps a ';' before the next label: lists split it off themselves.
+_KEEPS_SEPARATOR: Final = frozenset({"keywords", "keywords_en", "clc", "authors", "affiliations"})
+
+
+_TAGS_AHEAD: Final = 60  # tokens between a site's tag line and the article's keyword label

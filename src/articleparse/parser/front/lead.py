@@ -1,0 +1,131 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""The unlabelled lead: authors, affiliations, English lines, the title again.
+
+The text between labels (or before the first one) is cut into parts by
+:func:`~.parts.lead_parts`; each part is placed in its field, and text no
+recognizer takes either ends the zone or is reported as unplaced.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..labels import (
+    BLOCK_FIELDS,
+)
+from ..state import Body, excerpt
+from ..tokens import Kind
+from .authors import author_names, name_list, split_affiliations
+from .names import valid_name
+from .opening import opens_content
+from .parts import lead_parts
+
+
+def _lead_stop(st: Body, index: int) -> int:
+    """Where the unlabelled text from ``index`` ends: the next label or heading."""
+    tokens = st.tokens
+    for position in range(index + 1, len(tokens)):
+        token = tokens[position]
+        if token.kind is Kind.LABEL:
+            return position
+        if token.kind is Kind.SEGMENT and token.marker is not None:
+            if opens_content(st, position):
+                return position
+    return len(tokens)
+
+
+def lead(st: Body, index: int) -> tuple[int, int]:
+    """Unlabelled front text from ``index``: authors, affiliations, English lines.
+
+    Returns (token index, -1) when all of it was placed, or the token index and
+    offset where the content starts.
+    """
+    tokens = st.tokens
+    tree = st.tree
+    stop = _lead_stop(st, index)
+    label_follows = (
+        stop < len(tokens)
+        and tokens[stop].kind is Kind.LABEL
+        and tokens[stop].field not in BLOCK_FIELDS
+    )
+    while stop > index and tokens[stop - 1].kind is Kind.SEP:
+        stop -= 1
+    text = "".join(t.text for t in tokens[index:stop])
+    base = tokens[index].start
+    for part in lead_parts(text, tree.scalars.get("title"), st.multiline):
+        raw = text[part.start : part.end]
+        offset = base + part.start
+        if part.kind == "space":
+            tree.sep(raw)
+        elif part.kind == "trivia":
+            tree.add_text(raw)
+        elif part.kind == "unknown":
+            if not label_follows or len(text) - part.start > MAX_UNPLACED_CHARS:
+                _warn_if_names(st, raw, offset)
+                return _token_at(st, index, stop, offset)
+            tree.diagnose(
+                "front-matter-unplaced", offset, f"'{excerpt(raw)}' stands among the labels"
+            )
+            tree.add_paragraph(raw, offset)
+        else:
+            _place(st, part.kind, raw, offset)
+    return stop, -1
+
+
+def _place(st: Body, kind: str, raw: str, offset: int) -> None:
+    tree = st.tree
+    if kind == "authors":
+        listed = name_list(raw, author_names(raw))
+        more = "authors" in st.placed
+        tree.set_list("authors", raw, "", offset, listed.split, listed.forms, more)
+        st.placed.add("authors")
+    elif kind == "affiliations":
+        more = "affiliations" in st.placed
+        tree.set_list("affiliations", raw, "", offset, split_affiliations(raw), more=more)
+        st.placed.add("affiliations")
+    elif kind == "chrome":
+        tree.add_chrome(raw)
+    elif kind in _PART_FIELDS:
+        tree.assign(_PART_FIELDS[kind], raw, "", offset)
+    else:
+        tree.set_extra(_PART_EXTRA_KEYS[kind], raw)
+
+
+def _warn_if_names(st: Body, raw: str, offset: int) -> None:
+    """The zone ends at text that may be an author line the recognizers refused."""
+    head = raw.split()[0] if raw.split() else raw
+    if valid_name(head.rstrip("。！？!?…：:")) and head != raw.rstrip():
+        if st.tree.lists.get("authors") is None:
+            st.tree.diagnose("front-matter-unplaced", offset, f"'{head}' may be an author's name")
+
+
+def _token_at(st: Body, index: int, stop: int, offset: int) -> tuple[int, int]:
+    tokens = st.tokens
+    for position in range(index, max(stop, index + 1)):
+        token = tokens[position]
+        if token.start + len(token.text) > offset:
+            return position, offset - token.start
+    return stop, 0
+
+
+MAX_UNPLACED_CHARS: Final = 150
+"""Unlabelled text this close before a label is front matter that was not placed."""
+
+
+# What each unlabelled part of the front matter becomes: a list or scalar field,
+# or a key of metadata.extra.
+_PART_FIELDS: Final = {
+    "authors": "authors",
+    "affiliations": "affiliations",
+    "title_en": "title_en",
+}
+
+
+_PART_EXTRA_KEYS: Final = {
+    "affiliation_en": "英文单位",
+    "title": "标题",
+    "column": "栏目",
+    "authors_en": "英文作者",
+    "english": "英文",
+}

@@ -1,0 +1,80 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""The unlabelled lead cut into parts, by an ordered table of recognizers.
+
+:data:`RECOGNIZERS` lists, in the order they are tried, the recognizers of
+the parts a lead holds (a column name, the title again, bracketed or numbered
+affiliations, English lines, author lines, chrome). Each has one signature,
+``(lead: Lead, position: int) -> int``: the end of the part it takes at
+``position``, or -1 when it takes nothing. :func:`lead_parts` tries
+them at each place and reports what none took as ``unknown``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from .authors import (
+    _authors,
+    _bracket,
+    _glued_names,
+    _named_unit,
+    _numbered,
+    _plain_affiliation,
+    _unit,
+    _unit_colon,
+)
+from .chrome import _bullet, _chrome, _slashes
+from .english import _english, _english_kind
+from .lead_text import _SPACE, Lead, Part, Recognizer, _chunk_end
+from .titles import _bare_column, _column, _title
+
+RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
+    ("trivia", _unit_colon),
+    ("affiliations", _unit),
+    ("chrome", _chrome),
+    ("trivia", _slashes),
+    ("title", _title),
+    ("column", _column),
+    ("column", _bare_column),
+    ("trivia", _bullet),
+    ("affiliations", _bracket),
+    ("affiliations", _numbered),
+    ("english", _english),
+    ("authors", _named_unit),
+    ("authors", _authors),
+    ("authors", _glued_names),
+    ("affiliations", _plain_affiliation),
+)
+"""Tried in order at each part's start; the first that accepts names the part."""
+
+
+def lead_parts(text: str, title: str | None, multiline: bool) -> Iterator[Part]:
+    """Cut ``text`` into parts that cover it; the caller may stop at the first
+    ``unknown`` part, so a long article after the front matter is never scanned."""
+    lead = Lead(text, title.strip() if title else None, multiline)
+    position = 0
+    size = len(text)
+    while position < size:
+        if text[position] in _SPACE:
+            end = position + 1
+            while end < size and text[end] in _SPACE:
+                end += 1
+            yield Part("space", position, end)
+            position = end
+            continue
+        for kind, recognize in RECOGNIZERS:
+            end = recognize(lead, position)
+            if end > position:
+                if kind == "english":
+                    kind = _english_kind(lead, text[position:end])
+                elif kind == "affiliations" and text[position:end].isascii():
+                    kind = "affiliation_en"
+                yield Part(kind, position, end)
+                position = end
+                break
+        else:
+            end = _chunk_end(lead, position)
+            yield Part("unknown", position, end)
+            position = end

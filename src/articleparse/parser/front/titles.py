@@ -1,0 +1,106 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""Recognizers of the title printed again in the lead, its subtitle and marks,
+and a journal's column name ('综 述').
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..labels import COLUMN_NAMES
+from .lead_text import _BULLETS, _MAX_TAG, _OPENERS, _SPACE, Lead, _trim
+from .names import (
+    ROLE_WORDS,
+    is_han,
+    valid_name,
+)
+
+
+def _column(lead: Lead, position: int) -> int:
+    """'·综 述·', '【论著】': a column name between two marks."""
+    text = lead.text
+    first = text[position]
+    if first in _BULLETS:
+        closing = first
+    elif first in "【〔":
+        closing = _OPENERS[first]
+    else:
+        return -1
+    limit = min(lead.end_of_line(position), position + _MAX_TAG + 2)
+    found = text.find(closing, position + 1, limit)
+    if found < 0:
+        return -1
+    inner = text[position + 1 : found].strip(" \u3000")
+    if not inner and first not in _BULLETS:
+        return -1
+    words = [word for word in inner.split() if word not in ROLE_WORDS]
+    if words and (valid_name("".join(words)) or valid_name(words[0])):
+        return -1  # '○吴静 ○李明', '○罗佳 综述 ○邵文': marks before names
+    if any(not (is_han(c) or c in " \u3000") for c in inner):
+        return -1
+    return found + 1
+
+
+def _title(lead: Lead, position: int) -> int:
+    """The article's title written again at the start of a line, with its
+    subtitle on the next line ('——以某市为例') in a multi-line body."""
+    title = lead.title
+    if not title:
+        return -1
+    text = lead.text
+    if text.startswith(title, position):
+        end = position + len(title)
+    else:
+        # the row's title holds the subtitle, the body breaks the line before it
+        dash = title.find(_SUBTITLE_DASH)
+        if dash <= 0 or not lead.multiline or not text.startswith(title[:dash], position):
+            return -1
+        end = position + dash
+    end = _title_marks(text, end)
+    if end < len(text) and text[end] not in _SPACE:
+        return -1  # the title's words begin a sentence ('上上上上上。' after title '上上')
+    if lead.multiline:
+        end = _subtitle(lead, end)
+    return end
+
+
+_TITLE_MARKS: Final = frozenset("*＊∗#※†①②③")
+
+
+_SUBTITLE_DASH: Final = "——"
+
+
+def _title_marks(text: str, end: int) -> int:
+    while end < len(text) and text[end] in _TITLE_MARKS:
+        end += 1  # '标题*', '标题①': the mark of a fund note
+    return end
+
+
+def _subtitle(lead: Lead, end: int) -> int:
+    """Past a subtitle line ('——兼论某某问题*') right after the title's line; ``end``
+    if the next line is not one."""
+    text = lead.text
+    line_end = lead.end_of_line(end)
+    if _trim(text, end, line_end) != end or line_end >= len(text):
+        return end
+    start = line_end + 1
+    while start < len(text) and text[start] in " \t\u3000\u00a0":
+        start += 1
+    if not text.startswith(_SUBTITLE_DASH, start):
+        return end
+    found = text.find("\n", start)
+    return _trim(text, start, len(text) if found < 0 else found)
+
+
+def _bare_column(lead: Lead, position: int) -> int:
+    """'综 述', '临床研究': a journal's column name alone on its line, with no marks
+    around it (multi-line bodies only; the names are a closed list)."""
+    if not lead.multiline or (position > 0 and lead.text[position - 1] != "\n"):
+        return -1
+    text = lead.text
+    end = _trim(text, position, lead.end_of_line(position))
+    if end - position > _MAX_TAG:
+        return -1
+    name = "".join(char for char in text[position:end] if char not in _SPACE)
+    return end if name in COLUMN_NAMES else -1

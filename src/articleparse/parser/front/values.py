@@ -1,0 +1,381 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""Where a labelled value ends, field by field.
+
+A DOI ends at whitespace; a bracketed value at its closing bracket; in a
+multi-line body a value is the rest of its line; in a single-line body a code
+is one segment of its shape, a list runs over short items, and prose runs to
+the next label or to the end of a sentence (the reach limits below).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from .. import patterns
+from ..content.numbering import ends_paragraph, find_marker
+from ..labels import (
+    BLOCK_FIELDS,
+    LIST_FIELDS,
+    SHORT_FIELDS,
+    UNNUMBERED_TITLES,
+)
+from ..state import Body
+from ..tokens import Kind, Token
+from .opening import opens_content
+
+
+def value_end(st: Body, index: int, field: str, bracketed: bool = False) -> int:
+    tokens = st.tokens
+    if index >= len(tokens) or tokens[index].kind is not Kind.SEGMENT:
+        return index
+    if field == "doi":
+        return _doi_end(st, index)
+    if bracketed:
+        closed = _bracket_end(st, index)
+        if closed is not None:
+            return closed
+    if st.multiline:
+        return _line_value_end(st, index, field)
+    if field in SHORT_FIELDS:
+        return _short_value_end(st, index, field)
+    if field in LIST_FIELDS:
+        latin = field == "keywords_en"
+        reach, at_label = _reach(
+            st, index, MAX_LIST_SEGMENTS, lambda position: _stops_list(st, position, latin)
+        )
+        return reach if reach is not None and at_label else _list_end(st, index)
+    chinese = not field.endswith("_en")
+    reach, at_label = _reach(
+        st, index, MAX_VALUE_SEGMENTS, lambda position: _stops_value(st, position, chinese)
+    )
+    if reach is not None and at_label and field in ("abstract", "abstract_en"):
+        return reach  # an abstract of several paragraphs runs to the next label
+    end = _sentence_end(st, index, reach, field in _CODED_FIELDS)
+    return _postcode_end(st, index, end) if field == "affiliations" else end
+
+
+def _postcode_end(st: Body, index: int, end: int) -> int:
+    """A single-line affiliation value that would run on into prose ends after the
+    postcode before it ('作者单位：某大学，湖南 长沙 410081 该方法…。')."""
+    tokens = st.tokens
+    for position in range(index, end - 2):
+        token = tokens[position]
+        following = tokens[position + 2]
+        if (
+            token.kind is Kind.SEGMENT
+            and _ends_with_postcode(token.text)
+            and tokens[position + 1].kind is Kind.SEP
+            and following.kind is Kind.SEGMENT
+            and any(c in "。！？" for c in following.text)
+        ):
+            return position + 1
+    return end
+
+
+def _line_value_end(st: Body, index: int, field: str) -> int:
+    """In a multi-line body, a value is the rest of its line (up to a label on it);
+    a value that ends in ';' goes on with the next line ('作者简介:张三，…；' then
+    '李四，…。'), unless that line is a label or a heading."""
+    tokens = st.tokens
+    end = index
+    while end < len(tokens) and tokens[end].kind is not Kind.LABEL:
+        if tokens[end].kind is Kind.SEP and "\n" in tokens[end].text:
+            previous = tokens[end - 1].text
+            following = end + 1
+            if (
+                field in SHORT_FIELDS
+                or field in LIST_FIELDS
+                or previous[-1:] not in "；;"
+                or tokens[end].text.count("\n") > 1
+                or following >= len(tokens)
+                or tokens[following].kind is not Kind.SEGMENT
+                or (tokens[following].marker is not None and opens_content(st, following))
+            ):
+                break
+        end += 1
+    while end > index and tokens[end - 1].kind is Kind.SEP:
+        end -= 1
+    if field in ("abstract", "abstract_en"):
+        return _abstract_lines(st, end)
+    return end
+
+
+def _abstract_lines(st: Body, end: int) -> int:
+    """An abstract printed over several lines ('目的 …' / '方法 …' / '结果 …'): the
+    lines up to the next label are the abstract when that label comes within
+    ``MAX_ABSTRACT_LINES`` lines and no heading stands before it."""
+    tokens = st.tokens
+    lines = 0
+    position = end
+    last = end  # the end of the last line of text on the way
+    while position < len(tokens):
+        token = tokens[position]
+        if token.kind is Kind.LABEL:
+            if token.field in BLOCK_FIELDS or position == end:
+                return end
+            return last
+        if token.kind is Kind.SEGMENT:
+            if not any(c.isalnum() for c in token.text) or token.text.isascii():
+                return last  # a bullet, or the English title, before the next label
+            last = position + 1
+            lines += 1
+            if lines > MAX_ABSTRACT_LINES or (
+                token.marker is not None and opens_content(st, position)
+            ):
+                return end
+        position += 1
+    return end
+
+
+def _short_value_end(st: Body, index: int, field: str) -> int:
+    """'中图分类号: D630', '文献标识码: A': one segment of the field's shape (or
+    none), and for CLC codes the codes that follow ('TP391; TP18')."""
+    tokens = st.tokens
+    text = tokens[index].text
+    if field == "document_code" and len(text) > 2 and text[1] == " " and text[0].isupper():
+        # 'A Lightweight detection…': the space after a one-letter code separates,
+        # though it stands between Latin letters
+        _split_token(st, index, 1, 2)
+    text = tokens[index].text
+    end = index + 1
+    if (
+        field == "clc"
+        and patterns.CLC_CLASS.fullmatch(text) is not None
+        and index + 2 < len(tokens)
+        and tokens[index + 1].text == " "
+        and patterns.CLC_NUMBER.fullmatch(tokens[index + 2].text) is not None
+    ):
+        end = index + 3  # 'G 807.04': the class letter, a space, the number
+    elif not value_shape(field, text):
+        return index
+    while (
+        field == "clc"
+        and end + 1 < len(tokens)
+        and tokens[end].kind is Kind.SEP
+        and tokens[end + 1].kind is Kind.SEGMENT
+        and (
+            tokens[end - 1].text[-1] in ";；,，、"
+            or patterns.CLC_CODE.fullmatch(tokens[end + 1].text) is not None
+        )
+    ):
+        end += 2
+    return end
+
+
+def _doi_end(st: Body, index: int) -> int:
+    """A DOI ends at whitespace or a comma ('10.12677/ACM.2022.12121697, PDF, …')."""
+    text = st.tokens[index].text
+    cut = next((i for i, c in enumerate(text) if c in _DOI_END), len(text))
+    if 0 < cut < len(text):
+        rest = cut
+        while rest < len(text) and text[rest] in _DOI_END:
+            rest += 1
+        if rest < len(text):
+            _split_token(st, index, cut, rest)
+    return index + 1 if value_shape("doi", st.tokens[index].text) else index
+
+
+def _bracket_end(st: Body, index: int) -> int | None:
+    """After '（作者单位：', the value ends with the closing bracket (a segment is
+    cut after it when more text is glued to it)."""
+    tokens = st.tokens
+    for position in range(index, min(len(tokens), index + MAX_LIST_SEGMENTS)):
+        token = tokens[position]
+        if token.kind is Kind.LABEL:
+            return None
+        if token.kind is not Kind.SEGMENT:
+            continue
+        found = next((i for i, c in enumerate(token.text) if c in "）)"), -1)
+        if found < 0:
+            continue
+        if found + 1 < len(token.text):
+            _split_token(st, position, found + 1, found + 1)
+        return position + 1
+    return None
+
+
+def _split_token(st: Body, index: int, cut: int, rest: int) -> None:
+    """Cut the segment at ``index`` into a segment, a separator (none when
+    ``cut == rest``) and a segment."""
+    token = st.tokens[index]
+    text = token.text
+    start = token.start
+    pieces = [Token(Kind.SEGMENT, text[:cut], start, marker=find_marker(text[:cut]))]
+    if rest > cut:
+        pieces.append(Token(Kind.SEP, text[cut:rest], start + cut))
+    pieces.append(Token(Kind.SEGMENT, text[rest:], start + rest, marker=find_marker(text[rest:])))
+    st.tokens[index : index + 1] = pieces
+
+
+def _list_end(st: Body, index: int) -> int:
+    """A list with no label after it: items that end in a separator, or short
+    space-separated items ('民事 调解 仲裁'), up to the first longer text."""
+    tokens = st.tokens
+    end = index + 1
+    # a list split by ';' or ',' goes on only after a separator; one split by
+    # spaces goes on over short items
+    spaced = not any(c in ";；,，、" for c in tokens[index].text[:-1])
+    while end + 1 < len(tokens) and tokens[end].kind is Kind.SEP:
+        following = tokens[end + 1]
+        if following.kind is not Kind.SEGMENT:
+            break
+        if following.marker is not None and opens_content(st, end + 1):
+            break  # '…卷积网络; 1 引言'
+        previous = tokens[end - 1].text
+        if previous[-1] in "。." or not _short_item(following, previous):
+            break
+        if previous[-1] not in ";；,，、" and not spaced:
+            break
+        end += 2
+    return end
+
+
+def _sentence_end(st: Body, index: int, reach: int | None, coded: bool) -> int:
+    """Up to the first place where a paragraph can end (or ``reach``); ``coded``:
+    a value that may end with a bracketed code ('…课题(2020JJ3412)') ends there."""
+    tokens = st.tokens
+    limit = reach if reach is not None else min(len(tokens), index + MAX_VALUE_SEGMENTS)
+    end = index + 1
+    while end < limit and not ends_paragraph(tokens[end - 1].text):
+        if tokens[end].kind is Kind.LABEL:
+            break
+        if coded and tokens[end - 1].text[-1:] in ")）" and tokens[end].kind is Kind.SEP:
+            break
+        end += 1
+    while end > index + 1 and tokens[end - 1].kind is Kind.SEP:
+        end -= 1
+    return end
+
+
+def _reach(
+    st: Body, index: int, limit: int, stops: Callable[[int], bool]
+) -> tuple[int | None, bool]:
+    """In a single-line body, where a value running to the next label or to a
+    segment that ``stops`` it ends (separators before it left out), and whether
+    a label ended it; None when neither is near."""
+    tokens = st.tokens
+    segments = 0
+    for position in range(index, len(tokens)):
+        token = tokens[position]
+        at_label = token.kind is Kind.LABEL and token.field not in BLOCK_FIELDS
+        if token.kind is Kind.LABEL or (token.kind is Kind.SEGMENT and stops(position)):
+            if position == index:
+                return None, False
+            end = position
+            while end > index and tokens[end - 1].kind is Kind.SEP:
+                end -= 1
+            return end, at_label
+        if token.kind is Kind.SEGMENT:
+            segments += 1
+            if segments > limit:
+                return None, False
+    return None, False
+
+
+def _stops_value(st: Body, position: int, chinese: bool) -> bool:
+    """A heading ends a value: with its title glued to its number ('1引言'), or
+    after the end of a sentence or of a code-like value ('…。 1 引言',
+    '…(19BZZ001) 1 引言'), never after a word inside a sentence ('分为 1 组').
+    ``chinese``: so does an English title after the end of a Chinese value."""
+    tokens = st.tokens
+    token = tokens[position]
+    marker = token.marker
+    if position < 2:
+        return False
+    previous = tokens[position - 2].text
+    if marker is None:
+        text = token.text
+        return (
+            chinese
+            and text.isascii()
+            and " " in text
+            and text[0].isupper()
+            and not previous.isascii()
+            and (ends_paragraph(previous) or previous[-1:] in _VALUE_END)
+        )
+    glued = marker.title_start < len(token.text)
+    after_value = ends_paragraph(previous) or previous[-1:] in _VALUE_END
+    return (glued or after_value) and opens_content(st, position)
+
+
+def _stops_list(st: Body, position: int, latin: bool) -> bool:
+    """A heading or a piece of prose ends a single-line list, and so does an
+    English phrase after a Chinese one."""
+    token = st.tokens[position]
+    if token.marker is not None and opens_content(st, position):
+        return True
+    text = token.text
+    if text.isascii():
+        return not latin and " " in text
+    return len(text) > 30 or any(c in "。，！？" for c in text[:-1])
+
+
+def value_shape(field: str, text: str) -> bool:
+    """Whether ``text`` can be the value of a short field (an empty '文章编号:' never
+    takes the next heading as its value)."""
+    if not text:
+        return False
+    if field == "document_code":
+        return 1 <= len(text) <= 4 and text[0].isascii() and text[0].isalpha()
+    if field == "clc":
+        return text[0].isascii() and text[0].isalpha() and any(c.isdigit() for c in text)
+    if field == "doi":
+        return text.startswith("10.") or text[:4].lower() == "doi:"
+    if field == "article_number":
+        # '1000-0000(2019)01-0001-03': never the '1' of '1 引言'
+        return len(text) >= 6 and "-" in text and any(c.isdigit() for c in text)
+    return sum(c.isdigit() for c in text) >= 4  # a date
+
+
+def _ends_with_postcode(text: str) -> bool:
+    """'410081', '210000）', '250100;': a six-digit postcode at the end of ``text``."""
+    core = text.rstrip(")）;；,，")
+    return (
+        len(core) >= 6 and core[-6:].isascii() and core[-6:].isdigit() and not core[-7:-6].isdigit()
+    )
+
+
+def _short_item(token: Token, previous: str) -> bool:
+    """A keyword: short, no punctuation, no heading marker, and not an English phrase
+    after Chinese items (or Chinese after English)."""
+    text = token.text
+    if text.isascii() != previous.isascii() and (" " in text or not text.isascii()):
+        return False  # an English phrase after Chinese items, or Chinese after English
+    if text[-1] == "。" and len(text) <= _LAST_ITEM:
+        text = text[:-1]  # '电子商务。': the last item (no paragraph is so short)
+    return (
+        len(text) <= 15
+        and token.marker is None
+        and text not in UNNUMBERED_TITLES  # '… 乙 丙 引言 随着…'
+        and not any(c in "。！？，,：:" for c in text)
+    )
+
+
+MAX_VALUE_SEGMENTS: Final = 120
+"""How many segments a single-line front-matter value may span to reach the next label."""
+
+
+MAX_LIST_SEGMENTS: Final = 12
+"""How many segments a single-line list (keywords) may span to reach the next label."""
+
+
+MAX_ABSTRACT_LINES: Final = 6
+"""How many more lines an abstract in a multi-line body may take to reach the next label."""
+
+
+_CODED_FIELDS: Final = frozenset({"fund", "extra"})
+
+
+_DOI_END: Final = frozenset(" \t\u3000\u00a0,，;；")
+
+
+# How a value that is no sentence may end: a bracket, a digit, a Latin letter.
+_VALUE_END: Final = frozenset(
+    ")）]】" + "0123456789" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
+
+
+_LAST_ITEM: Final = 9
+"""Longest keyword that may end a space-separated list with '。'."""

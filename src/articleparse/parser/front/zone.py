@@ -1,0 +1,116 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""The front-matter zone: from the body's start to the first heading or prose.
+
+:func:`front` walks the zone: labelled items (:mod:`.labelled`) in any order,
+and the unlabelled lead between them (:mod:`.lead`: authors, affiliations,
+English lines, the title again). :func:`unlabelled_front` reads a page that
+lost its labels (a bare abstract, then a bare keyword line).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..content.numbering import ends_paragraph
+from ..labels import (
+    BLOCK_FIELDS,
+    NAME_FIELDS,
+)
+from ..state import Body
+from ..tokens import Kind
+from .labelled import bracketed_label, labelled
+from .lead import lead
+from .opening import opens_content
+
+
+def front(st: Body, index: int) -> tuple[int, int]:
+    """Consume the front-matter zone; return where the content starts (a token
+    index and an offset into that token)."""
+    tokens = st.tokens
+    tree = st.tree
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind is Kind.SEP:
+            tree.sep(token.text)
+            index += 1
+        elif token.kind is Kind.LABEL:
+            if token.field in BLOCK_FIELDS:
+                return index, 0
+            if token.field in NAME_FIELDS:
+                # '作者:张三 单位:某大学': the names are read as unlabelled authors
+                tree.add_text(token.text)
+                index += 1
+            else:
+                index = labelled(st, index)
+        elif bracketed_label(st, index):
+            tree.add_text(token.text)
+            index = labelled(st, index + 1, bracketed=True)
+        elif opens_content(st, index):
+            return index, 0
+        else:
+            index, skip = lead(st, index)
+            if skip >= 0:
+                return index, skip
+    return index, 0
+
+
+def unlabelled_front(st: Body, index: int) -> int:
+    """A page that lost its labels: right after the authors, a paragraph and a
+    short ';' list on its own ('甲;乙;丙', no full stop) are the abstract and the
+    keywords. Read so, with a warning; without such a list the paragraph is text."""
+    tokens = st.tokens
+    tree = st.tree
+    if (
+        not st.placed
+        or "abstract" in tree.scalars
+        or "keywords" in tree.lists
+        or index >= len(tokens)
+        or tokens[index].kind is not Kind.SEGMENT
+    ):
+        return index
+    end = index + 1
+    while (
+        not st.multiline
+        and end + 1 < len(tokens)
+        and not ends_paragraph(tokens[end - 1].text)
+        and tokens[end].kind is Kind.SEP
+        and tokens[end + 1].kind is Kind.SEGMENT
+    ):
+        end += 2
+    if not ends_paragraph(tokens[end - 1].text) or end + 1 >= len(tokens):
+        return index
+    listed = tokens[end + 1]
+    if (
+        tokens[end].kind is not Kind.SEP
+        or listed.kind is not Kind.SEGMENT
+        or not _bare_keyword_line(listed.text)
+    ):
+        return index
+    tree.diagnose("front-matter-unlabelled", tokens[index].start, "")
+    tree.assign("abstract", "".join(t.text for t in tokens[index:end]), "", tokens[index].start)
+    tree.sep(tokens[end].text)
+    tree.assign("keywords", listed.text, "", listed.start)
+    return end + 2
+
+
+def _bare_keyword_line(text: str) -> bool:
+    """'法律责任;责任条款;立法设计': two to ten short items split by ';', nothing else;
+    or, with no ';' (food and engineering journals), three to ten split by commas
+    ('卤制鸭脖,电子鼻,主成分分析'), none holding a space."""
+    semicolons = ";" in text or "；" in text
+    if semicolons:
+        items = text.replace("；", ";").split(";")
+    else:
+        items = text.replace("，", ",").split(",")
+    if items and not items[-1].strip():
+        items.pop()  # a ';' at the end
+    if not semicolons and (len(items) < _MIN_COMMA_ITEMS or any(" " in i.strip() for i in items)):
+        return False
+    return 2 <= len(items) <= 10 and all(
+        0 < len(item.strip()) <= 15 and not any(c in "。，,：:！？" for c in item) for item in items
+    )
+
+
+_MIN_COMMA_ITEMS: Final = 3
+"""Fewest items a comma-separated list of bare keywords has (two may be a clause)."""

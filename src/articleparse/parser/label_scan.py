@@ -1,0 +1,282 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""Front-matter labels inside the body value: where they stand, and their field.
+
+A label is a written form of :data:`~.labels.FRONT_LABELS` (with spaces
+between its characters, in brackets, or glued to the value before it) that
+stands at a boundary: a line start, after a separator or a value, before a
+colon or a value.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from . import patterns
+from .charclass import CharClasses
+from .labels import (
+    BARE_LABELS,
+    BLOCK_FIELDS,
+    CODE_LABELS,
+    COLON_ONLY_LABELS,
+    FRONT_LABELS,
+)
+from .tokens import Kind
+
+_LABEL_GROUPS: Final = tuple(FRONT_LABELS)
+
+
+# What may stand right before a label, and what a label may start with.
+_LABEL_BOUNDARY: Final = frozenset(" \t\r\n\u3000\u00a0。；;）)】]（(")
+
+
+_LABEL_FIRST_CHARS: Final = frozenset(
+    "【〔［["
+    + "".join(form[0] for forms in FRONT_LABELS.values() for form in forms)
+    + "".join(
+        patterns.CHAR_VARIANTS.get(form[0], "") for forms in FRONT_LABELS.values() for form in forms
+    )
+)
+
+
+# What a label may end with, before its colon (a closing bracket counts too).
+_LABEL_LAST_CHARS: Final = frozenset(
+    "】〕］]"
+    + "".join(form[-1] for forms in FRONT_LABELS.values() for form in forms)
+    + "".join(
+        patterns.CHAR_VARIANTS.get(form[-1], "")
+        for forms in FRONT_LABELS.values()
+        for form in forms
+    )
+)
+
+
+# Labels that may stand without a colon inside a run of text the separators do
+# not cut: block headings, and English labels inside English text on one line.
+_BLOCK_FORMS: Final = tuple(form for field in BLOCK_FIELDS for form in FRONT_LABELS[field]) + tuple(
+    form
+    for field in ("abstract_en", "keywords_en")
+    for form in FRONT_LABELS[field]
+    if form.replace(" ", "") not in COLON_ONLY_LABELS
+)
+
+
+# The same sets as one table, for the scans of the few characters before a colon.
+_FIRST: Final = 1
+
+
+_BOUNDARY: Final = 2
+
+
+_LAST: Final = 4
+
+
+_CLASSES: Final = CharClasses(
+    {
+        _FIRST: "".join(_LABEL_FIRST_CHARS),
+        _BOUNDARY: "".join(_LABEL_BOUNDARY),
+        _LAST: "".join(_LABEL_LAST_CHARS),
+    }
+)
+
+
+# Code labels long enough to stand glued to the value before them with only a
+# space after them.
+_GLUED_BARE: Final = tuple(
+    form
+    for field in ("clc", "document_code", "article_number")
+    for form in FRONT_LABELS[field]
+    if len(form) >= 4 and form in BARE_LABELS
+)
+
+
+_NONE: Final[frozenset[str]] = frozenset()
+_SPACE_BEFORE: Final = frozenset(" \t\r\n\u3000\u00a0")
+
+
+def _unprefixed(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms no other form is a beginning of: finding 'Key word' finds every
+    place 'Key words' starts too, so the longer one is never searched for."""
+    return tuple(
+        form
+        for form in forms
+        if not any(form != other and form.startswith(other) for other in forms)
+    )
+
+
+# What the label scan searches the body for: every place one of these starts.
+_BLOCK_FINDS: Final = _unprefixed(_BLOCK_FORMS)
+
+
+_GLUED_FINDS: Final = _unprefixed(_GLUED_BARE)
+
+
+# (four spaces between characters, brackets, a space before the colon)
+_LONGEST_LABEL: Final = 5 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
+
+
+def _labels(
+    value: str, separators: list[tuple[int, int]], multiline: bool
+) -> list[tuple[int, int, Kind, str]]:
+    """Front-matter labels: tried only where one can start.
+
+    A label starts at a boundary (the start, after whitespace, after '。；;）)】]')
+    and carries a colon, a bracket, or stands before whitespace. So the places
+    to try are segment starts, opening brackets, and the boundaries just before
+    a colon; everything else is never looked at.
+    """
+    # the start, and after the indentation before the first line ('\u3000\u3000摘要')
+    starts = {0, len(value) - len(value.lstrip(" \t\u3000\u00a0"))}
+    glued: set[int] = set()  # label starts right after a value ('…G642文献标识码:A')
+    starts.update(end for _, end in separators)
+    for bracket in "【〔［[":
+        found = value.find(bracket)
+        while found != -1:
+            starts.add(found)
+            found = value.find(bracket, found + 1)
+    found = value.find("\r")  # a carriage return that separates nothing
+    while found != -1:
+        starts.add(found + 1)
+        found = value.find("\r", found + 1)
+    for form in _BLOCK_FINDS:  # '参考文献', 'Abstract' may stand without a colon
+        found = value.find(form)
+        while found != -1:
+            starts.add(found)
+            found = value.find(form, found + 1)
+    for form in _GLUED_FINDS:  # '…232.3文献标识码 A'
+        found = value.find(form)
+        while found != -1:
+            glued.add(found)
+            found = value.find(form, found + 1)
+    for colon in ":：":
+        found = value.find(colon)
+        while found != -1:
+            before = found - 1
+            while before > 0 and value[before] in " \u3000":
+                before -= 1
+            if before >= 0 and _CLASSES.at(value, before) & _LAST:
+                starts.update(_boundaries_before(value, found))
+                glued.update(_glued_starts(value, found))
+            found = value.find(colon, found + 1)
+    labels = []
+    end = -1
+    match_at = patterns.FRONT_LABEL_AT.match
+    seconds = patterns.FRONT_LABEL_SECONDS
+    for start in sorted(starts | glued):
+        if start < end or start >= len(value) or not _CLASSES.at(value, start) & _FIRST:
+            continue
+        first = value[start]
+        if first not in "【〔［[" and value[start + 1 : start + 2] not in seconds.get(first, _NONE):
+            continue
+        at_boundary = not start or bool(_CLASSES.at(value, start - 1) & _BOUNDARY)
+        if not at_boundary and start not in glued and value[start] not in "【〔［[":
+            continue
+        match = match_at(value, start)
+        if match is None:
+            continue
+        field = _label_field(match)
+        if at_boundary:
+            stands = _stands_as_label(match, field, value, multiline)
+        else:
+            stands = _stands_glued(match, value)
+        if stands:
+            labels.append((start, match.end(), Kind.LABEL, field))
+            end = match.end()
+    return labels
+
+
+# _glued_starts and _boundaries_before return lists: set.update over a
+# generator costs several times more, most of all in the compiled build.
+def _glued_starts(value: str, colon: int) -> list[int]:
+    """Positions in the few characters before a colon where a label may start
+    with no boundary before it, farthest first."""
+    lowest = max(0, colon - _LONGEST_LABEL)
+    return [index for index in range(lowest, colon) if _CLASSES.at(value, index) & _FIRST]
+
+
+def _stands_glued(match: regex.Match[str], value: str) -> bool:
+    """A label glued to the text before it ('…G642文献标识码:A') needs its colon
+    right after it; an English one also needs a non-letter before it."""
+    if match.group("open"):
+        return match.group("close") is not None  # '…G434【文献标识码】A'
+    start = match.start()
+    if not match.group("colon"):
+        # '…S 232.3文献标识码 A文章编号 0517-…': a long code label and a space
+        written = _compact(match.group()[: match.start("space") - start])
+        return bool(match.group("space")) and written in _GLUED_BARE
+    before = value[start - 1]
+    if before.isascii() and before.isalpha():
+        # only after a one-letter value ('文献标识码:A文章编号:…'), never inside a
+        # word ('JEL分类号')
+        return value[start - 2 : start - 1] in ":：]】〕 "
+    return True
+
+
+def _boundaries_before(value: str, colon: int) -> list[int]:
+    """Positions after a boundary character in the few characters before a colon."""
+    lowest = max(0, colon - _LONGEST_LABEL)
+    found = [index + 1 for index in range(lowest, colon) if _CLASSES.at(value, index) & _BOUNDARY]
+    if lowest == 0:
+        found.append(0)
+    return found
+
+
+def _add_label(
+    found: list[tuple[int, int, Kind, str]],
+    value: str,
+    label: tuple[int, int, Kind, str],
+    position: int,
+) -> None:
+    """A label, preceded by the whitespace before it as a separator of its own."""
+    start = label[0]
+    while start > position and value[start - 1] in " \t\u3000\u00a0":
+        start -= 1
+    if start < label[0]:
+        found.append((start, label[0], Kind.SEP, ""))
+    found.append(label)
+
+
+def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline: bool) -> bool:
+    """A label needs a colon or brackets; in a multi-line body, a Chinese label at
+    the start of a line may be followed by spaces instead (``关键词 党建 理念``).
+
+    A block heading ('参考文献', '注释') may also stand alone before a separator.
+    """
+    if match.group("open") or match.group("colon"):
+        return True
+    start = match.start()
+    if match.group(field).replace(" ", "") in COLON_ONLY_LABELS:
+        return False  # 'keywords', 'abstract' in a sentence: only 'keywords:' is a label
+    at_line_start = start == 0 or value[start - 1] == "\n"
+    if multiline and at_line_start:
+        following = value[match.end() : match.end() + 1]
+        if following in ("", "\r", "\n"):
+            return True  # alone on its line: 'Abstract', '摘 要'
+        if match.group("space") and (not match.group().isascii() or field.endswith("_en")):
+            return True  # '关键词 党建 理念', 'Abstract Based on …' at the start of a line
+    if field in BLOCK_FIELDS:
+        following = value[match.end() : match.end() + 1]
+        return bool(match.group("space")) or following in ("", "\r", "\n", "[", "［")
+    if match.group("space") and (start == 0 or value[start - 1] in _SPACE_BEFORE):
+        # '摘要 以某钢铁企业为例…', 'Key words steel plant;…', 'F323   文献标识码 A':
+        # after whitespace, a distinctive label may take a space for its colon
+        written = _compact(match.group()[: match.start("space") - start])
+        if written in CODE_LABELS:
+            # '分类号 G642': a short label, then a code
+            following = value[match.end() : match.end() + 1]
+            return following.isascii() and following.isupper()
+        return written in BARE_LABELS
+    return False
+
+
+def _compact(label: str) -> str:
+    return "".join(c for c in label if c not in " \u3000\u00a0")
+
+
+def _label_field(match: regex.Match[str]) -> str:
+    for name in _LABEL_GROUPS:
+        if match.group(name) is not None:
+            return name
+    raise AssertionError("front-label match without a field group")
