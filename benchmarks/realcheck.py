@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -39,6 +40,14 @@ SCALARS = (
     "abstract_en",
     "source",
 )
+
+
+TIMEOUT = 10
+"""Seconds one parse may take before the page counts as wrong (a parse that never returns)."""
+
+
+def _timeout(signum: int, frame: object) -> None:
+    raise TimeoutError
 
 
 def squeeze(text: str | None) -> str:
@@ -131,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong document")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGALRM, _timeout)
     fact_files = sorted((args.folder / "facts").glob("*.json"))
     if args.only:
         fact_files = [f for f in fact_files if f.stem in args.only]
@@ -147,7 +157,16 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             facts = json.loads(path.read_text(encoding="utf-8"))
             text = page.read_text(encoding="utf-8")
-            doc = ap.parse(one_line(text) if layout == "one-line" else text)
+            signal.alarm(TIMEOUT)
+            try:
+                doc = ap.parse(one_line(text) if layout == "one-line" else text)
+            except TimeoutError:
+                wrong.append(f"{path.stem} SILENT: no result in {TIMEOUT} s")
+                totals["documents"] += 1
+                totals["wrong and silent"] += 1
+                continue
+            finally:
+                signal.alarm(0)
             failed, scores = check(facts, doc)
             warned = any(d.severity in ("warning", "error") for d in doc.diagnostics)
             totals["documents"] += 1

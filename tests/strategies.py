@@ -39,8 +39,11 @@ TRAP_STARTS = ("2019年", "2020年7月,", "3.5%的", "1.5亿元", "1.2万名", "
 sentence = st.builds(
     lambda trap, body: trap + body + "。",
     st.sampled_from(("",) * 4 + TRAP_STARTS),
-    # (at least ten characters: a shorter one after a keyword list reads as its last item)
-    st.text(alphabet=_COMMON + "，", min_size=10, max_size=60),
+    # (at least ten characters: a shorter one after a keyword list reads as its last item;
+    # never opening with '，': a paragraph that does is a sentence cut by a line break)
+    st.text(alphabet=_COMMON + "，", min_size=10, max_size=60).filter(
+        lambda s: not s.startswith("，")
+    ),
 )
 paragraph = st.builds(lambda text: ap.Paragraph(text=text), sentence)
 english_words = st.lists(

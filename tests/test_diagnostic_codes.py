@@ -54,6 +54,20 @@ TRIGGERS = {
         column=1,
         action="end the body's last line with ' |'",
     ),
+    "field-unlikely": Trigger(
+        "标题 | 题目 |\n范文 | 关键词：第一个关键词是一句完整的话。；乙\n1 引言\n正文。 |",
+        line=2,
+        column=6,
+        action="check that field",
+        detail="is a sentence",
+    ),
+    "paragraph-unlikely": Trigger(
+        "标题 | 题目 |\n范文 | 本刊讯\n近年来，基层治理的研究越来越多。 |",
+        line=2,
+        column=6,
+        action="check it",
+        detail="'本刊讯' stands before the text",
+    ),
     "front-matter-unplaced": Trigger(
         "标题 | 题目 |\n范文 | 张三\n本刊特约稿件\n摘要：本文讨论一个问题。\n1 引言\n正文。 |",
         line=3,

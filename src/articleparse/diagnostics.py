@@ -107,6 +107,20 @@ CODES: dict[str, Code] = {
         "('关键词:三治德治党组织'); the run is kept as one keyword, since where the words "
         "end cannot be told",
     ),
+    "field-unlikely": Code(
+        "warning",
+        "a front-matter value that does not have the shape of its field",
+        "check that field: the value is kept where it was read (an author that is no name, "
+        "a keyword that is a sentence, an abstract that ran on into the text); if the "
+        "front matter is laid out in another way, write it in one of the forms in "
+        "docs/format.md",
+    ),
+    "paragraph-unlikely": Code(
+        "warning",
+        "a short line before the article's text that is no sentence",
+        "check it: it is kept as a paragraph, but it may be site chrome, a heading written "
+        "with no number, or front matter the parser did not place",
+    ),
     "no-body": Code(
         "warning",
         "no body row (范文 / 正文 / 内容) was found",

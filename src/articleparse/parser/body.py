@@ -37,6 +37,7 @@ from .tree import Tree
 def run(tree: Tree, tokens: list[Token]) -> None:
     """Read the body row's ``tokens`` into ``tree``."""
     st = Body(tree, tokens)
+    tree.multiline = st.multiline
     index, skip = front(st, 0)
     if skip:
         index = paragraph(st, index, skip)

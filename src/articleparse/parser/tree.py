@@ -33,6 +33,14 @@ from ..model import (
 )
 from ..spans import Span
 from . import patterns
+from .checks import (
+    affiliation_reason,
+    author_reason,
+    keyword_reason,
+    paragraph_reason,
+    prose_shaped,
+    scalar_reason,
+)
 from .content.numbering import NumberingState
 from .fields import SplitList, split_list
 from .front.authors import split_names
@@ -69,6 +77,8 @@ class Tree:
         self.open_sections: list[Section] = []
         self.last_node: Paragraph | Section | Reference | None = None
         self.seen_body = False
+        self.prose = False  # a paragraph of prose was written (the text has begun)
+        self.multiline = True  # the body's layout, set by body.run
 
     # ----------------------------------------------------------------- output
 
@@ -155,6 +165,10 @@ class Tree:
             self.lines = LineIndex(self.text)
         return self.lines.span(start, end)
 
+    def _diagnosed_at(self, offset: int) -> bool:
+        """Whether the last diagnostic already points at ``offset``."""
+        return bool(self.diagnostics) and self.diagnostics[-1].offset == offset
+
     def diagnose(self, code: str, offset: int, detail: str) -> None:
         if self.lines is None:
             self.lines = LineIndex(self.text)
@@ -166,6 +180,9 @@ class Tree:
     def set_scalar(self, field: str, value: str, label: str, offset: int) -> None:
         if field not in self.scalars:
             self.scalars[field] = value
+            reason = scalar_reason(field, value)
+            if reason:
+                self.diagnose("field-unlikely", offset, f"{FIELD_LABELS[field]}: {reason}")
             self.piece(trusted_node(FieldPiece, {"kind": "field", "field": field}))
             return
         if self.scalars[field] != value:
@@ -204,6 +221,7 @@ class Tree:
             existing.extend(split.items)
         else:
             self.lists[field] = split.items
+        self._check_items(field, split.items, offset)
         shifted = {start + index: form for index, form in (forms or {}).items()}
         piece = trusted_node(
             ItemsPiece,
@@ -220,6 +238,18 @@ class Tree:
         )
         self.last_items[field] = piece
         self.piece(piece)
+
+    def _check_items(self, field: str, items: list[str], offset: int) -> None:
+        """A diagnostic when the items written do not look like the field's (checks.py)."""
+        reason = ""
+        if field == "authors":
+            reason = next((r for r in map(author_reason, items) if r), "")
+        elif field == "affiliations":
+            reason = next((r for r in map(affiliation_reason, items) if r), "")
+        elif field == "keywords":
+            reason = keyword_reason(items)
+        if reason:
+            self.diagnose("field-unlikely", offset, f"{FIELD_LABELS[field]}: {reason}")
 
     def close_items(self, field: str, stop: int) -> None:
         """The last piece of ``field`` so far ends where the new one starts."""
@@ -268,6 +298,15 @@ class Tree:
     # ------------------------------------------------------------- sections
 
     def add_paragraph(self, text: str, start: int) -> None:
+        reason = paragraph_reason(text, self.prose, self.multiline)
+        if not self.prose and prose_shaped(text):
+            self.prose = True
+        if (
+            reason
+            and not self._diagnosed_at(start)
+            and not (reason[0] == "'" and self.open_sections)
+        ):
+            self.diagnose("paragraph-unlikely", start, reason)
         span = self.span(start, start + len(text))
         paragraph = trusted_node(Paragraph, {"text": text, "sep": None, "span": span})
         if self.open_sections:

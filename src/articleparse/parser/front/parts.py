@@ -28,6 +28,7 @@ from .authors import (
 from .chrome import _bullet, _chrome, _slashes
 from .english import _english, _english_kind
 from .lead_text import _SPACE, Lead, Part, Recognizer, _chunk_end
+from .site_lines import interface_part
 from .titles import _bare_column, _column, _title
 
 RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
@@ -39,6 +40,7 @@ RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("column", _column),
     ("column", _bare_column),
     ("trivia", _bullet),
+    ("chrome", interface_part),
     ("affiliations", _bracket),
     ("affiliations", _numbered),
     ("english", _english),

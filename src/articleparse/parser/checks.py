@@ -1,0 +1,188 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""Whether a value has the shape of its field: the checks behind ``field-unlikely``.
+
+The recognizers decide where a value stands; these checks look at what was
+placed and say when it does not look like what the field holds: an author
+that is no name, a keyword that is a sentence, an English title in Chinese,
+an abstract that ran on past the front matter. The value is kept where the
+parser put it; the diagnostic tells a user which records to look at. Each
+check returns a short reason, or '' when the value fits.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from .front.english import _english_names, english_affiliation
+from .front.names import looks_like_affiliation, valid_name
+from .labels import FRONT_LABELS, ROW_ROLES, UNNUMBERED_TITLES
+
+MAX_KEYWORD: Final = 25
+"""Longest keyword, in characters; a longer one is a phrase or a sentence."""
+MAX_KEYWORDS: Final = 16
+"""Most keywords a list holds; more is a run of text split at its commas."""
+MAX_ABSTRACT: Final = 3000
+"""Longest abstract, in characters; a longer one ran on into the article."""
+MAX_ENGLISH_TITLE: Final = 300
+MAX_AFFILIATION: Final = 120
+"""Longest affiliation, in characters."""
+
+_SENTENCE: Final = frozenset("。！？")
+# What may stand around a name in an author list: marks, numbers, roles.
+_NAME_MARKS: Final = "0123456789*＊∗#※†,，;；、 \u3000\u00a0.·"
+_ROLES: Final = ("综述", "审校", "指导", "通讯作者", "执笔", "整理", "编译", "译", "著", "等")
+
+
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def author_reason(item: str) -> str:
+    """Why ``item`` does not look like an author's name ('' when it does)."""
+    core = item.strip(_NAME_MARKS)
+    for bracket in ("(", "（", "["):
+        cut = core.find(bracket)
+        if cut > 0:
+            core = core[:cut].strip(_NAME_MARKS)
+    for role in _ROLES:
+        if core.endswith(role) and len(core) > len(role) + 1:
+            core = core[: -len(role)].strip(_NAME_MARKS)
+    if not core:
+        return "an empty name"
+    if any(_han(c) for c in core):
+        compact = "".join(core.split())
+        if "·" in item or "•" in item:
+            return ""  # a transliterated foreign name ('约翰·史密斯')
+        return "" if _name_shaped(compact) else f"'{core[:20]}' is not shaped like a name"
+    if core.isascii():
+        return "" if _english_names(core) else f"'{core[:20]}' is not shaped like a name"
+    return f"'{core[:20]}' is not shaped like a name"
+
+
+# Last characters of a unit's name, never of a person's ('某镇卫生院', '某县委组织部').
+_UNIT_ENDS: Final = frozenset("院所局部委会校司厅处站室馆社网报刊厂")
+_NOT_NAMES: Final = frozenset(ROW_ROLES) | frozenset(
+    form.replace(" ", "") for forms in FRONT_LABELS.values() for form in forms
+)
+
+
+def _name_shaped(compact: str) -> bool:
+    """A Chinese name: one the name rules accept, or two to four Han characters that
+    are no label and do not end like a unit's name (a surname the tables lack)."""
+    if valid_name(compact):
+        return True
+    return (
+        2 <= len(compact) <= 4
+        and all(_han(c) for c in compact)
+        and compact[-1] not in _UNIT_ENDS
+        and compact not in _NOT_NAMES
+    )
+
+
+def keyword_reason(items: list[str]) -> str:
+    """Why a keyword list does not look like one ('' when it does)."""
+    if len(items) > MAX_KEYWORDS:
+        return f"{len(items)} keywords"
+    for item in items:
+        text = item.strip()
+        if len(text) > MAX_KEYWORD and not text.isascii():
+            return f"'{text[:20]}…' is too long for a keyword"
+        if any(c in _SENTENCE for c in text):
+            return f"'{text[:20]}' is a sentence"
+    return ""
+
+
+def affiliation_reason(item: str) -> str:
+    """Why ``item`` does not look like an institution or an address."""
+    text = item.strip(" \u3000()（）[]［］;；,，")
+    if not text or looks_like_affiliation(text) or english_affiliation(text):
+        return ""
+    if any(c in _SENTENCE for c in text):
+        return f"'{text[:20]}' is a sentence"
+    if len(text) > MAX_AFFILIATION:
+        return f"'{text[:20]}…' is too long for an affiliation"
+    return ""
+
+
+def scalar_reason(field: str, value: str) -> str:
+    """Why ``value`` does not look like the value of ``field`` ('' when it does)."""
+    text = value.strip()
+    if not text:
+        return ""
+    if field == "title_en":
+        if any(_han(c) for c in text):
+            return "an English title holding Chinese characters"
+        if len(text) > MAX_ENGLISH_TITLE or text.count(". ") >= 2:
+            return "an English title of several sentences"
+    elif field == "abstract":
+        if len(text) > MAX_ABSTRACT:
+            return f"an abstract of {len(text):,} characters"
+    elif field == "abstract_en":
+        if len(text) > MAX_ABSTRACT * 3:
+            return f"an English abstract of {len(text):,} characters"
+    return ""
+
+
+MIN_PROSE: Final = 40
+"""A paragraph at least this long is prose even with no sentence-final mark."""
+
+
+def prose_shaped(text: str) -> bool:
+    """A paragraph of the article's text: a sentence, or a long run of words; not a
+    short line standing alone (chrome, a heading written with no number, front
+    matter nothing placed). A part title with no number ('引言') counts as text."""
+    stripped = text.strip()
+    return (
+        len(stripped) >= MIN_PROSE
+        or any(c in _SENTENCE for c in stripped)
+        or "".join(stripped.split()) in UNNUMBERED_TITLES
+    )
+
+
+# A paragraph that opens with what closes a sentence was cut from the one before it.
+_CLOSING: Final = frozenset(",，。、；;：:）)」』”")
+_MARKUP: Final = regex.compile(r"<(?:[a-zA-Z]{1,10}[\s>/]|/[a-zA-Z]{1,10}>)")
+_MAX_LEAD_CHUNK: Final = 15
+_LIST_MARKS: Final = ",，、"
+
+
+def _standalone_run(head: str) -> bool:
+    """A run that stands alone before text: words, or a list of them ('张三,李四,'),
+    not the opening clause of a sentence ('众所周知,')."""
+    core = head.rstrip(_LIST_MARKS)
+    if not core or not all(c.isalnum() or c in _LIST_MARKS for c in core):
+        return False
+    return core == head or any(c in _LIST_MARKS for c in core)
+
+
+def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
+    """Why ``text`` does not look like a paragraph of the article ('' when it does).
+    ``before_text``: no prose and no heading came before it; ``multiline``: the
+    body's layout."""
+    stripped = text.strip()
+    if not stripped:
+        return ""
+    if stripped[0] in _CLOSING:
+        return "a paragraph that opens with closing punctuation (a sentence cut by a line break)"
+    if _MARKUP.search(stripped) is not None:
+        return "a paragraph holding markup (an HTML tag)"
+    if not before_text:
+        return ""
+    if not prose_shaped(stripped):
+        return f"'{stripped[:20]}' stands before the text"
+    if not multiline:
+        # a single-line paragraph that starts with a short run standing alone ('首页 论文
+        # 张三 随着…'): front matter or chrome that nothing placed, glued to the text
+        head, _, rest = stripped.partition(" ")
+        if (
+            rest
+            and len(head) <= _MAX_LEAD_CHUNK
+            and not head.isascii()
+            and _standalone_run(head)
+            and head not in UNNUMBERED_TITLES
+        ):
+            return f"'{head}' stands before the text"
+    return ""
