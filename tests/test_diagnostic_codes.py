@@ -68,6 +68,12 @@ TRIGGERS = {
         action="check it",
         detail="'本刊讯' stands before the text",
     ),
+    "references-unlabelled": Trigger(
+        "标题 | 题目 |\n范文 | 正文。\n[1]张三.题名[J].刊名,2019(4):1-3.\n[2]李四.书名[M].北京:出版社,2018. |",
+        line=3,
+        column=1,
+        action="add the label to be sure",
+    ),
     "front-matter-unplaced": Trigger(
         "标题 | 题目 |\n范文 | 张三\n本刊特约稿件\n摘要：本文讨论一个问题。\n1 引言\n正文。 |",
         line=3,
@@ -124,7 +130,7 @@ TRIGGERS = {
         detail="'摘要:' has no value",
     ),
     "too-many-diagnostics": Trigger(
-        "".join(f"标题 | 题{i} |\n" for i in range(1002)) + "范文 | 正文 |",
+        "".join(f"标题 | 题{i} |\n" for i in range(1002)) + "范文 | 正文是一句完整的话。 |",
         line=1001,
         column=6,
         action="fix the problems reported first",

@@ -121,6 +121,12 @@ CODES: dict[str, Code] = {
         "check it: it is kept as a paragraph, but it may be site chrome, a heading written "
         "with no number, or front matter the parser did not place",
     ),
+    "references-unlabelled": Code(
+        "info",
+        "a reference list with no '参考文献' label, known by its entries",
+        "nothing to do if metadata and references read right: entries numbered from 1 with "
+        "a document type mark ([J], [M] …) were taken for the list; add the label to be sure",
+    ),
     "no-body": Code(
         "warning",
         "no body row (范文 / 正文 / 内容) was found",

@@ -20,6 +20,7 @@ from __future__ import annotations
 from .back.chrome import chrome_run, english_back_matter
 from .back.chrome_line import end_chrome
 from .back.references import entry, finish_entry, part_title
+from .back.unlabelled import opens_references
 from .content.headings import heading
 from .content.paragraphs import paragraph
 from .front.labelled import bracketed_label, labelled
@@ -29,7 +30,7 @@ from .labels import (
     BACK_MATTER_TITLES,
     BLOCK_FIELDS,
 )
-from .state import CONTENT, Body
+from .state import CONTENT, REFERENCES, Body
 from .tokens import Kind, Token
 from .tree import Tree
 
@@ -85,6 +86,11 @@ def content(st: Body, index: int) -> int:
             st.state = CONTENT
             return paragraph(st, index)
     if st.state != CONTENT:
+        return entry(st, index)
+    if token.kind is Kind.SEGMENT and opens_references(st, index):
+        # '[1]张三.题名[J].… [2]…' with no '参考文献' before it
+        tree.diagnose("references-unlabelled", token.start, "")
+        st.state = REFERENCES
         return entry(st, index)
     if token.marker is not None:
         taken = heading(st, index)

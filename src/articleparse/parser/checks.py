@@ -72,8 +72,8 @@ _NOT_NAMES: Final = frozenset(ROW_ROLES) | frozenset(
 def _name_shaped(compact: str) -> bool:
     """A Chinese name: one the name rules accept, or two to four Han characters that
     are no label and do not end like a unit's name (a surname the tables lack)."""
-    if valid_name(compact):
-        return True
+    if valid_name(compact) or looks_like_affiliation(compact):
+        return True  # a unit may sign a text as its author ('某镇卫生院')
     return (
         2 <= len(compact) <= 4
         and all(_han(c) for c in compact)
@@ -143,7 +143,12 @@ def prose_shaped(text: str) -> bool:
 
 
 # A paragraph that opens with what closes a sentence was cut from the one before it.
-_CLOSING: Final = frozenset(",，。、；;：:）)」』”")
+_CLOSING: Final = frozenset(",，。、；;：:）)」』”.")
+# What opens a line of a web page's list or an export format, never a paragraph
+# before the text ('- 相关推荐', '• 中文核心期刊', '# 标题', '%T 题名').
+_PAGE_MARKS: Final = frozenset("-•·#%*>|")
+# A short run before a colon at a paragraph's start: a label nothing knew ('发布时间:').
+_LABEL_START: Final = regex.compile(r"\p{Han}{2,8}[:：]")
 _MARKUP: Final = regex.compile(r"<(?:[a-zA-Z]{1,10}[\s>/]|/[a-zA-Z]{1,10}>)")
 _MAX_LEAD_CHUNK: Final = 15
 _LIST_MARKS: Final = ",，、"
@@ -171,6 +176,15 @@ def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
         return "a paragraph holding markup (an HTML tag)"
     if not before_text:
         return ""
+    if stripped[0] in _PAGE_MARKS:
+        return f"'{stripped[:20]}' opens like a line of a web page, before the text"
+    label = _LABEL_START.match(stripped)
+    if (
+        label is not None
+        and label.end() < len(stripped)
+        and label.group()[:-1] not in UNNUMBERED_TITLES
+    ):
+        return f"'{label.group()}' reads like a label the parser does not know"
     if not prose_shaped(stripped):
         return f"'{stripped[:20]}' stands before the text"
     if not multiline:

@@ -298,14 +298,11 @@ class Tree:
     # ------------------------------------------------------------- sections
 
     def add_paragraph(self, text: str, start: int) -> None:
-        reason = paragraph_reason(text, self.prose, self.multiline)
+        before_text = not self.prose and not self.open_sections
+        reason = paragraph_reason(text, before_text, self.multiline)
         if not self.prose and prose_shaped(text):
             self.prose = True
-        if (
-            reason
-            and not self._diagnosed_at(start)
-            and not (reason[0] == "'" and self.open_sections)
-        ):
+        if reason and not self._diagnosed_at(start):
             self.diagnose("paragraph-unlikely", start, reason)
         span = self.span(start, start + len(text))
         paragraph = trusted_node(Paragraph, {"text": text, "sep": None, "span": span})
