@@ -133,12 +133,14 @@ MIN_PROSE: Final = 40
 def prose_shaped(text: str) -> bool:
     """A paragraph of the article's text: a sentence, or a long run of words; not a
     short line standing alone (chrome, a heading written with no number, front
-    matter nothing placed). A part title with no number ('引言') counts as text."""
+    matter nothing placed). A part title with no number ('引言') and a line that
+    leads into what follows ('同志们：') count as text."""
     stripped = text.strip()
     return (
         len(stripped) >= MIN_PROSE
         or any(c in _SENTENCE for c in stripped)
         or "".join(stripped.split()) in UNNUMBERED_TITLES
+        or stripped[-1:] in "：:"  # a salutation or a lead-in ('同志们：')
     )
 
 
