@@ -146,6 +146,41 @@ def chrome_after_text(count: int) -> str:
     return "范文 | 1引言 正文。 " + "上一篇：某文 结语 致谢 " * count + "|"
 
 
+def dotted_numbers(count: int) -> str:
+    """'1. 1. 1. … x' on one line (each '1' may start a spaced number), and a long
+    dotted number at the body's end."""
+    return "范文 | " + "1. " * count + "x |\n范文 | 1引言 x. " + "1." * count + "1 |"
+
+
+def names_glued_by_commas(count: int) -> str:
+    """Names glued by commas that end in prose, not at a space: no author line."""
+    return (
+        "范文 | " + "张三," * count + "。 |\n"
+        "标题 | 题 |\n范文 | 题 " + "张三、" * count + "的 1引言 正文 |"
+    )
+
+
+def english_title_and_names(count: int) -> str:
+    """One run of English that cuts into a part per name."""
+    return "范文 | " + "Study on AB Cd ZHANG San " * count + " |"
+
+
+def link_words(count: int) -> str:
+    """'PDF' and ', PDF' with no counter after them."""
+    return "范文 | " + "PDF" * count + " |\n范文 | " + ", PDF" * count + " |"
+
+
+def long_title_many_parts(count: int) -> str:
+    """A long title and a lead of many short parts, each asked whether it is the title."""
+    return "标题 | x" + "(某大学)" * count + " |\n范文 | " + "(某大学)" * count + " |"
+
+
+def title_almost_everywhere(count: int) -> str:
+    """A periodic title that nearly matches at every part of the lead."""
+    unit = "(某大学)"
+    return f"标题 | {unit * count}(x) |\n范文 | " + unit * (2 * count) + " |"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -173,6 +208,15 @@ SHAPES = {
     # Numbered references and chrome after the text.
     "numbered references on one line": Shape(numbered_references, 10_000, 60),
     "chrome and part titles after the text": Shape(chrome_after_text, 20_000, 60),
+    # Found by timing shapes at doubling sizes: a pattern that gave its repeated
+    # group back one part at a time, and recognizers that read the rest of a
+    # line (or the whole title) again for each part of the lead.
+    "dotted numbers on one line": Shape(dotted_numbers, 20_000, 60),
+    "names glued by commas": Shape(names_glued_by_commas, 4_000, 60),
+    "English title and names in one run": Shape(english_title_and_names, 4_000, 60),
+    "link words with no counter": Shape(link_words, 40_000, 60),
+    "a long title and many lead parts": Shape(long_title_many_parts, 20_000, 60),
+    "a title that nearly matches everywhere": Shape(title_almost_everywhere, 10_000, 60),
 }
 
 

@@ -94,6 +94,12 @@ CODES: dict[str, Code] = {
         "check the front matter: the text is kept as a paragraph; if it is an author line "
         "or an affiliation, write it in one of the forms in docs/format.md",
     ),
+    "body-stalled": Code(
+        "warning",
+        "a piece of the body that no reading rule could take",
+        "the text is kept as a paragraph; please report the file, since every piece of "
+        "the body should be read as something",
+    ),
     "front-matter-unlabelled": Code(
         "warning",
         "an abstract and keywords with no labels, read by where they stand",

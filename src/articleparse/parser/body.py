@@ -30,7 +30,7 @@ from .labels import (
     BACK_MATTER_TITLES,
     BLOCK_FIELDS,
 )
-from .state import CONTENT, REFERENCES, Body
+from .state import CONTENT, REFERENCES, Body, excerpt
 from .tokens import Kind, Token
 from .tree import Tree
 
@@ -45,8 +45,24 @@ def run(tree: Tree, tokens: list[Token]) -> None:
     else:
         index = unlabelled_front(st, index)
     while index < len(tokens):
-        index = content(st, index)
+        index = advance(st, index, content(st, index))
     finish_entry(st)
+
+
+def advance(st: Body, index: int, after: int) -> int:
+    """Where the driver goes on after a rule read the token at ``index``: ``after``
+    when the rule moved past it. A rule that took nothing would make the loop
+    spin forever; instead its token is reported (``body-stalled``) and becomes a
+    paragraph, so the driver advances on every input."""
+    if after > index:
+        return after
+    token = st.tokens[index]
+    finish_entry(st)
+    st.tree.diagnose("body-stalled", token.start, f"'{excerpt(token.text)}' was read by no rule")
+    if token.kind is Kind.SEP:
+        st.tree.sep(token.text)
+        return index + 1
+    return paragraph(st, index)
 
 
 def content(st: Body, index: int) -> int:
@@ -75,8 +91,12 @@ def content(st: Body, index: int) -> int:
         # 'Title in English' / 'ZHANG San' / 'Abstract: …' after the text or the references
         finish_entry(st)
         st.state = CONTENT
-        index, skip = lead(st, index)
-        return paragraph(st, index, skip) if skip > 0 else index
+        after, skip = lead(st, index)
+        if skip > 0:
+            return paragraph(st, after, skip)
+        if after > index:
+            return after
+        # nothing placed (the first part is unknown): the line is text, read below
     if st.state != CONTENT and token.marker is None and token.kind is Kind.SEGMENT:
         title = part_title(token.text, st.multiline)
         if title in BACK_MATTER_TITLES:

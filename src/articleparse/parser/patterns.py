@@ -151,10 +151,15 @@ DECIMAL_MARKER: Final[regex.Pattern[str]] = regex.compile(
     r"(?P<num>\d{1,4}(?:[ ]?[.．][ ]?\d{1,4})*)(?P<punct>[.．、](?![ ]?\d))?"
 )
 # A decimal number with a space beside a dot, at the start of a segment of a
-# single-line body: its spaces do not separate segments.
-SPACED_DECIMAL: Final[regex.Pattern[str]] = regex.compile(
-    r"(?:(?<=^)|(?<=[ \t\u3000]))\d{1,2}(?:[ ]?[.．][ ]?\d{1,2})+(?=[ \u3000]|\p{Han})"
+# single-line body: its spaces do not separate segments. SPACED_DECIMAL_RUN takes
+# the whole dotted run at a start, possessively (a run that ends badly is never
+# given back one part at a time, which cost the square of its length per start);
+# segments.spaced_decimals cuts it back to its last part followed by a space or
+# a Han character ('1 . 2 . 3.x' → '1 . 2').
+SPACED_DECIMAL_RUN: Final[regex.Pattern[str]] = regex.compile(
+    r"(?:(?<=^)|(?<=[ \t\u3000]))\d{1,2}(?:[ ]?[.．][ ]?\d{1,2})++"
 )
+HAN: Final[regex.Pattern[str]] = regex.compile(r"\p{Han}")
 # The digits of Chinese numerals: the common forms and the financial ones that
 # simplified-to-traditional converters write for them ('壹、', '(貳)').
 CN_NUMERAL_CHARS: Final = "一二三四五六七八九十" + "壹贰貳叁參叄肆伍陆陸柒捌玖拾"
@@ -290,8 +295,11 @@ CHROME_WORDS: Final[regex.Pattern[str]] = regex.compile(
 )
 # counters ('下载: 376  浏览: 612', '被引量 : 0次'),
 _COUNTER: Final = r"(?:下载|浏览|阅读|被引量|访问)[ ]?[:：][ ]?\d+[次]?"
+# after the links and commas before them, taken possessively: none of them can
+# start a counter, so a long run of them with no counter after it is scanned
+# once, not given back one at a time (which cost the square of the run)
 CHROME_COUNTERS: Final[regex.Pattern[str]] = regex.compile(
-    r"(?:[,，] ?)?(?:PDF|HTML|XML|[,，] ?)*" + _COUNTER + r"(?:[ \t\u3000]+" + _COUNTER + r")*"
+    r"(?:PDF|HTML|XML|[,，] ?)*+" + _COUNTER + r"(?:[ \t\u3000]+" + _COUNTER + r")*"
 )
 # a sentence of the site's own about the article ('题名,本文主要内容关键词为:甲论文,
 # 乙论文,此文献不代表本站观点,…仅供参考阅读下载。'): the words that mark it,

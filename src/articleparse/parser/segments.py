@@ -59,7 +59,7 @@ def _separators(value: str, multiline: bool) -> list[tuple[int, int]]:
     found = _raw_separators(value, multiline)
     if multiline or (" ." not in value and ". " not in value and " ．" not in value):
         return found
-    inside = [m.span() for m in patterns.SPACED_DECIMAL.finditer(value) if " " in m.group()]
+    inside = [span for span in spaced_decimals(value) if " " in value[span[0] : span[1]]]
     if not inside:
         return found
     kept = []
@@ -71,6 +71,34 @@ def _separators(value: str, multiline: bool) -> list[tuple[int, int]]:
         if span is None or not (span[0] < separator[0] and separator[1] <= span[1]):
             kept.append(separator)
     return kept
+
+
+def spaced_decimals(value: str) -> list[tuple[int, int]]:
+    """The dotted numbers of ``value`` that a space may stand inside: at the start or
+    after a space, one or two digits, then dot-and-digits parts (a space allowed on
+    either side of each dot), ending before a space or a Han character; the longest
+    such number at each start, as a backtracking pattern would find them, in time
+    linear in ``value``."""
+    found: list[tuple[int, int]] = []
+    for match in patterns.SPACED_DECIMAL_RUN.finditer(value):
+        start, end = match.span()
+        if not _ends_number(value, end):
+            # the last part before a space that follows digits ('1 . 2 . 3.x' → '1 . 2');
+            # parts end only at digits, and the first part ends before the first dot
+            first = start + 1 if value[start + 1] in ".． " else start + 2
+            end = value.rfind(" ", first + 1, end)
+            while end > first and value[end - 1] in ".．":
+                end = value.rfind(" ", first + 1, end)
+            if end <= first:
+                continue
+        found.append((start, end))
+    return found
+
+
+def _ends_number(value: str, end: int) -> bool:
+    return end < len(value) and (
+        value[end] == " " or value[end] == "\u3000" or patterns.HAN.match(value, end) is not None
+    )
 
 
 def _raw_separators(value: str, multiline: bool) -> list[tuple[int, int]]:

@@ -74,11 +74,15 @@ def _authors(lead: Lead, position: int) -> int:
     before a bracket ('王芳(某大学)'); '文上，上。' is prose."""
     text = lead.text
     stop = lead.end_of_line(position)
-    end, names = scan_names(text, position, stop)
-    while names and not _ends_author_line(text, end):
+    ends: list[int] = []
+    end, names = scan_names(text, position, stop, ends)
+    count = len(names)
+    while count and not _ends_author_line(text, end):
         # the last 'name' begins the text after the author line: stop before it
-        end, names = scan_names(text, position, names[-1].start)
-    return end if names else -1
+        # (where the scan stood when it reached that name, so no second scan)
+        count -= 1
+        end = ends[count]
+    return end if count else -1
 
 
 def _ends_author_line(text: str, end: int) -> bool:

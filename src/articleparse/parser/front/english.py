@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from .. import patterns
+from .english_run import EnglishRun, english_names
 from .lead_text import _SPACE, Lead, _affiliation_text, _trim
 from .names import (
     PINYIN_SURNAMES,
@@ -21,39 +22,58 @@ def _any_affiliation(text: str) -> bool:
 
 def _english(lead: Lead, position: int) -> int:
     """A line of English (title, authors or affiliation): ASCII to the line end, or
-    in a single-line body to the next Chinese character."""
+    in a single-line body to the next Chinese character. The parts of one run
+    share what is read of it (:class:`~.english_run.EnglishRun`), so a run cut into
+    many parts is read once."""
     text = lead.text
     if not (text[position].isascii() and text[position].isalpha()):
         return -1
+    run = lead.english
+    if run is None or not run.start <= position <= run.end:
+        run = lead.english = EnglishRun(text, position, _run_end(lead, position))
+    end = run.end
+    limit = lead.end_of_line(position)
+    if end < limit and not text[end].isascii() and text[end - 1] not in _SPACE:
+        # '… 2019年': the last word is glued to the Chinese text after it
+        if run.space > position:
+            end = run.space
+    # An English title, its authors and their affiliation often share one line:
+    # the authors start at 'WANG Ming1,' and the affiliation at its bracket.
+    names = run.search(_AUTHOR_START, patterns.ENGLISH_AUTHOR_START, text, position + 1, end)
+    if names is None:
+        glued = run.search(_AUTHOR_GLUED, patterns.ENGLISH_AUTHOR_GLUED, text, position + 1, end)
+        if glued is not None and glued.group("surname") in PINYIN_SURNAMES:
+            names = glued
+    if not run.names_from(text, position, end):
+        if names is not None:
+            end = names.start()
+        else:
+            end = _before_last_name(run, text, position, _trim(text, position, end))
+    end = _capitals_end(text, position, end)
+    end = _trim(text, position, end)
+    words = text[position:end].split()
+    if len(words) < 2 and not english_names(text[position:end]):
+        return -1
+    return end
+
+
+def _run_end(lead: Lead, position: int) -> int:
+    """Where the ASCII run from ``position`` ends: a Chinese character, a bracket,
+    '//' or the line's end."""
+    text = lead.text
     end = position
     limit = lead.end_of_line(position)
     while end < limit and text[end].isascii() and text[end] not in "(（":
         if text.startswith("//", end):
             break
         end += 1
-    if end < limit and not text[end].isascii() and text[end - 1] not in _SPACE:
-        # '… 2019年': the last word is glued to the Chinese text after it
-        space = text.rfind(" ", position, end)
-        if space > position:
-            end = space
-    # An English title, its authors and their affiliation often share one line:
-    # the authors start at 'WANG Ming1,' and the affiliation at its bracket.
-    names = patterns.ENGLISH_AUTHOR_START.search(text, position + 1, end)
-    if names is None:
-        glued = patterns.ENGLISH_AUTHOR_GLUED.search(text, position + 1, end)
-        if glued is not None and glued.group("surname") in PINYIN_SURNAMES:
-            names = glued
-    if not _english_names(text[position:end]):
-        if names is not None:
-            end = names.start()
-        else:
-            end = _before_last_name(text, position, _trim(text, position, end))
-    end = _capitals_end(text, position, end)
-    end = _trim(text, position, end)
-    words = text[position:end].split()
-    if len(words) < 2 and not _english_names(text[position:end]):
-        return -1
     return end
+
+
+# keys of the searches a run remembers
+_AUTHOR_START: Final = 0
+_AUTHOR_GLUED: Final = 1
+_NAME_AT_END: Final = 2
 
 
 def _capitals_end(text: str, start: int, end: int) -> int:
@@ -90,11 +110,11 @@ def _capitals(text: str, start: int, end: int) -> bool:
     )
 
 
-def _before_last_name(text: str, start: int, end: int) -> int:
+def _before_last_name(run: EnglishRun, text: str, start: int, end: int) -> int:
     """Where one English author's name ends a title's run ('… Rural Communities ZHANG
     San'), with nothing after the name to mark it: a surname in capitals that is a
     Chinese surname, then a given name; else ``end``. A name alone is no title."""
-    name = patterns.ENGLISH_NAME_AT_END.search(text, start + 1, end)
+    name = run.search(_NAME_AT_END, patterns.ENGLISH_NAME_AT_END, text, start + 1, end)
     if name is None or name.group("surname") not in PINYIN_SURNAMES:
         return end
     if len(text[start : name.start()].split()) < 2:
@@ -105,7 +125,7 @@ def _before_last_name(text: str, start: int, end: int) -> int:
 def _english_kind(lead: Lead, text: str) -> str:
     if english_affiliation(text):
         return "affiliation_en"
-    if _english_names(text):
+    if english_names(text):
         return "authors_en"
     if not lead.seen_title_en:
         lead.seen_title_en = True
@@ -131,52 +151,8 @@ _ENGLISH_INSTITUTIONS: Final = (
 )
 
 
-_FUNCTION_WORDS: Final = frozenset(
-    {
-        "of",
-        "the",
-        "and",
-        "in",
-        "on",
-        "for",
-        "with",
-        "to",
-        "a",
-        "an",
-        "by",
-        "from",
-        "based",
-        "its",
-        "at",
-        "as",
-        "under",
-        "into",
-        "via",
-    }
-)
-
-
 def english_affiliation(text: str) -> bool:
     """'School of Medicine, Tongji University, Shanghai 200092, China'."""
     return any(word in text for word in _ENGLISH_INSTITUTIONS) and (
         "," in text or any(c.isdigit() for c in text)
     )
-
-
-def _english_names(text: str) -> bool:
-    """'ZHANG San1, LI Si2', 'Liu Yi, Wang Feng': capitalised words in short groups
-    between commas, no function words."""
-    groups = [g.strip(" *0123456789") for g in text.replace(";", ",").split(",")]
-    groups = [g for g in groups if g]
-    if not groups:
-        return False
-    for group in groups:
-        words = group.split()  # a hyphen joins a given name: 'ZHANG Bao-lin'
-        if not 1 <= len(words) <= 4:
-            return False
-        for word in words:
-            core = word.strip("0123456789*.")
-            if not core or not core[0].isupper() or core.lower() in _FUNCTION_WORDS:
-                return False
-    # one capitalised word alone is no author line ('Abstract')
-    return len(groups) > 1 or len(groups[0].split()) > 1

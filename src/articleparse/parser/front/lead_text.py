@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from typing import Final, NamedTuple
 
 from .. import patterns
+from .english_run import EnglishRun
 from .names import (
     is_han,
     looks_like_affiliation,
 )
+from .needle import Needle
 
 
 class Part(NamedTuple):
@@ -40,6 +42,9 @@ class Lead:
     after_date: int = -1  # the end of a mirror's date glued to the text after it
     unit_colon: int = -1  # the colon between names and their unit ('孙某*:某大学…')
     unit_start: int = -1  # where that unit starts
+    english: EnglishRun | None = None  # the run of English last read
+    title_at: Needle | None = None  # where the title is written (made at the first part)
+    subtitle_at: Needle | None = None  # where the title's part before '——' is
 
     def end_of_line(self, position: int) -> int:
         """End of the line holding ``position`` (each line end is searched once)."""

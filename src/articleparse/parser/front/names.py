@@ -150,13 +150,18 @@ class Name(NamedTuple):
     value: str  # the name, padding removed ('王 芳' is '王芳')
 
 
-def scan_names(text: str, start: int, stop: int) -> tuple[int, list[Name]]:
+def scan_names(
+    text: str, start: int, stop: int, ends: list[int] | None = None
+) -> tuple[int, list[Name]]:
     """Names from ``start``: returns where the author text ends (after the last name
     and the marks, roles and short brackets glued to it) and the names found.
 
     Stops at a line end, at text that is not a name, and at ``stop``. Each
     character is looked at once or twice (a bracket is scanned to its closer
-    within a few characters), so the cost is linear.
+    within a few characters), so the cost is linear. ``ends``, when given,
+    receives for each name where the author text ended before it: what a scan
+    stopped at that name's start would return, so a caller can drop names from
+    the end without scanning again.
     """
     names: list[Name] = []
     position = start
@@ -177,6 +182,8 @@ def scan_names(text: str, start: int, stop: int) -> tuple[int, list[Name]]:
                 padded = _padded(text, position, stop)
                 if padded is None or not valid_name(padded.value, bool(names)):
                     break
+                if ends is not None:
+                    ends.append(end)
                 names.append(padded)
                 position = end = padded.end
                 continue
@@ -185,6 +192,8 @@ def scan_names(text: str, start: int, stop: int) -> tuple[int, list[Name]]:
                 value = run[:-1]  # '张三等': et al.
             if not valid_name(value, bool(names)) or text[run_end : run_end + 1] in _SENTENCE_MARKS:
                 break
+            if ends is not None:
+                ends.append(end)
             names.append(Name(position, position + len(value), value))
             position = end = run_end
         elif char.isdigit():

@@ -15,6 +15,7 @@ from .names import (
     is_han,
     valid_name,
 )
+from .needle import Needle
 
 
 def _column(lead: Lead, position: int) -> int:
@@ -49,14 +50,20 @@ def _title(lead: Lead, position: int) -> int:
     if not title:
         return -1
     text = lead.text
-    if text.startswith(title, position):
+    if lead.title_at is None:
+        # the title and the part before its subtitle, each found in one pass
+        lead.title_at = Needle(text, title)
+        dash = title.find(_SUBTITLE_DASH)
+        if dash > 0 and lead.multiline:
+            lead.subtitle_at = Needle(text, title[:dash])
+    if lead.title_at.at(position):
         end = position + len(title)
     else:
         # the row's title holds the subtitle, the body breaks the line before it
-        dash = title.find(_SUBTITLE_DASH)
-        if dash <= 0 or not lead.multiline or not text.startswith(title[:dash], position):
+        before = lead.subtitle_at
+        if before is None or not before.at(position):
             return -1
-        end = position + dash
+        end = position + len(before.needle)
     end = _title_marks(text, end)
     if end < len(text) and text[end] not in _SPACE:
         return -1  # the title's words begin a sentence ('上上上上上。' after title '上上')
