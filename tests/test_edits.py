@@ -227,6 +227,29 @@ def test_overlapping_runs_and_repeated_fields_are_refused() -> None:
         ap.Article.model_validate(data)
 
 
+def test_items_runs_are_checked_like_node_runs() -> None:
+    """A second piece for the same list would write its items twice, a run that stops
+    before its start none of them: stored JSON with either is refused."""
+    data = json.loads(ap.parse("范文 | 关键词:甲;乙 1引言 正文。 |").model_dump_json())
+    layout = data["layout"]
+    position = next(p for p, piece in enumerate(layout) if piece["kind"] == "items")
+    twice = json.loads(json.dumps(data))
+    twice["layout"].append({"kind": "items", "field": "keywords"})
+    with pytest.raises(
+        ValidationError, match=rf"run of keywords items from 0 overlaps layout\[{position}\]"
+    ):
+        ap.Article.model_validate(twice)
+    backwards = json.loads(json.dumps(data))
+    backwards["layout"][position].update(start=2, stop=0)
+    with pytest.raises(
+        ValidationError, match=rf"layout\[{position}\]: run of keywords items stops at 0"
+    ):
+        ap.Article.model_validate(backwards)
+    # runs one after the other, as authors written in two places are, stay valid
+    doc = ap.parse("范文 | 张三1\n(某大学)\n李四2\n摘要:x |")
+    assert ap.Article.model_validate_json(doc.model_dump_json()) == doc
+
+
 def test_undecoded_bytes_are_hex_at_offsets_inside_the_file() -> None:
     doc = ap.parse_bytes("范文 | 正文".encode() + b"\xff |")
     data = json.loads(doc.model_dump_json())

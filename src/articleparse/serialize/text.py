@@ -25,6 +25,7 @@ from ..model import (
     TextPiece,
 )
 from ..parser.labels import FIELD_LABELS
+from ..parser.names import SPACE_CHARS
 
 CANONICAL_SEP = " "
 
@@ -195,7 +196,9 @@ def _items(out: list[str], values: list[str], piece: ItemsPiece) -> None:
 
 
 def _compact(form: str) -> str:
-    return form.replace(" ", "").replace("\u3000", "")
+    """``form`` without the spaces that pad a name's characters (the ones the name
+    reader takes between them), so that it compares with the item's value."""
+    return "".join(char for char in form if char not in SPACE_CHARS)
 
 
 def _node_texts(
