@@ -8,7 +8,7 @@ byte. A tree built in code (no layout) renders in the canonical style: one
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import (
     Article,
@@ -26,6 +26,7 @@ from ..model import (
 )
 from ..parser.labels import FIELD_LABELS
 from ..parser.names import SPACE_CHARS
+from ..parser.numbering import ends_paragraph
 
 CANONICAL_SEP = " "
 
@@ -327,7 +328,36 @@ _FRONT_ORDER: tuple[str, ...] = (
 )
 
 
+_SENTENCE_VALUES: tuple[str, ...] = ("abstract", "fund", "author_info", "abstract_en")
+"""Front-matter fields whose value, on one line, runs to the end of a sentence."""
+_CODED_VALUES = frozenset({"fund"})
+"""Fields whose value also ends with a bracketed code ('…项目(19BDJ001)')."""
+
+
+def _value_left_open(doc: Article) -> bool:
+    """Whether the last front-matter value would run into the body text after it on
+    one line: a value read up to the end of a sentence that does not end one (a
+    fund without a grant code, the usual 作者简介 '张三(1980—),男,…,教授') takes
+    the following paragraph or heading into itself when parsed back."""
+    if not doc.preamble and not doc.sections:
+        return False
+    metadata = doc.metadata
+    last = next(
+        (name for name in reversed(_FRONT_ORDER) if getattr(metadata, name) not in (None, [])),
+        None,
+    )
+    if last not in _SENTENCE_VALUES:
+        return False
+    value: str = getattr(metadata, last)
+    return not ends_paragraph(value) and not (
+        last in _CODED_VALUES and value.endswith((")", "）"))
+    )
+
+
 def _canonical(doc: Article, style: Style) -> str:
+    if not style.multiline and _value_left_open(doc):
+        # Nothing on one line ends such a value before body text: one segment per line does.
+        style = replace(style, multiline=True)
     metadata = doc.metadata
     rows: list[str] = []
     if metadata.title is not None:
