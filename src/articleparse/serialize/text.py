@@ -349,9 +349,7 @@ def _value_left_open(doc: Article) -> bool:
     if last not in _SENTENCE_VALUES:
         return False
     value: str = getattr(metadata, last)
-    return not ends_paragraph(value) and not (
-        last in _CODED_VALUES and value.endswith((")", "）"))
-    )
+    return not ends_paragraph(value) and not (last in _CODED_VALUES and value.endswith((")", "）")))
 
 
 def _canonical(doc: Article, style: Style) -> str:
