@@ -13,8 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..model import Article, Metadata, Paragraph, Section
+from ..parser.content.numbering import ends_paragraph
 from ..parser.labels import FIELD_LABELS
-from ..parser.numbering import ends_paragraph
 
 CANONICAL_SEP = " "
 

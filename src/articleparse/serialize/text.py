@@ -23,7 +23,7 @@ from ..model import (
     Section,
     TextPiece,
 )
-from ..parser.names import SPACE_CHARS
+from ..parser.front.names import SPACE_CHARS
 from .canonical import CANONICAL_SEP, Style, canonical, canonical_marker, walk_sections
 
 __all__ = ["CANONICAL_SEP", "LayoutError", "Style", "render", "walk_sections"]
