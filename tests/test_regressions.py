@@ -20,10 +20,6 @@ CORPUS = sorted(p for p in (TESTS / "fuzz_corpus").iterdir() if p.is_file())
 
 KNOWN_FAILURES: dict[str, str] = {
     # file name → why it still fails; the test is xfail(strict=True) until fixed
-    "long-digit-run-in-references.txt": (
-        "BodyBuilder._spaced_number converts any all-digit segment of a references block "
-        "with int(), which refuses more than 4,300 digits"
-    ),
 }
 
 
