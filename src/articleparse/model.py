@@ -151,6 +151,11 @@ class ItemsPiece(_Model):
     """Items written differently from their value, by index into the field: a padded
     name ``'王 芳'`` is the author ``'王芳'``. A form is written only while the item
     still equals the form with its inner spaces removed."""
+    written: list[str] | None = None
+    """The items as the file had them here (``start`` to ``stop``): when items are
+    removed from the list, the ones left are found by them, so that each keeps the
+    marks written after it (an author's affiliation number, '*', a role) and its
+    form. ``None`` (a layout stored without it): items are placed by position."""
 
 
 class ExtraPiece(_Model):

@@ -16,6 +16,7 @@ from ..model import (
     ExtraPiece,
     FieldPiece,
     ItemsPiece,
+    Metadata,
     NodesPiece,
     Paragraph,
     Piece,
@@ -23,7 +24,7 @@ from ..model import (
     Section,
     TextPiece,
 )
-from ..parser.front.names import SPACE_CHARS
+from ..parser.front.names import SEPARATOR_CHARS, SPACE_CHARS
 from .canonical import CANONICAL_SEP, Style, canonical, canonical_marker, walk_sections
 
 __all__ = ["CANONICAL_SEP", "LayoutError", "Style", "render", "walk_sections"]
@@ -50,6 +51,7 @@ def render(doc: Article, style: Style | None = None) -> str:
     out: list[str] = []
     metadata = doc.metadata
     chrome = _chrome_texts(doc, layout)
+    kept = _kept_items(metadata, layout)
     before, after = _added_fields(doc, layout)
     nodes: dict[str, list[str]] = {}
     ends: dict[str, tuple[str, bool]] = {}
@@ -61,7 +63,7 @@ def render(doc: Article, style: Style | None = None) -> str:
         elif isinstance(piece, FieldPiece):
             out.append(getattr(metadata, piece.field) or "")
         elif isinstance(piece, ItemsPiece):
-            _items(out, getattr(metadata, piece.field), piece)
+            _items(out, getattr(metadata, piece.field), piece, kept.get(piece.field))
         elif isinstance(piece, ExtraPiece):
             out.append(metadata.extra.get(piece.key, ""))
         elif isinstance(piece, BoilerplatePiece):
@@ -164,14 +166,56 @@ def _added_texts(out: list[str], doc: Article, fields: list[str], end: tuple[str
         out.extend(texts)
 
 
-def _items(out: list[str], values: list[str], piece: ItemsPiece) -> None:
+def _kept_items(metadata: Metadata, layout: list[Piece]) -> dict[str, dict[int, int]]:
+    """For each list field with fewer items than its layout wrote: which of the items
+    written are left (their index in the field then → their index now).
+
+    The items left are matched in order against the items as the file had them;
+    one that matches none (removed and edited at once) is a ``LayoutError``. A
+    field the same length or longer is written by position, as is a layout
+    stored without the items as written.
+    """
+    written: dict[str, list[tuple[int, str]]] = {}
+    for piece in layout:
+        if isinstance(piece, ItemsPiece):
+            if piece.written is None:
+                written[piece.field] = []
+                continue
+            written.setdefault(piece.field, []).extend(
+                (piece.start + index, item) for index, item in enumerate(piece.written)
+            )
+    kept: dict[str, dict[int, int]] = {}
+    for name, items in written.items():
+        values: list[str] = getattr(metadata, name)
+        if len(values) >= len(items):
+            continue
+        found: dict[int, int] = {}
+        for index, item in items:
+            if len(found) < len(values) and values[len(found)] == item:
+                found[index] = len(found)
+        if len(found) < len(values):
+            raise LayoutError(
+                f"metadata.{name} has {len(values)} items, fewer than the {len(items)} this "
+                "parsed tree's layout places, and some are not as the file had them: which "
+                "were removed cannot be told. Remove items and edit the others in two steps, "
+                "or drop the layout (model_copy(update={'layout': None})) to write the tree "
+                "in the canonical style"
+            )
+        kept[name] = found
+    return kept
+
+
+def _items(
+    out: list[str], values: list[str], piece: ItemsPiece, kept: dict[int, int] | None
+) -> None:
+    if kept is not None and piece.written is not None:
+        _items_left(out, values, piece, kept)
+        return
     out.append(piece.head)
     items = values[piece.start : piece.stop]
     last = len(items) - 1
-    forms = piece.forms
     for position, item in enumerate(items):
-        form = forms.get(piece.start + position) if forms else None
-        out.append(form if form is not None and _compact(form) == item else item)
+        out.append(_item_text(piece, piece.start + position, item))
         if position < last:
             out.append(
                 piece.seps[position]
@@ -179,6 +223,93 @@ def _items(out: list[str], values: list[str], piece: ItemsPiece) -> None:
                 else (piece.seps[-1:] or [";"])[0]
             )
     out.append(piece.tail)
+
+
+def _items_left(out: list[str], values: list[str], piece: ItemsPiece, kept: dict[int, int]) -> None:
+    """The items of ``piece`` left after some were removed, each with what the file
+    had around it up to the separators (an author's marks and role after it, an
+    affiliation's number before it), so that removing an item removes its text and
+    its marks and nothing of its neighbours'."""
+    written = piece.written or []
+    left = [p for p in range(len(written)) if piece.start + p in kept]
+    opening, prefix = _split_head(piece.head)
+    prefixes = [prefix]
+    owns: list[str] = []
+    delimiters: list[str] = []
+    for separator in piece.seps[: max(0, len(written) - 1)]:
+        own, delimiter, following = _split_separator(separator)
+        owns.append(own)
+        delimiters.append(delimiter)
+        prefixes.append(following)
+    own, rest = _split_tail(piece.tail)
+    owns.append(own)
+    out.append(opening)
+    for number, position in enumerate(left):
+        index = piece.start + position
+        out.append(prefixes[position] if position < len(prefixes) else "")
+        out.append(_item_text(piece, index, values[kept[index]]))
+        out.append(owns[position] if position < len(owns) else "")
+        if number < len(left) - 1:
+            out.append(delimiters[position] if position < len(delimiters) else ";")
+    out.append(rest)
+
+
+def _item_text(piece: ItemsPiece, index: int, item: str) -> str:
+    form = piece.forms.get(index) if piece.forms else None
+    return form if form is not None and _compact(form) == item else item
+
+
+def _split_separator(text: str) -> tuple[str, str, str]:
+    """What stands between two items, as (what belongs to the first: '1', '1* 综述';
+    the separator: ',', '; ', ' '; what belongs to the second: '2.' in ';2.'): the
+    separator is the last separator character with the whitespace around it, or
+    the whitespace that ends ``text``."""
+    cut = max((index for index, char in enumerate(text) if char in SEPARATOR_CHARS), default=-1)
+    if cut < 0:
+        cut = after = len(text)
+    else:
+        after = cut + 1
+        while after < len(text) and text[after].isspace():
+            after += 1
+    while cut > 0 and text[cut - 1].isspace():
+        cut -= 1
+    return text[:cut], text[cut:after], text[after:]
+
+
+def _split_head(text: str) -> tuple[str, str]:
+    """What stands before the first item, as (what opens the list: '(', '( '; what
+    belongs to the first item: '1.' in '(1.', '1. ' in '( 1. '): cut after the last
+    opening bracket and the whitespace after it."""
+    cut = max((index + 1 for index, char in enumerate(text) if char in _OPENERS), default=0)
+    while cut < len(text) and text[cut].isspace():
+        cut += 1
+    return text[:cut], text[cut:]
+
+
+_LIST_ENDS = frozenset("。.！!？?")
+_OPENERS = frozenset("(（[【")
+
+
+def _split_tail(text: str) -> tuple[str, str]:
+    """What follows the last item, as (what belongs to it: '3', '(副教授)'; what closes
+    the list: ')', '，', '。'): cut at the first separator, sentence mark or unmatched
+    closing bracket."""
+    depth = 0
+    cut = len(text)
+    for index, char in enumerate(text):
+        if char in "(（[【":
+            depth += 1
+        elif char in ")）]】":
+            if depth == 0:
+                cut = index
+                break
+            depth -= 1
+        elif char in SEPARATOR_CHARS or char in _LIST_ENDS:
+            cut = index
+            break
+    while cut > 0 and text[cut - 1].isspace():
+        cut -= 1
+    return text[:cut], text[cut:]
 
 
 def _compact(form: str) -> str:
