@@ -35,7 +35,7 @@ from articleparse.parser.labels import (
 )
 from articleparse.schema import check as check_schema
 from articleparse.schema import schema_text
-from articleparse.serialize import text as text_serializer
+from articleparse.serialize import canonical as canonical_style
 
 DOCS = Path(__file__).resolve().parent
 FORMAT_MD = DOCS / "format.md"
@@ -180,7 +180,7 @@ _SCHEME_EXAMPLES = {
 
 def schemes() -> str:
     """The recognizer table of heading schemes, in the order they are tried."""
-    canonical: dict[str, str] = getattr(text_serializer, "_CANONICAL_MARKERS", {})
+    canonical: dict[str, str] = canonical_style.CANONICAL_MARKERS
     rows = []
     for position, rule in enumerate(numbering.SCHEMES, start=1):
         marker = canonical.get(rule.scheme)

@@ -46,6 +46,17 @@ sentence = st.builds(
     ),
 )
 paragraph = st.builds(lambda text: ap.Paragraph(text=text), sentence)
+fund_value = st.builds(
+    lambda name, code: name + "项目" + code,
+    st.text(alphabet=_COMMON, min_size=2, max_size=12),
+    st.sampled_from(("", "(19BDJ001)", "（2020JJ3412）", "。")),
+)
+author_info_value = st.builds(
+    lambda name, born, end: f"{name}({born}—),男,湖北武汉人,教授{end}",
+    st.sampled_from(("张三", "李四海", "王芳")),
+    st.integers(min_value=1950, max_value=1999),
+    st.sampled_from(("", "。", ",研究方向为基层党建")),
+)
 english_words = st.lists(
     st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8), min_size=2, max_size=8
 )
@@ -128,7 +139,14 @@ def articles(draw: st.DrawFn, profile: str = "decimal") -> ap.Article:
             ),
         )
     )
-    metadata = metadata.model_copy(update={"title_en": title_en})
+    metadata = metadata.model_copy(
+        update={
+            "title_en": title_en,
+            # values that need not end a sentence: the writer must end them itself
+            "fund": draw(st.one_of(st.none(), fund_value)),
+            "author_info": draw(st.one_of(st.none(), author_info_value)),
+        }
+    )
     max_level = 3 if profile == "decimal" else 5
     sections = _section_tree(draw, profile, (), 1, max_level) if draw(st.booleans()) else []
     references = [

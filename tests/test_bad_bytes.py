@@ -338,3 +338,28 @@ def test_capped_diagnostics_keep_the_errors() -> None:
     assert "(501 warning(s))" in doc.diagnostics[-1].message
     offsets = [d.offset for d in doc.diagnostics[:-1]]
     assert offsets == sorted(offsets)
+
+
+@pytest.mark.parametrize(
+    ("encoded", "bad"),
+    [
+        (b"+2Jg-", b"+2Jg-"),
+        (b"+2Jg", b"+2Jg"),
+        (b"+3gA-", b"+3gA-"),
+        (b"+2D3eAA- +2Jg-", b"+2Jg-"),
+    ],
+    ids=["high-half", "unclosed-run", "low-half", "after-a-pair"],
+)
+def test_utf7_surrogates_are_undecodable_bytes(encoded: bytes, bad: bytes) -> None:
+    """UTF-7 decodes a shifted run such as '+2Jg-' to a lone surrogate without an error;
+    the run is undecodable bytes instead (with its diagnostic), so the text stays text,
+    JSON can write it and a pair ('+2D3eAA-', an emoji) stays a character."""
+    data = "标题 | 题 |\n范文 | 正文".encode("utf-7") + b" " + encoded + b" |\n"
+    doc = ap.parse_bytes(data, encoding="utf-7")
+    text = ap.render(doc)
+    assert not [char for char in text if 0xD800 <= ord(char) <= 0xDFFF]
+    assert [record.data for record in doc.source.undecoded] == [bad.hex()]
+    assert len(invalid(doc)) == 1
+    assert ("\U0001f600" in text) == encoded.startswith(b"+2D3eAA-")
+    assert ap.Article.model_validate_json(doc.model_dump_json()) == doc
+    json.dumps(ap.to_record(doc), ensure_ascii=False).encode("utf-8")

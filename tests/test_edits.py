@@ -9,8 +9,10 @@ tree.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from fixture_files import inputs
 from pydantic import ValidationError
 
 import articleparse as ap
@@ -227,6 +229,29 @@ def test_overlapping_runs_and_repeated_fields_are_refused() -> None:
         ap.Article.model_validate(data)
 
 
+def test_items_runs_are_checked_like_node_runs() -> None:
+    """A second piece for the same list would write its items twice, a run that stops
+    before its start none of them: stored JSON with either is refused."""
+    data = json.loads(ap.parse("范文 | 关键词:甲;乙 1引言 正文。 |").model_dump_json())
+    layout = data["layout"]
+    position = next(p for p, piece in enumerate(layout) if piece["kind"] == "items")
+    twice = json.loads(json.dumps(data))
+    twice["layout"].append({"kind": "items", "field": "keywords"})
+    with pytest.raises(
+        ValidationError, match=rf"run of keywords items from 0 overlaps layout\[{position}\]"
+    ):
+        ap.Article.model_validate(twice)
+    backwards = json.loads(json.dumps(data))
+    backwards["layout"][position].update(start=2, stop=0)
+    with pytest.raises(
+        ValidationError, match=rf"layout\[{position}\]: run of keywords items stops at 0"
+    ):
+        ap.Article.model_validate(backwards)
+    # runs one after the other, as authors written in two places are, stay valid
+    doc = ap.parse("范文 | 张三1\n(某大学)\n李四2\n摘要:x |")
+    assert ap.Article.model_validate_json(doc.model_dump_json()) == doc
+
+
 def test_undecoded_bytes_are_hex_at_offsets_inside_the_file() -> None:
     doc = ap.parse_bytes("范文 | 正文".encode() + b"\xff |")
     data = json.loads(doc.model_dump_json())
@@ -235,3 +260,69 @@ def test_undecoded_bytes_are_hex_at_offsets_inside_the_file() -> None:
         broken["source"]["undecoded"][0][field] = value
         with pytest.raises(ValidationError, match=f"source.undecoded.0.{field}"):
             ap.Article.model_validate(broken)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "removed", "expected"),
+    [
+        ("作者 | 张三1,李四2,王五3 |", "authors", 0, "作者 | 李四2,王五3 |"),
+        ("作者 | 张三1,李四2,王五3 |", "authors", 1, "作者 | 张三1,王五3 |"),
+        ("作者 | 张三1,李四2,王五3 |", "authors", 2, "作者 | 张三1,李四2 |"),
+        (
+            "范文 | 周雅琴1 综述,孙 芮2,刘海燕1* 审校\n摘要:x |",
+            "authors",
+            0,
+            "范文 | 孙 芮2,刘海燕1* 审校\n摘要:x |",
+        ),
+        ("范文 | 张三\n(某大学;某学院)\n摘要:x |", "affiliations", 1, "范文 | 张三\n(某大学)\n摘要:x |"),
+        (
+            "范文 | 张三1,李四2\n( 1. 某大学; 2. 某学院)\n摘要:x |",
+            "affiliations",
+            0,
+            "范文 | 张三1,李四2\n( 2. 某学院)\n摘要:x |",
+        ),
+        ("范文 | 关键词:甲;乙;丙。 1引言 正文。 |", "keywords", 2, "范文 | 关键词:甲;乙。 1引言 正文。 |"),
+    ],
+)
+def test_removing_a_list_item_removes_its_marks_and_nothing_else(
+    text: str, field: str, removed: int, expected: str
+) -> None:
+    """What follows an author (affiliation number, '*', a role) is that author's, what
+    precedes an affiliation ('2.') is that affiliation's: when one item is removed the
+    others keep theirs, and their written forms ('孙 芮')."""
+    doc = ap.parse(text)
+    values = getattr(doc.metadata, field)
+    kept = values[:removed] + values[removed + 1 :]
+    edited = doc.model_copy(update={"metadata": doc.metadata.model_copy(update={field: kept})})
+    assert ap.render(edited) == expected
+
+
+def test_removing_and_editing_list_items_at_once_is_refused() -> None:
+    doc = ap.parse("作者 | 张三1,李四2,王五3 |")
+    edited = doc.model_copy(update={"metadata": doc.metadata.model_copy(update={"authors": ["赵六"]})})
+    with pytest.raises(ap.LayoutError, match="which were removed cannot be told"):
+        ap.render(edited)
+
+
+def _one_piece_cut(original: str, rendered: str) -> bool:
+    """Whether ``rendered`` is ``original`` with one contiguous piece left out."""
+    prefix = 0
+    while prefix < len(rendered) and original[prefix] == rendered[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < len(rendered) - prefix and original[-1 - suffix] == rendered[-1 - suffix]:
+        suffix += 1
+    return len(rendered) < len(original) and prefix + suffix >= len(rendered)
+
+
+@pytest.mark.parametrize("path", inputs(), ids=lambda path: path.name)
+def test_removing_any_list_item_of_a_fixture_cuts_one_piece(path: Path) -> None:
+    doc = ap.parse_bytes(path.read_bytes())
+    text = ap.render(doc)
+    for field in ("authors", "affiliations", "keywords", "keywords_en", "clc"):
+        values = getattr(doc.metadata, field)
+        for index in range(len(values)):
+            kept = values[:index] + values[index + 1 :]
+            metadata = doc.metadata.model_copy(update={field: kept})
+            rendered = ap.render(doc.model_copy(update={"metadata": metadata}))
+            assert _one_piece_cut(text, rendered), (field, values[index], rendered)

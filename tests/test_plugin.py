@@ -162,3 +162,34 @@ def test_fixture_files_are_read_like_corpus_files(project: pytest.Pytester) -> N
             "*seed.txt: cannot read: too large: 11,147 bytes, over the limit of 1,000*",
         ]
     )
+
+
+def test_links_out_of_the_fixtures_folder_are_neither_read_nor_written(
+    project: pytest.Pytester,
+) -> None:
+    """A downloaded folder whose seed.json links to a file of the user's (~/.bashrc) or
+    whose input links to a secret must not make the plugin write or print that file."""
+    folder = project.path / "fixtures"
+    victim = project.path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    secret = project.path / "secret.txt"
+    secret.write_text("aws_access_key_id = AKIAEXAMPLESECRET\n", encoding="utf-8")
+    (folder / "seed.json").unlink()
+    (folder / "seed.json").symlink_to("../victim.txt")
+    (folder / "leak.txt").symlink_to("../secret.txt")
+    (folder / "leak.json").write_text('{"schema_version": 1}\n', encoding="utf-8")
+    result = project.runpytest("--articleparse-update")
+    result.assert_outcomes(failed=2)
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert (folder / "seed.json").is_symlink()
+    assert (folder / "leak.json").read_text(encoding="utf-8") == '{"schema_version": 1}\n'
+    result.stdout.fnmatch_lines_random(
+        [
+            "*seed.txt: cannot write seed.json: it is a symbolic link (to ../victim.txt)*",
+            "*leak.txt: cannot read: a link to *secret.txt, outside its folder*",
+        ]
+    )
+    result = project.runpytest()
+    result.assert_outcomes(failed=2)
+    assert "AKIA" not in result.stdout.str() and "precious" not in result.stdout.str()
+    result.stdout.fnmatch_lines(["*seed.txt: expected file seed.json is a link to *victim.txt*"])

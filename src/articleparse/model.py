@@ -151,6 +151,11 @@ class ItemsPiece(_Model):
     """Items written differently from their value, by index into the field: a padded
     name ``'王 芳'`` is the author ``'王芳'``. A form is written only while the item
     still equals the form with its inner spaces removed."""
+    written: list[str] | None = None
+    """The items as the file had them here (``start`` to ``stop``): when items are
+    removed from the list, the ones left are found by them, so that each keeps the
+    marks written after it (an author's affiliation number, '*', a role) and its
+    form. ``None`` (a layout stored without it): items are placed by position."""
 
 
 class ExtraPiece(_Model):
@@ -230,13 +235,14 @@ def check_layout(layout: list[Piece], values: dict[str, Any]) -> None:
 
     Every boilerplate entry and every scalar field and ``extra`` key is written
     at most once, boilerplate indices are inside ``boilerplate``, and the runs of
-    one node field follow each other without overlapping (only the last one may
-    run to the end). A run that starts past the last node writes nothing: it is
-    what removing nodes leaves, so it is not an error.
+    one node field, like the runs of items of one list field, follow each other
+    without overlapping (only the last one may run to the end) and never stop
+    before they start. A run that starts past the last node or item writes
+    nothing: it is what removing nodes leaves, so it is not an error.
     """
     boilerplate = values.get("boilerplate")
     written: dict[tuple[str, object], int] = {}
-    run_end: dict[str, tuple[int | None, int]] = {}
+    run_end: dict[tuple[str, str], tuple[int | None, int]] = {}
     for position, piece in enumerate(layout):
         where = f"layout[{position}]"
         key: tuple[str, object] | None = None
@@ -251,9 +257,10 @@ def check_layout(layout: list[Piece], values: dict[str, Any]) -> None:
             key = ("field", piece.field)
         elif isinstance(piece, ExtraPiece):
             key = ("extra", piece.key)
-        elif isinstance(piece, NodesPiece):
-            _check_run(where, piece, run_end.get(piece.field))
-            run_end[piece.field] = (piece.stop, position)
+        elif isinstance(piece, NodesPiece | ItemsPiece):
+            run = (piece.kind, piece.field)
+            _check_run(where, piece, run_end.get(run))
+            run_end[run] = (piece.stop, position)
         if key is not None:
             if key in written:
                 raise ValueError(
@@ -262,17 +269,19 @@ def check_layout(layout: list[Piece], values: dict[str, Any]) -> None:
             written[key] = position
 
 
-def _check_run(where: str, piece: NodesPiece, previous: tuple[int | None, int] | None) -> None:
+def _check_run(
+    where: str, piece: NodesPiece | ItemsPiece, previous: tuple[int | None, int] | None
+) -> None:
+    what = f"{piece.field} run" if isinstance(piece, NodesPiece) else f"run of {piece.field} items"
     if piece.stop is not None and piece.stop < piece.start:
-        raise ValueError(f"{where}: {piece.field} run stops at {piece.stop}, before its start")
+        raise ValueError(f"{where}: {what} stops at {piece.stop}, before its start")
     if previous is None:
         return
     stop, at = previous
     if stop is None or piece.start < stop:
         end = "the end" if stop is None else str(stop)
         raise ValueError(
-            f"{where}: {piece.field} run from {piece.start} overlaps layout[{at}], "
-            f"which runs to {end}"
+            f"{where}: {what} from {piece.start} overlaps layout[{at}], which runs to {end}"
         )
 
 

@@ -15,7 +15,10 @@ A fixtures folder is data, often downloaded: pytest never imports Python from
 it. Its own collector takes only the ``.txt`` files, so no ``test_*.py`` in it is
 collected, and its folders are marked as having no ``conftest.py`` before pytest
 looks for any, so none in it is imported (not even when the folder is named on
-the command line or in ``testpaths``).
+the command line or in ``testpaths``). Nor does anything in it reach out of it:
+links to folders are not collected, a link to a file is read only when the file
+is in the same folder, and ``--articleparse-update`` never writes through a link
+or into a FIFO or device (:mod:`articleparse.corpus.fixture_folder`).
 """
 
 from __future__ import annotations

@@ -32,11 +32,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def _collisions(args: argparse.Namespace) -> dict[str, str]:
     """Inputs that share an expected file (``a.txt`` and ``a.gb18030.txt`` → ``a.json``).
 
-    One walk over the inputs before the run, keeping one expected path per input.
+    One walk over the inputs before the run, keeping one expected path per input:
+    its folder resolved (one folder named two ways is one folder), its name as it
+    is (an expected file that is a link is refused when written, not followed).
     """
     claimed: dict[str, list[str]] = {}
     for item in iter_inputs(args.paths, args.glob):
-        target = os.path.realpath(expected_path(Path(item.path)))
+        expected = expected_path(Path(item.path))
+        target = os.path.join(os.path.realpath(expected.parent), expected.name)
         claimed.setdefault(target, []).append(item.path)
     found: dict[str, str] = {}
     for target, paths in claimed.items():

@@ -5,6 +5,9 @@ the same readable report: each difference as a path in the tree
 (``sections[1].subsections[0].title``), the expected value and the value got.
 Expected files hold exactly the JSON the project's own golden fixtures use
 (:func:`dump_expected`), so ``--update`` output can be committed as it is.
+
+A fixtures folder is data, often downloaded: its files are read and written
+through :mod:`.fixture_folder`, which never leaves the folder.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any, Literal
 from ..api import parse_bytes
 from ..inputs import DEFAULT_MAX_BYTES, NotText, read_input, shown_path
 from ..model import Article
-from .atomic import write_atomic
+from .fixture_folder import inside_folder, write_expected
 
 Status = Literal[
     "match",
@@ -75,8 +78,13 @@ class Verdict:
     expected_path: Path
     status: Status
     differences: list[Difference] = field(default_factory=list)
+    """The first differences in content and the first in positions, up to
+    :data:`SHOWN_DIFFERENCES` of each: what a report shows."""
     errors: list[str] = field(default_factory=list)
     message: str = ""
+    counted: tuple[int, int] | None = None
+    """How many differences there are in content and in positions, all of them
+    counted; ``None``: those in ``differences``."""
 
     @property
     def ok(self) -> bool:
@@ -102,12 +110,17 @@ def check_fixture(
 ) -> Verdict:
     """Parse ``path`` and compare it with its expected file (or write it, with ``update``).
 
-    Both files are read as corpus inputs are (:func:`.files.read_input`): regular
-    files of at most ``max_bytes`` only, and text only.
+    Both files are read as corpus inputs are (:func:`.inputs.read_input`): regular
+    files of at most ``max_bytes`` only, and text only; a link is followed only to
+    a file in the fixture's own folder (or below it). With ``update`` the expected
+    file is written only where it is missing or a regular file (:func:`write_expected`).
     """
     target = expected_path(path)
+    source, outside = inside_folder(path)
+    if outside:
+        return Verdict(path, target, "unreadable", message=outside)
     try:
-        doc = parse_bytes(read_input(str(path), max_bytes))
+        doc = parse_bytes(read_input(source, max_bytes))
     except NotText as exc:
         return Verdict(path, target, "not-text", message=str(exc))
     except OSError as exc:
@@ -119,14 +132,16 @@ def check_fixture(
     ]
     if update:
         text = dump_expected(doc)
-        if _read_or_none(target, max_bytes) != text:
-            try:
-                write_atomic(target, text)
-            except OSError as exc:
-                return Verdict(path, target, "unwritable", errors=errors, message=_os_error(exc))
+        try:
+            write_expected(target, text, max_bytes)
+        except OSError as exc:
+            return Verdict(path, target, "unwritable", errors=errors, message=_os_error(exc))
         return Verdict(path, target, "updated", errors=errors)
+    expected_source, outside = inside_folder(target)
+    if outside:
+        return Verdict(path, target, "corrupt", errors=errors, message=outside)
     try:
-        expected_text = read_input(str(target), max_bytes).decode("utf-8")
+        expected_text = read_input(expected_source, max_bytes).decode("utf-8")
     except FileNotFoundError:
         return Verdict(path, target, "missing", errors=errors, message="no expected file")
     except OSError as exc:
@@ -145,38 +160,71 @@ def check_fixture(
         return Verdict(path, target, "corrupt", errors=errors, message=message)
     except ValueError as exc:  # a number too long to convert, say
         return Verdict(path, target, "corrupt", errors=errors, message=f"not valid JSON: {exc}")
-    differences = list(diff_trees(expected, doc.model_dump(mode="json")))
-    return Verdict(path, target, "differ" if differences else "match", differences, errors)
+    kept, counted = kept_differences(diff_trees(expected, doc.model_dump(mode="json")))
+    status: Status = "differ" if kept else "match"
+    return Verdict(path, target, status, kept, errors, counted=counted)
 
 
 def diff_trees(expected: Any, got: Any) -> Iterator[Difference]:
     """Every leaf-level difference between two JSON trees, in document order.
 
-    Iterative, so the depth of the trees does not matter. Lists are compared
+    Iterative, so the depth of the trees does not matter, and lazy: the stack
+    holds one iterator per level, not one entry per item, so a list of millions
+    of items costs no more memory than the trees themselves. Lists are compared
     item by item; surplus items on either side are reported against
     :data:`MISSING`.
     """
-    stack: list[tuple[str, Any, Any]] = [("", expected, got)]
+    stack: list[Iterator[tuple[str, Any, Any]]] = [iter((("", expected, got),))]
     while stack:
-        path, left, right = stack.pop()
+        pair = next(stack[-1], None)
+        if pair is None:
+            stack.pop()
+            continue
+        path, left, right = pair
         if isinstance(left, dict) and isinstance(right, dict):
-            keys = list(left) + [key for key in right if key not in left]
-            stack.extend(
-                (_key_path(path, key), left.get(key, MISSING), right.get(key, MISSING))
-                for key in reversed(keys)
-            )
+            stack.append(_dict_pairs(path, left, right))
         elif isinstance(left, list) and isinstance(right, list):
-            length = max(len(left), len(right))
-            stack.extend(
-                (
-                    f"{path}[{index}]",
-                    left[index] if index < len(left) else MISSING,
-                    right[index] if index < len(right) else MISSING,
-                )
-                for index in reversed(range(length))
-            )
+            stack.append(_list_pairs(path, left, right))
         elif left != right or type(left) is not type(right):
             yield Difference(path or "(root)", left, right)
+
+
+def _dict_pairs(
+    path: str, left: dict[str, Any], right: dict[str, Any]
+) -> Iterator[tuple[str, Any, Any]]:
+    for key, value in left.items():
+        yield _key_path(path, key), value, right.get(key, MISSING)
+    for key, value in right.items():
+        if key not in left:
+            yield _key_path(path, key), MISSING, value
+
+
+def _list_pairs(path: str, left: list[Any], right: list[Any]) -> Iterator[tuple[str, Any, Any]]:
+    for index in range(max(len(left), len(right))):
+        yield (
+            f"{path}[{index}]",
+            left[index] if index < len(left) else MISSING,
+            right[index] if index < len(right) else MISSING,
+        )
+
+
+def kept_differences(
+    differences: Iterator[Difference], keep: int = SHOWN_DIFFERENCES
+) -> tuple[list[Difference], tuple[int, int]]:
+    """The first ``keep`` differences in content and the first ``keep`` in positions,
+    in document order, and how many of each there are in all."""
+    kept: list[Difference] = []
+    content = positions = 0
+    for difference in differences:
+        if difference.is_position:
+            positions += 1
+            if positions <= keep:
+                kept.append(difference)
+        else:
+            content += 1
+            if content <= keep:
+                kept.append(difference)
+    return kept, (content, positions)
 
 
 def format_verdict(
@@ -194,7 +242,7 @@ def format_verdict(
     lines: list[str] = []
     if verdict.status == "differ":
         lines.append(head + f"differs from {expected_name}")
-        lines.extend(_format_differences(verdict.differences, limit))
+        lines.extend(_format_differences(verdict, limit))
     elif verdict.status == "missing":
         lines.append(head + f"no expected file {expected_name} (write it with {update_hint})")
     elif verdict.status == "corrupt":
@@ -211,18 +259,23 @@ def format_verdict(
     return "\n".join(lines)
 
 
-def _format_differences(differences: list[Difference], limit: int) -> Iterator[str]:
+def _format_differences(verdict: Verdict, limit: int) -> Iterator[str]:
+    differences = verdict.differences
     content = [d for d in differences if not d.is_position]
-    positions = len(differences) - len(content)
+    content_count, positions = verdict.counted or (
+        len(content),
+        len(differences) - len(content),
+    )
     shown = content or differences
+    total = content_count or positions
     for difference in shown[:limit]:
         yield f"  {difference.path}"
         expected, got = _show_pair(difference.expected, difference.got)
         yield f"    expected: {expected}"
         yield f"    got:      {got}"
-    if len(shown) > limit:
-        yield f"  … and {len(shown) - limit} more difference(s)"
-    if content and positions:
+    if total > min(limit, len(shown)):
+        yield f"  … and {total - min(limit, len(shown))} more difference(s)"
+    if content_count and positions:
         yield f"  (plus {positions} difference(s) in positions: spans, lines, columns, offsets)"
 
 
@@ -259,13 +312,6 @@ def _key_path(path: str, key: str) -> str:
     if key.isidentifier():
         return f"{path}.{key}" if path else key
     return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
-
-
-def _read_or_none(path: Path, max_bytes: int | None) -> str | None:
-    try:
-        return read_input(str(path), max_bytes).decode("utf-8")
-    except (OSError, NotText, UnicodeDecodeError):
-        return None
 
 
 def _os_error(exc: OSError) -> str:

@@ -214,10 +214,74 @@ def _family(encoding: str) -> str:
     return encoding[:6]  # 'utf-8-', 'utf-16', 'utf-32'
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UTF7_SHIFTED = re.compile(rb"\+[A-Za-z0-9+/]*-?")
+"""A shifted (base64) run of UTF-7: '+', the base64 digits, the optional '-' that
+closes it. Outside such runs each byte is one character (or one bad byte)."""
+
+
 def _decode_recording(data: bytes, encoding: str) -> Decoded:
-    """Decode, turning every undecodable byte into U+FFFD and recording it."""
+    """Decode, turning every undecodable byte into U+FFFD and recording it.
+
+    Decoders give code points, not always text: UTF-7 decodes a shifted run such
+    as ``+2Jg-`` to a lone surrogate (U+D898), which no text may hold (JSON
+    cannot write it). Such a run is undecodable bytes too.
+    """
     bom, plain, recorded = _plan(data, encoding)
     body = data[bom:]
+    text, undecoded = _decode_body(body, bom, plain, encoding)
+    if _SURROGATE.search(text) is not None:
+        text, undecoded = _without_surrogates(body, bom, plain, encoding)
+    return Decoded(text, recorded, undecoded)
+
+
+def _without_surrogates(
+    body: bytes, bom: int, plain: str, encoding: str
+) -> tuple[str, list[UndecodedBytes]]:
+    """``body`` decoded again piece by piece, each piece that gives a surrogate recorded
+    as undecodable bytes (one U+FFFD per byte, as for any other bad byte).
+
+    The pieces are those a decoder starts afresh on: UTF-7's shifted runs and the
+    bytes between them. Of Python's codecs only UTF-7 gives surrogates from
+    bytes it accepts; another codec that does cannot read files (``ValueError``,
+    as for a codec that takes no error handler).
+    """
+    if plain != "utf-7":
+        raise ValueError(f"encoding {encoding!r} cannot decode files: it gives lone surrogates")
+    records: list[UndecodedBytes] = []
+    parts: list[str] = []
+    length = 0
+    position = 0
+    for found in _UTF7_SHIFTED.finditer(body):
+        for start, end in ((position, found.start()), found.span()):
+            piece, piece_records = _decode_body(body[start:end], bom + start, plain, encoding)
+            if _SURROGATE.search(piece) is not None:
+                piece = REPLACEMENT * (end - start)
+                piece_records = [
+                    UndecodedBytes.model_construct(
+                        offset=0, byte_offset=bom + start, data=body[start:end].hex()
+                    )
+                ]
+            records.extend(_shifted(record, length) for record in piece_records)
+            parts.append(piece)
+            length += len(piece)
+        position = found.end()
+    piece, piece_records = _decode_body(body[position:], bom + position, plain, encoding)
+    records.extend(_shifted(record, length) for record in piece_records)
+    parts.append(piece)
+    return "".join(parts), records
+
+
+def _shifted(record: UndecodedBytes, offset: int) -> UndecodedBytes:
+    return UndecodedBytes.model_construct(
+        offset=record.offset + offset, byte_offset=record.byte_offset, data=record.data
+    )
+
+
+def _decode_body(
+    body: bytes, bom: int, plain: str, encoding: str
+) -> tuple[str, list[UndecodedBytes]]:
+    """``body`` (the file's bytes from ``bom`` on) decoded, and its bad bytes recorded."""
     _state.errors = []
     try:
         text = body.decode(plain, errors="articleparse-record")
@@ -238,7 +302,7 @@ def _decode_recording(data: bytes, encoding: str) -> Decoded:
         )
         text_offset += end - start
         byte_position = end
-    return Decoded(text, recorded, undecoded)
+    return text, undecoded
 
 
 def encode_original(text: str, encoding: str, undecoded: list[UndecodedBytes]) -> bytes:

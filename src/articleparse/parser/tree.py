@@ -234,6 +234,7 @@ class Tree:
                 "start": start,
                 "stop": None,
                 "forms": shifted,
+                "written": list(split.items),
             },
         )
         self.last_items[field] = piece

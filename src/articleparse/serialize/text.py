@@ -1,14 +1,14 @@
 """Article → scrape text.
 
 A parsed tree renders from its layout and the text its nodes own, byte for
-byte. A tree built in code (no layout) renders in the canonical style: one
-``标题`` row, one single-line ``范文`` row, extra rows, then the boilerplate.
+byte. A tree built in code (no layout) renders in the canonical style
+(:mod:`.canonical`): one ``标题`` row, one single-line ``范文`` row, extra rows,
+then the boilerplate.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 
 from ..model import (
     Article,
@@ -24,9 +24,10 @@ from ..model import (
     Section,
     TextPiece,
 )
-from ..parser.labels import FIELD_LABELS
+from ..parser.front.names import SEPARATOR_CHARS, SPACE_CHARS
+from .canonical import CANONICAL_SEP, Style, canonical, canonical_marker, walk_sections
 
-CANONICAL_SEP = " "
+__all__ = ["CANONICAL_SEP", "LayoutError", "Style", "render", "walk_sections"]
 
 BODY_ORDER = ("preamble", "sections", "references", "notes")
 """The content fields in the order the body writes them."""
@@ -38,19 +39,6 @@ class LayoutError(ValueError):
     """A parsed tree was edited in a way its layout cannot place without guessing."""
 
 
-_CANONICAL_MARKERS = {
-    "decimal": "{}",
-    "cn-dun": "{}、",
-    "cn-paren": "（{}）",
-    "arabic-paren": "({})",
-    "circled": "{}",
-    "cn-chapter": "第{}章",
-    "cn-section": "第{}节",
-    "cn-part": "第{}部分",
-    "arabic-half-paren": "{}）",
-}
-
-
 def render(doc: Article, style: Style | None = None) -> str:
     """The scrape text of ``doc``: the original input for a parsed tree.
 
@@ -58,11 +46,12 @@ def render(doc: Article, style: Style | None = None) -> str:
     canonical :class:`Style` by default. A parsed tree ignores ``style``.
     """
     if doc.layout is None:
-        return _canonical(doc, style or Style())
+        return canonical(doc, style or Style())
     layout = doc.layout
     out: list[str] = []
     metadata = doc.metadata
     chrome = _chrome_texts(doc, layout)
+    kept = _kept_items(metadata, layout)
     before, after = _added_fields(doc, layout)
     nodes: dict[str, list[str]] = {}
     ends: dict[str, tuple[str, bool]] = {}
@@ -74,7 +63,7 @@ def render(doc: Article, style: Style | None = None) -> str:
         elif isinstance(piece, FieldPiece):
             out.append(getattr(metadata, piece.field) or "")
         elif isinstance(piece, ItemsPiece):
-            _items(out, getattr(metadata, piece.field), piece)
+            _items(out, getattr(metadata, piece.field), piece, kept.get(piece.field))
         elif isinstance(piece, ExtraPiece):
             out.append(metadata.extra.get(piece.key, ""))
         elif isinstance(piece, BoilerplatePiece):
@@ -177,14 +166,56 @@ def _added_texts(out: list[str], doc: Article, fields: list[str], end: tuple[str
         out.extend(texts)
 
 
-def _items(out: list[str], values: list[str], piece: ItemsPiece) -> None:
+def _kept_items(metadata: Metadata, layout: list[Piece]) -> dict[str, dict[int, int]]:
+    """For each list field with fewer items than its layout wrote: which of the items
+    written are left (their index in the field then → their index now).
+
+    The items left are matched in order against the items as the file had them;
+    one that matches none (removed and edited at once) is a ``LayoutError``. A
+    field the same length or longer is written by position, as is a layout
+    stored without the items as written.
+    """
+    written: dict[str, list[tuple[int, str]]] = {}
+    for piece in layout:
+        if isinstance(piece, ItemsPiece):
+            if piece.written is None:
+                written[piece.field] = []
+                continue
+            written.setdefault(piece.field, []).extend(
+                (piece.start + index, item) for index, item in enumerate(piece.written)
+            )
+    kept: dict[str, dict[int, int]] = {}
+    for name, items in written.items():
+        values: list[str] = getattr(metadata, name)
+        if len(values) >= len(items):
+            continue
+        found: dict[int, int] = {}
+        for index, item in items:
+            if len(found) < len(values) and values[len(found)] == item:
+                found[index] = len(found)
+        if len(found) < len(values):
+            raise LayoutError(
+                f"metadata.{name} has {len(values)} items, fewer than the {len(items)} this "
+                "parsed tree's layout places, and some are not as the file had them: which "
+                "were removed cannot be told. Remove items and edit the others in two steps, "
+                "or drop the layout (model_copy(update={'layout': None})) to write the tree "
+                "in the canonical style"
+            )
+        kept[name] = found
+    return kept
+
+
+def _items(
+    out: list[str], values: list[str], piece: ItemsPiece, kept: dict[int, int] | None
+) -> None:
+    if kept is not None and piece.written is not None:
+        _items_left(out, values, piece, kept)
+        return
     out.append(piece.head)
     items = values[piece.start : piece.stop]
     last = len(items) - 1
-    forms = piece.forms
     for position, item in enumerate(items):
-        form = forms.get(piece.start + position) if forms else None
-        out.append(form if form is not None and _compact(form) == item else item)
+        out.append(_item_text(piece, piece.start + position, item))
         if position < last:
             out.append(
                 piece.seps[position]
@@ -194,8 +225,97 @@ def _items(out: list[str], values: list[str], piece: ItemsPiece) -> None:
     out.append(piece.tail)
 
 
+def _items_left(out: list[str], values: list[str], piece: ItemsPiece, kept: dict[int, int]) -> None:
+    """The items of ``piece`` left after some were removed, each with what the file
+    had around it up to the separators (an author's marks and role after it, an
+    affiliation's number before it), so that removing an item removes its text and
+    its marks and nothing of its neighbours'."""
+    written = piece.written or []
+    left = [p for p in range(len(written)) if piece.start + p in kept]
+    opening, prefix = _split_head(piece.head)
+    prefixes = [prefix]
+    owns: list[str] = []
+    delimiters: list[str] = []
+    for separator in piece.seps[: max(0, len(written) - 1)]:
+        own, delimiter, following = _split_separator(separator)
+        owns.append(own)
+        delimiters.append(delimiter)
+        prefixes.append(following)
+    own, rest = _split_tail(piece.tail)
+    owns.append(own)
+    out.append(opening)
+    for number, position in enumerate(left):
+        index = piece.start + position
+        out.append(prefixes[position] if position < len(prefixes) else "")
+        out.append(_item_text(piece, index, values[kept[index]]))
+        out.append(owns[position] if position < len(owns) else "")
+        if number < len(left) - 1:
+            out.append(delimiters[position] if position < len(delimiters) else ";")
+    out.append(rest)
+
+
+def _item_text(piece: ItemsPiece, index: int, item: str) -> str:
+    form = piece.forms.get(index) if piece.forms else None
+    return form if form is not None and _compact(form) == item else item
+
+
+def _split_separator(text: str) -> tuple[str, str, str]:
+    """What stands between two items, as (what belongs to the first: '1', '1* 综述';
+    the separator: ',', '; ', ' '; what belongs to the second: '2.' in ';2.'): the
+    separator is the last separator character with the whitespace around it, or
+    the whitespace that ends ``text``."""
+    cut = max((index for index, char in enumerate(text) if char in SEPARATOR_CHARS), default=-1)
+    if cut < 0:
+        cut = after = len(text)
+    else:
+        after = cut + 1
+        while after < len(text) and text[after].isspace():
+            after += 1
+    while cut > 0 and text[cut - 1].isspace():
+        cut -= 1
+    return text[:cut], text[cut:after], text[after:]
+
+
+def _split_head(text: str) -> tuple[str, str]:
+    """What stands before the first item, as (what opens the list: '(', '( '; what
+    belongs to the first item: '1.' in '(1.', '1. ' in '( 1. '): cut after the last
+    opening bracket and the whitespace after it."""
+    cut = max((index + 1 for index, char in enumerate(text) if char in _OPENERS), default=0)
+    while cut < len(text) and text[cut].isspace():
+        cut += 1
+    return text[:cut], text[cut:]
+
+
+_LIST_ENDS = frozenset("。.！!？?")
+_OPENERS = frozenset("(（[【")
+
+
+def _split_tail(text: str) -> tuple[str, str]:
+    """What follows the last item, as (what belongs to it: '3', '(副教授)'; what closes
+    the list: ')', '，', '。'): cut at the first separator, sentence mark or unmatched
+    closing bracket."""
+    depth = 0
+    cut = len(text)
+    for index, char in enumerate(text):
+        if char in "(（[【":
+            depth += 1
+        elif char in ")）]】":
+            if depth == 0:
+                cut = index
+                break
+            depth -= 1
+        elif char in SEPARATOR_CHARS or char in _LIST_ENDS:
+            cut = index
+            break
+    while cut > 0 and text[cut - 1].isspace():
+        cut -= 1
+    return text[:cut], text[cut:]
+
+
 def _compact(form: str) -> str:
-    return form.replace(" ", "").replace("\u3000", "")
+    """``form`` without the spaces that pad a name's characters (the ones the name
+    reader takes between them), so that it compares with the item's value."""
+    return "".join(char for char in form if char not in SPACE_CHARS)
 
 
 def _node_texts(
@@ -240,21 +360,11 @@ def _walk(doc: Article, field: str) -> Iterator[Node]:
         yield from walk_sections(doc.sections)
 
 
-def walk_sections(sections: list[Section]) -> Iterator[Paragraph | Section]:
-    """Sections and their paragraphs in document order, without recursion."""
-    stack = list(reversed(sections))
-    while stack:
-        section = stack.pop()
-        yield section
-        yield from section.paragraphs
-        stack.extend(reversed(section.subsections))
-
-
 def _marker(section: Section) -> str:
     """The marker as written, unless ``number`` was changed since: then the canonical one."""
     marker = section.marker
     if marker is None or _number_in_marker(marker, section.scheme) != section.number:
-        return _canonical_marker(section)
+        return canonical_marker(section)
     return marker
 
 
@@ -266,113 +376,3 @@ def _number_in_marker(marker: str, scheme: str) -> str:
     if marker.startswith("第"):
         return marker[1:].removesuffix("部分").rstrip("章节")
     return marker.strip("（()）、．")
-
-
-def _canonical_marker(section: Section) -> str:
-    return _CANONICAL_MARKERS[section.scheme].format(section.number)
-
-
-# ------------------------------------------------------------ canonical style
-
-
-_DEFAULT_LABELS: Mapping[str, str] = FIELD_LABELS
-
-
-@dataclass(frozen=True, slots=True)
-class Style:
-    """How a tree built in code is written out.
-
-    The default is the seed's style: one ``范文`` row on a single line, segments
-    separated by spaces, numbers glued to their titles, half-width colons.
-    """
-
-    multiline: bool = False
-    """One segment per line (front-matter items, headings, paragraphs, entries)."""
-    newline: str = "\n"
-    """Line ending of the file (and of a multi-line body)."""
-    heading_gap: str = ""
-    """Between a heading's marker and its title: '' (``1.1背景``) or ' ' (``1.1 背景``)."""
-    colon: str = ":"
-    """After a front-matter label: ':' or '：' (unused with ``brackets``)."""
-    brackets: tuple[str, str] | None = None
-    """Around front-matter labels instead of a colon, e.g. ('【', '】')."""
-    keyword_separator: str = ";"
-    author_separator: str = " "
-    labels: Mapping[str, str] = field(default_factory=lambda: _DEFAULT_LABELS)
-    """The written form of each front-matter label, by field."""
-    body_label: str = "范文"
-
-    def label(self, field_name: str) -> str:
-        written = self.labels.get(field_name, _DEFAULT_LABELS[field_name])
-        if self.brackets:
-            return self.brackets[0] + written + self.brackets[1]
-        return written + self.colon
-
-
-_FRONT_ORDER: tuple[str, ...] = (
-    "abstract",
-    "keywords",
-    "clc",
-    "document_code",
-    "article_number",
-    "doi",
-    "fund",
-    "author_info",
-    "received",
-    "abstract_en",
-    "keywords_en",
-)
-
-
-def _canonical(doc: Article, style: Style) -> str:
-    metadata = doc.metadata
-    rows: list[str] = []
-    if metadata.title is not None:
-        rows.append(f"标题 | {metadata.title} |")
-    joiner = style.newline if style.multiline else CANONICAL_SEP
-    rows.append(f"{style.body_label} | {joiner.join(_canonical_body(doc, style))} |")
-    if metadata.source is not None:
-        rows.append(f"来源 | {metadata.source} |")
-    rows.extend(f"{key} | {value} |" for key, value in metadata.extra.items())
-    rows.extend(doc.boilerplate)
-    return style.newline.join(rows)
-
-
-def _canonical_body(doc: Article, style: Style) -> Iterator[str]:
-    metadata = doc.metadata
-    if metadata.authors:
-        yield style.author_separator.join(metadata.authors)
-    if metadata.affiliations:
-        yield "(" + ";".join(metadata.affiliations) + ")"
-    if metadata.title_en:
-        yield metadata.title_en
-    yield from _canonical_front(metadata, style)
-    for paragraph in doc.preamble:
-        yield paragraph.text
-    for node in walk_sections(doc.sections):
-        if isinstance(node, Section):
-            yield _canonical_marker(node) + style.heading_gap + node.title
-        else:
-            yield node.text
-    for field_name, entries in (("references", doc.references), ("notes", doc.notes)):
-        if not entries:
-            continue
-        texts = [entry.label + entry.text for entry in entries]
-        if style.multiline:
-            yield style.labels.get(field_name, _DEFAULT_LABELS[field_name])
-            yield from texts
-        else:
-            yield style.label(field_name) + CANONICAL_SEP.join(texts)
-
-
-def _canonical_front(metadata: Metadata, style: Style) -> Iterator[str]:
-    for field_name in _FRONT_ORDER:
-        value = getattr(metadata, field_name)
-        if value is None or (isinstance(value, list) and not value):
-            continue
-        if isinstance(value, list):
-            separator = "; " if field_name == "keywords_en" else style.keyword_separator
-            if field_name == "clc":
-                separator = ";"
-            value = separator.join(value)
-        yield style.label(field_name) + value

@@ -81,14 +81,15 @@ def _numbered_entries(st: Body, field: str, text: str, offset: int) -> None:
 def _spaced_number(st: Body, index: int, current: Reference | None) -> bool:
     """A segment that is only the next number of a list numbered '1 ', '2 ' in a
     single-line body, before the entry's text: the first entry of its block, or
-    after entries numbered so."""
+    after entries numbered so. The digits are compared as text: a segment may be
+    any run of digits, too long for ``int`` (over 4,300 digits)."""
     tokens = st.tokens
     text = tokens[index].text
     return (
         not st.multiline
         and text.isascii()
         and text.isdigit()
-        and int(text) == st.numbered + 1
+        and text.lstrip("0") == str(st.numbered + 1)
         and (st.numbered > 0 or current is None)
         and index + 2 < len(tokens)
         and tokens[index + 1].kind is Kind.SEP
