@@ -16,7 +16,7 @@ from typing import Final
 
 import regex
 
-from .front.english import _english_names, english_affiliation
+from .front.english import english_affiliation, english_names
 from .front.names import looks_like_affiliation, valid_name
 from .labels import FRONT_LABELS, ROW_ROLES, UNNUMBERED_TITLES
 
@@ -58,7 +58,7 @@ def author_reason(item: str) -> str:
             return ""  # a transliterated foreign name ('约翰·史密斯')
         return "" if _name_shaped(compact) else f"'{core[:20]}' is not shaped like a name"
     if core.isascii():
-        return "" if _english_names(core) else f"'{core[:20]}' is not shaped like a name"
+        return "" if english_names(core) else f"'{core[:20]}' is not shaped like a name"
     return f"'{core[:20]}' is not shaped like a name"
 
 
