@@ -16,7 +16,8 @@ from typing import Final
 
 import regex
 
-from .front.english import english_affiliation, english_names
+from .front.english import english_affiliation
+from .front.english_run import english_names
 from .front.names import looks_like_affiliation, valid_name
 from .labels import FRONT_LABELS, ROW_ROLES, UNNUMBERED_TITLES
 
