@@ -16,6 +16,7 @@ characters). ``section_text=True`` also copies that slice into the row.
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -27,11 +28,20 @@ from .._version import __version__
 from ..diagnostics import Diagnostic
 from ..model import Article
 
-_orjson_dumps: Callable[[Any], bytes] | None
-try:
-    from orjson import dumps as _orjson_dumps
-except ImportError:  # not installed (no wheel for this interpreter): pydantic_core writes
-    _orjson_dumps = None
+
+def _find_orjson() -> Callable[[Any], bytes] | None:
+    """``orjson.dumps``, or ``None`` where orjson is not installed (no wheel for this
+    interpreter): pydantic_core writes then. Imported by name, so that type checks
+    and the compiled build pass without it."""
+    try:
+        module = importlib.import_module("orjson")
+    except ImportError:
+        return None
+    dumps: Callable[[Any], bytes] = module.dumps
+    return dumps
+
+
+_orjson_dumps = _find_orjson()
 
 RECORD_VERSION: Literal[2] = 2
 RECORD_SCHEMA_ID = f"urn:articleparse:schema:record:{RECORD_VERSION}"
