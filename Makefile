@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # editing one reinstalls, so the tests never run an extension older than its source.
 COMPILED_SOURCES := $(shell $(PYTHON) -c 'import tomllib; print(" ".join("src/articleparse/" + m.replace(".", "/") + ".py" for m in tomllib.load(open("pyproject.toml", "rb"))["tool"]["articleparse"]["compiled"]))')
 
-.PHONY: demo test lint types unit docs fuzz hypothesis-long bench bench-ir clean
+.PHONY: demo test lint types unit docs fuzz hypothesis-long bench bench-ir bench-throughput clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ hypothesis-long: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/bench.py
+
+# Kept trees, parse_many at two jobs, the command line against a bare loop
+# (also section 6 of bench).
+bench-throughput: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
 
 # Instructions per parse of the seed (callgrind), compiled and pure, beside
 # mistune, markdown-it-py and model_validate_json.

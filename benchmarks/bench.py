@@ -14,7 +14,11 @@ compare like with like:
 4. the batch command over 10,000 generated files, ``-j 2`` against ``-j 1``;
 5. corpus runs on the same files (benchmarks/corpus_runs.py): files/s for
    record JSON Lines and Parquet at ``-j 1`` and ``-j 2``, the cost of
-   ``parse_many`` and of the Dask path over a plain loop, bytes per record.
+   ``parse_many`` and of the Dask path over a plain loop, bytes per record;
+6. throughput on 2,000 generated files (benchmarks/throughput.py): parsing while
+   keeping 5,000 trees against dropping them, ``parse_many`` CPU at ``jobs=2``
+   against ``jobs=1``, the command line's record run against a bare
+   read-and-parse loop.
 
 Each timing is the median of several repeats; a repeat times a loop long enough
 to make the clock's resolution irrelevant, and the contenders of one comparison
@@ -49,6 +53,8 @@ from articleparse.serialize.text import walk_sections
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_runs import corpus_runs
+from throughput import make_corpus as make_small_corpus
+from throughput import throughput
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seed" / "000_462883809ea3ad38.txt"
@@ -342,6 +348,7 @@ def main() -> None:
     if args.no_batch:
         print("\n4. the batch command\n   skipped: --no-batch")
         print("\n5. corpus runs\n   skipped: --no-batch")
+        print("\n6. throughput\n   skipped: --no-batch")
     else:
         with tempfile.TemporaryDirectory(prefix="articleparse-bench-") as tmp:
             folder = Path(tmp) / "corpus"
@@ -350,6 +357,8 @@ def main() -> None:
             if outcome is not None:
                 results.append(outcome)
             corpus_runs(folder, BATCH_FILES, args.batch_runs, args.repeats // 3 or 1)
+            small = Path(tmp) / "throughput"
+            results.extend(throughput(small, make_small_corpus(small, 2000), 5000, 3))
     print(f"\ntargets met: {sum(results)} of {len(results)} measured")
 
 

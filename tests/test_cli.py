@@ -345,10 +345,10 @@ def test_a_parser_failure_costs_one_file_not_the_run(monkeypatch: pytest.MonkeyP
     from articleparse.corpus import many, tasks
     from articleparse.corpus.batch import Input
 
-    def explode(data: object, encoding: object = None) -> object:
+    def explode(decoded: object, strict: object = False) -> object:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(many, "parse_bytes", explode)
+    monkeypatch.setattr(many, "parse_decoded", explode)
     outcome = tasks.parse_task(tasks.Options(format="jsonl"), Input("x.txt", b"text"))
     assert outcome.exit_code == 1
     assert outcome.problem == "parser failed: RuntimeError: boom"

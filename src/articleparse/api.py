@@ -12,6 +12,7 @@ from .parser.builder import Builder
 from .parser.decode import Decoded, decode
 from .parser.lines import LineIndex
 from .parser.tokenizer import tokenize
+from .parser.trusted import trusted
 
 
 def parse(text: str, *, strict: bool = False) -> Article:
@@ -56,11 +57,19 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, strict: bool = Fals
     """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
-    decoded = decode(bytes(data), encoding)
+    return parse_decoded(decode(bytes(data), encoding), strict=strict)
+
+
+def parse_decoded(decoded: Decoded, *, strict: bool = False) -> Article:
+    """Parse text that :func:`~articleparse.parser.decode.decode` gave: what
+    :func:`parse_bytes` does after decoding, for a caller that has decoded already."""
     doc = _build(decoded.text)
-    doc.source = Source.model_construct(encoding=decoded.encoding, undecoded=decoded.undecoded)
+    doc.source = _SOURCE(encoding=decoded.encoding, undecoded=decoded.undecoded)
     _finish(doc, _decode_diagnostics(decoded) + doc.diagnostics, strict)
     return doc
+
+
+_SOURCE = trusted(Source)
 
 
 def _build(text: str) -> Article:

@@ -60,8 +60,14 @@ def read_input(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, text: bo
     except BaseException:
         os.close(descriptor)
         raise
+    # Sized from fstat: asking for max_bytes + 1 would allocate that much for every
+    # file. A file that grew since (or a size of 0, as files in /proc report) is
+    # read on, still never past one byte over the limit.
+    expected = info.st_size if max_bytes is None else min(info.st_size, max_bytes)
     with os.fdopen(descriptor, "rb") as handle:
-        data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        data = handle.read(expected + 1)
+        if len(data) > expected:
+            data += handle.read() if max_bytes is None else handle.read(max_bytes + 1 - len(data))
     if max_bytes is not None and len(data) > max_bytes:
         raise UnreadableInput(_too_large(len(data), max_bytes))
     if text:

@@ -15,8 +15,9 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult
 from pathlib import PurePath
 from typing import TypeVar
 
@@ -128,11 +129,92 @@ def _listing(folder: str) -> Iterator[os.DirEntry[str]] | None:
 
 
 def default_jobs() -> int:
-    """The number of cores this process may use."""
+    """The number of cores this process may use: its CPU affinity, within a cgroup's quota.
+
+    A container limited to two CPUs (cgroup v2 ``cpu.max`` of ``200000 100000``)
+    on a machine of sixty-four still sees every core in its affinity; the quota
+    is what it may use, rounded up.
+    """
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    quota = cgroup_cpu_quota()
+    if quota is not None:
+        cores = min(cores, quota)
+    return max(1, cores)
+
+
+def cgroup_cpu_quota(root: str = "/sys/fs/cgroup") -> int | None:
+    """The CPUs the cgroup of this process may use (``cpu.max``, rounded up); ``None``: no limit.
+
+    Reads cgroup v2 (``cpu.max`` of this process's group, from ``/proc/self/cgroup``,
+    else at the root) and falls back to cgroup v1 (``cpu.cfs_quota_us`` over
+    ``cpu.cfs_period_us``).
+    """
+    group = ""
+    try:
+        with open("/proc/self/cgroup", encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith("0::"):
+                    group = line[3:].strip().lstrip("/")
+    except OSError:
+        pass
+    candidates = [os.path.join(root, group, "cpu.max"), os.path.join(root, "cpu.max")]
+    for path in candidates:
+        words = _read_words(path)
+        if len(words) == 2:
+            return None if words[0] == "max" else _cpus(words[0], words[1])
+    quota = _read_words(os.path.join(root, "cpu", "cpu.cfs_quota_us"))
+    period = _read_words(os.path.join(root, "cpu", "cpu.cfs_period_us"))
+    if len(quota) == 1 and len(period) == 1:
+        return _cpus(quota[0], period[0])
+    return None
+
+
+def _read_words(path: str) -> list[str]:
+    try:
+        with open(path, encoding="ascii") as handle:
+            return handle.read().split()
+    except (OSError, ValueError):
+        return []
+
+
+def _cpus(quota: str, period: str) -> int | None:
+    try:
+        share, length = int(quota), int(period)
+    except ValueError:
+        return None
+    if share <= 0 or length <= 0:
+        return None  # -1: no limit (cgroup v1)
+    return max(1, -(-share // length))
+
+
+def can_start_workers() -> bool:
+    """Whether this process may start worker processes.
+
+    A daemonic process (a worker of ``multiprocessing.Pool``) may not have
+    children, so the work stays in it. A process that is still importing the
+    main module of its parent (``spawn`` or ``forkserver`` running a script that
+    has no ``if __name__ == "__main__":`` guard) raises :class:`WorkersUnavailable`:
+    it was started to be a worker, and starting workers of its own would start
+    them again and again.
+    """
+    current = multiprocessing.current_process()
+    if getattr(current, "_inheriting", False):
+        raise WorkersUnavailable(_NO_GUARD)
+    return not current.daemon
+
+
+class WorkersUnavailable(RuntimeError):
+    """Worker processes could not start or died; the message says what to do."""
+
+
+_NO_GUARD = (
+    "worker processes cannot start: this process is itself a worker still importing the "
+    "main module. Under the spawn or forkserver start method, the script must run its work "
+    'inside `if __name__ == "__main__":`, or pass jobs=1.'
+)
 
 
 def ordered_map(
@@ -146,42 +228,77 @@ def ordered_map(
     processes stay busy, and collecting and writing results costs no core of
     its own. No more than a few chunks per process are in flight, so neither
     the input nor the results pile up in memory. With one job, or no more than
-    one chunk of items, everything runs in this process. ``func`` and the items
-    must pickle.
+    one chunk of items, everything runs in this process, and so it does in a
+    daemonic process, which may not start workers (:func:`can_start_workers`).
+    ``func`` and the items must pickle. A worker that dies (or cannot start)
+    stops the run with :class:`WorkersUnavailable`; workers are never restarted.
     """
     chunks = _chunks(items, chunk_size)
     first = next(chunks, [])
-    second = next(chunks, None) if jobs > 1 else None
+    second = next(chunks, None) if jobs > 1 and can_start_workers() else None
     if second is None:
         yield from map(func, first)
         for chunk in chunks:
             yield from map(func, chunk)
         return
     feed: Iterator[list[T]] = itertools.chain((first, second), chunks)
-    with multiprocessing.Pool(jobs - 1, initializer=_ignore_interrupts) as pool:
-        pending: deque[AsyncResult[list[R]] | list[R]] = deque()
+    pool = ProcessPoolExecutor(jobs - 1, initializer=_ignore_interrupts)
+    finished = False  # every result handed out
+    try:
+        pending: deque[Future[list[R]] | list[R]] = deque()
         queued = 0  # chunks handed to the workers and not collected yet
         most_queued = (jobs - 1) * CHUNKS_IN_FLIGHT_PER_WORKER
         window = jobs * CHUNKS_IN_FLIGHT_PER_WORKER
         upcoming: list[T] | None = next(feed, None)
         while pending or upcoming is not None:
             if upcoming is not None and queued < most_queued and len(pending) < window:
-                pending.append(pool.apply_async(_run_chunk, (func, upcoming)))
+                pending.append(_submit(pool, func, upcoming))
                 queued += 1
                 upcoming = next(feed, None)
                 continue
             front = pending[0]
-            waiting = isinstance(front, AsyncResult) and not front.ready()
+            waiting = isinstance(front, Future) and not front.done()
             if waiting and upcoming is not None and len(pending) < window:
                 pending.append(list(map(func, upcoming)))  # this process's share
                 upcoming = next(feed, None)
                 continue
             pending.popleft()
-            if isinstance(front, AsyncResult):
+            if isinstance(front, Future):
                 queued -= 1
-                yield from front.get()
+                yield from _result(front)
             else:
                 yield from front
+        finished = True
+    finally:
+        # Stopped early (an error, Ctrl-C, the caller gave up): the chunks not started
+        # are dropped, the workers finish the one they hold and exit. Killing them
+        # instead could leave the pool's feeder thread blocked on a full pipe.
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, func: Callable[[T], R], chunk: list[T]) -> Future[list[R]]:
+    try:
+        return pool.submit(_run_chunk, func, chunk)
+    except BrokenProcessPool as exc:
+        raise WorkersUnavailable(_broken(exc)) from exc
+
+
+def _result(future: Future[list[R]]) -> list[R]:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise WorkersUnavailable(_broken(exc)) from exc
+
+
+def _broken(exc: BaseException) -> str:
+    method = multiprocessing.get_start_method()
+    hint = (
+        f" Under the {method} start method the calling script must run its work inside"
+        ' `if __name__ == "__main__":`.'
+        if method != "fork"
+        else ""
+    )
+    return f"a worker process died ({exc}); the run stopped.{hint} jobs=1 runs in this process."
 
 
 def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
@@ -200,7 +317,8 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group; the parent alone decides what happens,
-    # and stops the workers with SIGTERM, which must not run the parent's handler.
+    # Ctrl-C reaches the whole process group; the parent alone decides what happens
+    # (the workers finish their chunk and exit). SIGTERM ends a worker at once: it
+    # must not run the handler it inherited from the parent.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

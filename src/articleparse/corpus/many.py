@@ -18,10 +18,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..api import parse_bytes
+from ..api import parse_decoded
 from ..diagnostics import Diagnostic, ParseError
-from ..inputs import DEFAULT_MAX_BYTES, NotText, check_text, read_input, shown_path
+from ..inputs import DEFAULT_MAX_BYTES, read_input, shown_path
 from ..model import Article
+from ..parser.decode import CONTROL_BYTES, NOT_TEXT_SHARE, Decoded, decode, not_text_reason
+from ..parser.trusted import from_plain, to_plain
 from ..serialize.record import Provenance, Status, failed_record, status_of, to_record
 from .batch import DEFAULT_GLOB, Input, Source, default_jobs, iter_inputs, ordered_map
 
@@ -61,6 +63,27 @@ class ParseResult:
     def provenance(self) -> Provenance:
         return Provenance(self.path, self.relative_path, self.size, self.sha256, self.encoding)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A worker sends its results back by pickle. The tree goes as plain data
+        # (parser.trusted.to_plain): pickled node by node it would cost the
+        # process that collects it more than the parse did in the worker.
+        doc = self.article
+        shared = doc is not None and self.diagnostics is doc.diagnostics
+        return (
+            _rebuild_result,
+            (
+                self.path,
+                None if doc is None else to_plain(doc),
+                self.error,
+                None if shared else [to_plain(d) for d in self.diagnostics],
+                self.relative_path,
+                self.size,
+                self.sha256,
+                self.encoding,
+                self.unreadable,
+            ),
+        )
+
     def record(self, *, section_text: bool = False) -> dict[str, Any]:
         """The flat record of this input (see :func:`articleparse.to_record`)."""
         if self.article is None:
@@ -71,6 +94,21 @@ class ParseResult:
                 diagnostics=self.diagnostics,
             )
         return to_record(self.article, provenance=self.provenance, section_text=section_text)
+
+
+def _rebuild_result(
+    path: str,
+    plain: tuple[Any, ...] | None,
+    error: str | None,
+    diagnostics: list[tuple[Any, ...]] | None,
+    *rest: Any,
+) -> ParseResult:
+    article: Article | None = None if plain is None else from_plain(plain)
+    if diagnostics is not None:
+        found = [from_plain(d) for d in diagnostics]
+    else:
+        found = article.diagnostics if article is not None else []
+    return ParseResult(path, article, error, found, *rest)
 
 
 def parse_input(
@@ -90,24 +128,36 @@ def parse_input(
     result = ParseResult(shown_path(item.path), relative_path=shown_path(item.name))
     try:
         if item.data is None:
-            data = read_input(item.path, max_bytes, text=encoding is None)
+            data = read_input(item.path, max_bytes, text=False)
         elif max_bytes is not None and len(item.data) > max_bytes:
             raise OSError(f"too large: over the limit of {max_bytes:,} bytes (--max-bytes)")
         else:
             data = item.data
-            if encoding is None:
-                check_text(data)
-    except NotText as exc:
-        result.error = str(exc)
-        return result
     except OSError as exc:
         result.error = f"cannot read: {exc.strerror or exc}"
         result.unreadable = True
         return result
+    if encoding is None:
+        reason = _bytes_not_text(data)
+        if reason is not None:
+            result.error = f"not-text: not a text file: {reason}"
+            return result
+    decoded: Decoded | Exception
+    try:
+        decoded = decode(data, encoding)
+    except Exception as exc:  # raised inside the parse, as parse_bytes raises it
+        decoded = exc
+    if encoding is None and isinstance(decoded, Decoded) and decoded.undecoded:
+        reason = not_text_reason(data)
+        if reason is not None:
+            result.error = f"not-text: not a text file: {reason}"
+            return result
     result.size = len(data)
     result.sha256 = hashlib.sha256(data).hexdigest()
     try:
-        doc = parse_bytes(data, encoding=encoding)
+        if isinstance(decoded, Exception):
+            raise decoded
+        doc = parse_decoded(decoded)
     except Exception as exc:  # a parser bug must cost one file, not the run
         result.error = f"parser failed: {type(exc).__name__}: {exc}"
         return result
@@ -118,6 +168,29 @@ def parse_input(
     else:
         result.article = doc
     return result
+
+
+def _bytes_not_text(data: bytes) -> str | None:
+    """What :func:`~articleparse.parser.decode.not_text_reason` finds before decoding anything.
+
+    A byte order mark of UTF-16 or UTF-32 makes ``data`` text; else a NUL byte or
+    too many control characters make it binary. When these find nothing and the
+    bytes then decode without a bad byte, ``not_text_reason`` finds nothing
+    either, so a file is decoded once, not twice; a test holds the two to the
+    same answer on any bytes.
+    """
+    if data.startswith(_WIDE_MARKS):
+        return None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return f"a NUL byte at byte offset {nul}"
+    suspicious = len(data) - len(data.translate(None, CONTROL_BYTES))
+    if suspicious * NOT_TEXT_SHARE > len(data):
+        return f"{suspicious} of its {len(data)} bytes are control characters"
+    return None
+
+
+_WIDE_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 
 
 def parse_many(

@@ -18,7 +18,7 @@ from pydantic_core import to_json
 from ..diagnostics import Diagnostic
 from ..inputs import DEFAULT_MAX_BYTES, shown_path
 from ..serialize.markdown import to_markdown
-from ..serialize.record import plain_text
+from ..serialize.record import plain_text, record_json
 from .batch import Input
 from .many import ParseResult, parse_input
 from .stats import DocStats, doc_stats
@@ -140,7 +140,7 @@ def _output(options: Options, result: ParseResult) -> bytes:
         record = result.record(section_text=options.section_text)
         if options.single and fmt == "record":
             return (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode()
-        return to_json(record) + b"\n"
+        return record_json(record) + b"\n"
     if doc is None:
         return _failed_output(options, result)
     if options.single:
