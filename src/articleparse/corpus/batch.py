@@ -8,17 +8,18 @@ handed back one by one in input order for the caller to write and forget.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import itertools
-import multiprocessing
 import os
-import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult
 from pathlib import PurePath
 from typing import TypeVar
+
+from ..inputs import shown_path
+from .pool import Pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -85,6 +86,24 @@ def iter_inputs(
             yield Input(path)
 
 
+def input_key(item: Input) -> str:
+    """What an input is, however its path was spelled: the real path of its folder and its name.
+
+    ``corpus/a.txt``, ``./corpus/a.txt`` and ``/abs/corpus/a.txt`` give the
+    same key (so do paths through a linked folder); standard input, a pair in
+    memory and a URL keep their name. Shown as :func:`..inputs.shown_path` shows it.
+    """
+    if item.data is not None or "://" in item.path:
+        return shown_path(item.path)
+    folder, name = os.path.split(item.path)
+    return shown_path(os.path.join(_real_folder(folder or os.curdir), name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
 def walk_folder(root: str, glob: str = DEFAULT_GLOB) -> Iterator[str]:
     """Files under ``root`` matching ``glob``, in sorted path order, without recursion.
 
@@ -136,7 +155,11 @@ def default_jobs() -> int:
 
 
 def ordered_map(
-    func: Callable[[T], R], items: Iterable[T], jobs: int, chunk_size: int = CHUNK_SIZE
+    func: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int,
+    chunk_size: int = CHUNK_SIZE,
+    on_lost: Callable[[T, str], R] | None = None,
 ) -> Iterator[R]:
     """``func`` over ``items`` in ``jobs`` processes, results in input order.
 
@@ -146,46 +169,62 @@ def ordered_map(
     processes stay busy, and collecting and writing results costs no core of
     its own. No more than a few chunks per process are in flight, so neither
     the input nor the results pile up in memory. With one job, or no more than
-    one chunk of items, everything runs in this process. ``func`` and the items
+    one chunk of items, everything runs in this process. The items and results
     must pickle.
+
+    The workers start here, before the first result is asked for (and before
+    the caller starts a progress bar's thread). A worker that dies gives each
+    item of the chunks it held to ``on_lost`` (the item and why), whose result
+    stands in for ``func``'s; without ``on_lost`` the results stop with
+    :class:`.pool.WorkerLost`.
     """
     chunks = _chunks(items, chunk_size)
     first = next(chunks, [])
     second = next(chunks, None) if jobs > 1 else None
     if second is None:
-        yield from map(func, first)
-        for chunk in chunks:
-            yield from map(func, chunk)
-        return
-    feed: Iterator[list[T]] = itertools.chain((first, second), chunks)
-    with multiprocessing.Pool(jobs - 1, initializer=_ignore_interrupts) as pool:
-        pending: deque[AsyncResult[list[R]] | list[R]] = deque()
-        queued = 0  # chunks handed to the workers and not collected yet
-        most_queued = (jobs - 1) * CHUNKS_IN_FLIGHT_PER_WORKER
-        window = jobs * CHUNKS_IN_FLIGHT_PER_WORKER
+        return _in_process(func, itertools.chain([first], chunks))
+    pool = Pool(func, jobs - 1, on_lost)
+    return _ordered(pool, itertools.chain((first, second), chunks), jobs)
+
+
+def _in_process(func: Callable[[T], R], chunks: Iterator[list[T]]) -> Iterator[R]:
+    for chunk in chunks:
+        yield from map(func, chunk)
+
+
+def _ordered(pool: Pool[T, R], feed: Iterator[list[T]], jobs: int) -> Iterator[R]:
+    most_held = CHUNKS_IN_FLIGHT_PER_WORKER
+    window = jobs * CHUNKS_IN_FLIGHT_PER_WORKER
+    pending: deque[int | list[R]] = deque()  # a worker's chunk by number, or this process's
+    number = 0
+    try:
         upcoming: list[T] | None = next(feed, None)
         while pending or upcoming is not None:
-            if upcoming is not None and queued < most_queued and len(pending) < window:
-                pending.append(pool.apply_async(_run_chunk, (func, upcoming)))
-                queued += 1
+            if upcoming is not None and len(pending) < window and pool.load() < most_held:
+                pool.submit(number, upcoming)
+                pending.append(number)
+                number += 1
                 upcoming = next(feed, None)
                 continue
+            pool.collect(0)
             front = pending[0]
-            waiting = isinstance(front, AsyncResult) and not front.ready()
-            if waiting and upcoming is not None and len(pending) < window:
-                pending.append(list(map(func, upcoming)))  # this process's share
-                upcoming = next(feed, None)
+            if isinstance(front, int) and front not in pool.done:
+                if upcoming is not None and len(pending) < window:
+                    pending.append([pool.func(item) for item in upcoming])  # this process's share
+                    upcoming = next(feed, None)
+                else:
+                    pool.collect(None)
                 continue
             pending.popleft()
-            if isinstance(front, AsyncResult):
-                queued -= 1
-                yield from front.get()
-            else:
+            if isinstance(front, list):
                 yield from front
-
-
-def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
-    return [func(item) for item in chunk]
+                continue
+            results = pool.done.pop(front)
+            if isinstance(results, BaseException):
+                raise results
+            yield from results
+    finally:
+        pool.close()
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -197,10 +236,3 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group; the parent alone decides what happens,
-    # and stops the workers with SIGTERM, which must not run the parent's handler.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
