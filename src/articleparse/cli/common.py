@@ -28,7 +28,8 @@ exit codes (the same for every command):
        (validate: and matched its expected file)
   1    the run finished, and some file has an error diagnostic, could not be
        read (not a regular file, over --max-bytes, its worker died), differs
-       from its expected file, or its expected file is missing or corrupt
+       from its expected file, or its expected file is missing, corrupt or
+       cannot be written
   2    the run failed: a usage error, no input file found, an output that
        could not be written (a full disk), or --max-failures reached
   130  interrupted (Ctrl-C, SIGTERM or SIGHUP); no half-written output is left

@@ -21,7 +21,6 @@ from ..corpus.atomic import atomic_file
 from ..corpus.batch import STDIN, Input, input_key
 from ..corpus.outputs import (
     DEFAULT_SHARD_SIZE,
-    CannotWrite,
     OutputError,
     RecordWriter,
     ShardedOutput,
@@ -86,8 +85,8 @@ class _Output:
             with writing(self.name):
                 if kind is None and self._writer is not None:
                     self._writer.close()
-        except CannotWrite as exc:
-            self._abandon(CannotWrite, exc, None)
+        except BaseException as exc:  # a full disk, or the reader went away
+            self._abandon(type(exc), exc, exc.__traceback__)
             raise
         self._abandon(kind, error, trace)
 

@@ -134,19 +134,23 @@ class Pool(Generic[T, R]):
             worker.process.join()
         code = worker.process.exitcode
         how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-        for number in worker.held:
-            chunk = self._chunks.pop(number)
-            if self.on_lost is None:
-                self.done[number] = WorkerLost(
-                    f"a worker process died ({how}) with {len(chunk)} item(s) not done"
-                )
-            else:
-                self.done[number] = [self.on_lost(item, LOST_MESSAGE) for item in chunk]
         worker.tasks.close()
         worker.results.close()
         index = self._workers.index(worker)
         self._workers[index] = self._start()
-        self._workers[index].held = []
+        if not worker.held:
+            return
+        # the first chunk it held was the one it was running; the others it never began
+        number, *waiting = worker.held
+        chunk = self._chunks.pop(number)
+        if self.on_lost is None:
+            self.done[number] = WorkerLost(
+                f"a worker process died ({how}) with {len(chunk)} item(s) not done"
+            )
+        else:
+            self.done[number] = [self.on_lost(item, LOST_MESSAGE) for item in chunk]
+        for number in waiting:
+            self.submit(number, self._chunks[number])
 
     def close(self) -> None:
         """Stop every worker (SIGTERM) and wait for them."""
