@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TypeVar
 
-from ..inputs import shown_path
+from ..inputs import filesystem, is_url, shown_path
 from .pool import Pool
 
 T = TypeVar("T")
@@ -78,12 +78,69 @@ def iter_inputs(
         if path == STDIN:
             limit = -1 if max_bytes is None else max_bytes + 1
             yield Input(STDIN, sys.stdin.buffer.read(limit))
+        elif is_url(path):
+            yield from remote_inputs(path, glob)
         elif os.path.isdir(path):
             for found in walk_folder(path, glob):
                 relative = os.path.relpath(found, path).replace(os.sep, "/")
                 yield Input(found, relative_path=relative)
         else:
             yield Input(path)
+
+
+GLOB_CHARACTERS = frozenset("*?[")
+
+
+def remote_inputs(url: str, glob: str = DEFAULT_GLOB, *, strict: bool = False) -> Iterator[Input]:
+    """The files a URL names through fsspec: a file, a folder (walked for ``glob``) or a pattern.
+
+    A pattern (``s3://bucket/2019/**/*.txt``) is expanded by the store, and
+    each file's ``relative_path`` is taken from its fixed leading folder. A
+    pattern that matches nothing raises ``FileNotFoundError`` when ``strict``;
+    otherwise the URL is passed on as it is, so that reading it reports the error.
+    """
+    fs, root = filesystem(url)
+    if GLOB_CHARACTERS & set(root):
+        base = fixed_prefix(root)
+        found = sorted(path for path in fs.glob(root) if fs.isfile(path))
+        if not found and strict:
+            raise FileNotFoundError(f"no files match {url}")
+        for path in found:
+            yield Input(fs.unstrip_protocol(path), relative_path=_relative(path, base))
+        if found:
+            return
+    elif fs.isdir(root):
+        for path in sorted(fs.find(root)):
+            relative = _relative(path, root)
+            if not any(part.startswith(".") for part in relative.split("/")) and _glob_matches(
+                relative, glob
+            ):
+                yield Input(fs.unstrip_protocol(path), relative_path=relative)
+        return
+    yield Input(url)
+
+
+def fixed_prefix(pattern: str) -> str:
+    """The folder part of a glob pattern before its first wildcard."""
+    parts = pattern.replace(os.sep, "/").split("/")
+    fixed: list[str] = []
+    for part in parts[:-1]:
+        if GLOB_CHARACTERS & set(part):
+            break
+        fixed.append(part)
+    return "/".join(fixed) or "."
+
+
+def _relative(path: str, root: str) -> str:
+    root = root.rstrip("/")
+    return path[len(root) + 1 :] if path.startswith(root + "/") else path
+
+
+def _glob_matches(relative: str, glob: str) -> bool:
+    """``glob`` against a path relative to its folder; a glob without '/' looks at the name."""
+    if "/" not in glob:
+        return fnmatch.fnmatchcase(relative.rpartition("/")[2], glob)
+    return PurePath(relative).match(glob)
 
 
 def input_key(item: Input) -> str:
