@@ -192,3 +192,32 @@ def test_duckdb_reads_every_jsonl_of_an_output_folder_as_records(corpus: Path, t
     assert run("parse", corpus, "-f", "record", "--output-dir", out, "--shard-size", "5", "-q").returncode == 0
     rows = duckdb.sql(f"select count(*), count(record_version) from read_json_auto('{out}/*.jsonl')").fetchall()[0]
     assert rows == (12, 12)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the workers through /proc")
+def test_workers_end_quietly_when_their_parent_is_killed(corpus: Path, tmp_path: Path) -> None:
+    process = subprocess.Popen([*COMMAND, "parse", *[str(corpus)] * 400, "-j", "3", "-q", "-f", "record", "-o", tmp_path / "o.jsonl"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers: list[int] = []
+    while len(workers) < 2 and process.poll() is None:
+        workers = _children(process.pid)
+    assert process.poll() is None, "the run ended before its workers could be seen"
+    process.kill()
+    _, stderr = process.communicate(timeout=120)  # the end of stderr: every worker has closed it
+    assert b"Traceback" not in stderr and b"Error" not in stderr, stderr
+    assert [name for name in os.listdir(tmp_path) if name.endswith(".tmp")]  # left by the kill ...
+    with atomic_file(tmp_path / "o.jsonl") as stream:  # ... and removed by the next write
+        stream.write(b"")
+    assert os.listdir(tmp_path) == ["o.jsonl"]
