@@ -342,13 +342,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "-o",
         "--output",
         metavar="OUT",
-        help="write to OUT instead of stdout; OUT appears only once the run has finished",
+        help="write to OUT instead of stdout; OUT appears only once the run has finished, "
+        "compressed when named .gz or .zst; an OUT that is an input is refused",
     )
     where.add_argument(
         "--output-dir",
         metavar="DIR",
         help="write shards DIR/part-00000.jsonl (or .parquet), each appearing once complete, "
-        "and DIR/_manifest.jsonl listing the inputs of each complete shard",
+        "and DIR/_manifest.ndjson listing the inputs of each complete shard",
     )
     parse.add_argument(
         "--shard-size",
