@@ -221,3 +221,15 @@ def test_workers_end_quietly_when_their_parent_is_killed(corpus: Path, tmp_path:
     with atomic_file(tmp_path / "o.jsonl") as stream:  # ... and removed by the next write
         stream.write(b"")
     assert os.listdir(tmp_path) == ["o.jsonl"]
+
+
+def test_urls_are_inputs_of_the_command_line(corpus: Path) -> None:
+    pytest.importorskip("fsspec")
+    local = run("parse", corpus, "-f", "record", "-q")
+    remote = run("parse", f"file://{corpus}", "-f", "record", "-q")
+    assert remote.returncode == 0, remote.stderr
+    pairs = [(json.loads(a), json.loads(b)) for a, b in zip(local.stdout.splitlines(), remote.stdout.splitlines(), strict=True)]
+    assert all(b["path"] == f"file://{a['path']}" for a, b in pairs)
+    assert all(a["relative_path"] == b["relative_path"] and a["sha256"] == b["sha256"] for a, b in pairs)
+    missing = run("parse", f"file://{corpus}/nothing-here.txt", "-f", "record")
+    assert missing.returncode == 1 and b"cannot read" in missing.stderr

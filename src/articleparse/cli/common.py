@@ -204,7 +204,12 @@ def add_command(
         nargs="+" if name == "validate" else "*",
         metavar="PATH",
         help="a file or a folder (searched recursively)"
-        + ("" if name == "validate" else ", or - for standard input"),
+        + (
+            ""
+            if name == "validate"
+            else ", a URL read through fsspec (s3://…, with "
+            "pip install 'articleparse[remote]'), or - for standard input"
+        ),
     )
     if name != "validate":  # validate pairs its inputs up before the run: it takes paths
         command.add_argument(

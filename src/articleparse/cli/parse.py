@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, BinaryIO, cast
 
 from ..corpus.atomic import atomic_file
-from ..corpus.batch import STDIN, Input, input_key
+from ..corpus.batch import STDIN, Input, input_key, names_many
 from ..corpus.outputs import (
     DEFAULT_SHARD_SIZE,
     OutputError,
@@ -134,7 +134,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     single = (
         len(args.paths) == 1
         and args.files_from is None
-        and (args.paths[0] == STDIN or not os.path.isdir(args.paths[0]))
+        and (args.paths[0] == STDIN or not names_many(args.paths[0]))
         and args.output_dir is None
         and args.format != "parquet"
     )

@@ -143,6 +143,19 @@ def _glob_matches(relative: str, glob: str) -> bool:
     return PurePath(relative).match(glob)
 
 
+def names_many(path: str) -> bool:
+    """Whether ``path`` stands for several inputs: a folder, or a URL of a folder or pattern."""
+    if not is_url(path):
+        return os.path.isdir(path)
+    if GLOB_CHARACTERS & set(path):
+        return True
+    try:
+        fs, location = filesystem(path)
+        return bool(fs.isdir(location))
+    except Exception:  # no backend, no such store: reading it will say so
+        return False
+
+
 def input_key(item: Input) -> str:
     """What an input is, however its path was spelled: the real path of its folder and its name.
 
