@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # editing one reinstalls, so the tests never run an extension older than its source.
 COMPILED_SOURCES := $(shell $(PYTHON) -c 'import tomllib; print(" ".join("src/articleparse/" + m.replace(".", "/") + ".py" for m in tomllib.load(open("pyproject.toml", "rb"))["tool"]["articleparse"]["compiled"]))')
 
-.PHONY: demo test lint types unit docs fuzz hypothesis-long bench bench-ir bench-throughput clean
+.PHONY: demo test slow lint types unit docs fuzz hypothesis-long bench bench-ir bench-throughput clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ unit: $(STAMP)
 	$(BIN)/pytest -q
 
 test: lint types unit
+
+# The slow tests: the Spark recipe (installs pyspark where Java is present).
+slow: $(STAMP)
+	$(BIN)/pytest -q -m slow
 
 # Coverage-guided fuzzing for FUZZ_SECONDS (atheris is installed on first use);
 # failing inputs are minimised into tests/regressions/, new coverage is merged

@@ -65,7 +65,7 @@ def _mypyc_extensions(modules: list[str]) -> tuple[list[object], str]:
 
 
 def _generate(modules: list[str]) -> tuple[list[object], str]:
-    if os.environ.get("ARTICLEPARSE_PURE", "") not in ("", "0"):
+    if _pure():
         return [], "ARTICLEPARSE_PURE is set"
     try:
         from mypyc.build import mypycify
@@ -149,11 +149,16 @@ class BuildExt(build_ext):
         (package / INFO_NAME).write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
 
 
+def _pure() -> bool:
+    return os.environ.get("ARTICLEPARSE_PURE", "") not in ("", "0")
+
+
 class Distribution(setuptools.Distribution):
-    """Always a platform build: build_ext runs and decides (mypyc or pure Python)."""
+    """A platform build, where build_ext runs and decides (mypyc or pure Python), unless
+    ``ARTICLEPARSE_PURE`` is set: then a pure ``py3-none-any`` build with no build_ext."""
 
     def has_ext_modules(self) -> bool:
-        return True
+        return not _pure()
 
 
 setup(cmdclass={"build_ext": BuildExt}, distclass=Distribution)

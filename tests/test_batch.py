@@ -7,6 +7,9 @@ import os
 import time
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from articleparse.corpus.batch import iter_inputs, ordered_map, walk_folder
 from articleparse.corpus.progress import Progress
 
@@ -89,3 +92,18 @@ def test_ordered_map_takes_a_share_in_this_process_and_keeps_order() -> None:
     assert [value for value, _ in results] == [n * n for n in range(400)]
     in_parent = sum(1 for _, here in results if here)
     assert 0 < in_parent < 400  # both this process and the worker did some of the work
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(st.integers(), max_size=60), st.integers(1, 3), st.integers(1, 9))
+def test_ordered_map_is_map_whatever_the_jobs_and_chunks(numbers: list[int], jobs: int, chunk: int) -> None:
+    assert list(ordered_map(_square, iter(numbers), jobs, chunk_size=chunk)) == [n * n for n in numbers]
+
+
+def test_off_a_terminal_progress_is_lines_of_counts() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream, None, lines=True, line_seconds=0.0, label="articleparse parse")
+    assert list(progress.track(range(3), lambda n: n == 1)) == [0, 1, 2]
+    assert stream.getvalue().splitlines()[-1].startswith("articleparse parse: 3 files, ")
+    assert stream.getvalue().splitlines()[-1].endswith(" files/s, 1 with errors")
+    assert "\r" not in stream.getvalue()

@@ -58,7 +58,19 @@ def test_to_parquet_writes_the_corpus_with_the_record_schema(client: Client, cor
     assert table.sort_by("path").equals(expected.sort_by("path"))
 
 
-def test_an_empty_listing_is_an_empty_frame_of_the_schema(tmp_path: Path) -> None:
-    frame = read_articles(f"{tmp_path}/*.txt")
+def test_an_empty_folder_is_an_empty_frame_and_a_pattern_that_matches_nothing_raises(tmp_path: Path) -> None:
+    frame = read_articles(tmp_path)
     assert list(frame.columns) == ap.record_arrow_schema().names
     assert len(frame.compute()) == 0
+    with pytest.raises(FileNotFoundError, match="no files match"):
+        read_articles(f"{tmp_path}/corpsu/**/*.txt")  # a typo is no empty corpus
+    with pytest.raises(FileNotFoundError, match="no files match"):
+        read_articles(f"file://{tmp_path}/*.txt")
+
+
+def test_urls_are_listed_and_read_through_fsspec(corpus: Path) -> None:
+    local = read_articles(corpus / "001", files_per_partition=7).compute()
+    remote = read_articles(f"file://{corpus}/001/**/*.txt", files_per_partition=7).compute()
+    assert list(remote["relative_path"]) == list(local["relative_path"])
+    assert list(remote["sha256"]) == list(local["sha256"])
+    assert all(path.startswith("file://") for path in remote["path"])

@@ -39,7 +39,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _manifest(folder: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in (folder / "_manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [json.loads(line) for line in (folder / "_manifest.ndjson").read_text(encoding="utf-8").splitlines()]
 
 
 def _shards(folder: Path) -> list[str]:
@@ -50,7 +50,7 @@ def _shards(folder: Path) -> list[str]:
 def uninterrupted(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("whole")
     result = run("parse", corpus, "-f", "parquet", "--output-dir", out / "shards", "--shard-size", SHARD, "-j", "2", "--errors", out / "errors.jsonl")
-    assert result.returncode == 2, result.stderr  # the dangling link cannot be read
+    assert result.returncode == 1, result.stderr  # the run finished; the dangling link cannot be read
     return out
 
 
@@ -58,7 +58,7 @@ def test_shards_and_manifest_of_one_run(corpus: Path, uninterrupted: Path) -> No
     shards = uninterrupted / "shards"
     names = _shards(shards)
     count = -(-(FILES + 1) // SHARD)
-    assert names == ["_manifest.jsonl", *(f"part-{i:05d}.parquet" for i in range(count))]
+    assert names == ["_manifest.ndjson", *(f"part-{i:05d}.parquet" for i in range(count))]
     manifest = _manifest(shards)
     assert [entry["shard"] for entry in manifest] == names[1:]
     inputs = [path for entry in manifest for path in entry["inputs"]]  # type: ignore[attr-defined]
@@ -85,7 +85,7 @@ def _start(corpus: Path, out: Path, *extra: str) -> subprocess.Popen[bytes]:
 
 def _wait_for_shards(process: subprocess.Popen[bytes], folder: Path, count: int) -> None:
     deadline = time.monotonic() + 120
-    manifest = folder / "_manifest.jsonl"
+    manifest = folder / "_manifest.ndjson"
     while not (manifest.exists() and manifest.read_bytes().count(b"\n") >= count):
         assert process.poll() is None, "finished before it could be interrupted"
         assert time.monotonic() < deadline
@@ -102,14 +102,14 @@ def test_a_killed_run_resumed_equals_one_uninterrupted_run(corpus: Path, uninter
     complete = {entry["shard"] for entry in _manifest(tmp_path / "shards")}
     assert len(complete) < -(-(FILES + 1) // SHARD), "the run was not interrupted"
     for name in left:
-        assert name == "_manifest.jsonl" or name in complete or name.startswith(".")  # no half shard
+        assert name == "_manifest.ndjson" or name in complete or name.startswith(".")  # no half shard
     if signum == signal.SIGINT:
         assert process.returncode == 130 and b"Traceback" not in stderr
         assert not any(name.startswith(".") for name in left)  # temporary files removed
     assert not (tmp_path / "errors.jsonl").exists()
     resumed = _start(corpus, tmp_path, "--resume")
     _, stderr = resumed.communicate(timeout=300)
-    assert resumed.returncode == 2, stderr
+    assert resumed.returncode == 1, stderr
     assert b"already in complete shards" in stderr
     whole = uninterrupted / "shards"
     assert _shards(tmp_path / "shards") == _shards(whole)
@@ -125,8 +125,8 @@ def test_resume_drops_a_shard_the_manifest_does_not_list(corpus: Path, tmp_path:
     first = run("parse", corpus / "000", "-f", "record", "--output-dir", out, "--shard-size", "200", "-j", "1")
     assert first.returncode == 0
     whole = {name: (out / name).read_bytes() for name in _shards(out)}
-    lines = (out / "_manifest.jsonl").read_bytes().splitlines(keepends=True)
-    (out / "_manifest.jsonl").write_bytes(b"".join(lines[:1]) + lines[1][:20])  # a torn second line
+    lines = (out / "_manifest.ndjson").read_bytes().splitlines(keepends=True)
+    (out / "_manifest.ndjson").write_bytes(b"".join(lines[:1]) + lines[1][:20])  # a torn second line
     (out / ".part-00002.jsonl.abc.tmp").write_bytes(b"half")
     resumed = run("parse", corpus / "000", "-f", "record", "--output-dir", out, "--shard-size", "200", "--resume", "-j", "1")
     assert resumed.returncode == 0, resumed.stderr

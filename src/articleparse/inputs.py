@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from typing import Any
 
 from .parser.decode import not_text_reason
 
@@ -46,7 +47,10 @@ def read_input(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, text: bo
     file and for a file over the limit, :class:`NotText` for binary data, and
     ``OSError`` when the file cannot be opened or read. ``text=False`` skips the
     text check (for a file whose encoding is given, such as UTF-16 without a mark).
+    A URL (``s3://bucket/a.txt``) is read through fsspec (:func:`read_url`).
     """
+    if is_url(path):
+        return read_url(path, max_bytes, text=text)
     descriptor = os.open(
         path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     )
@@ -68,6 +72,52 @@ def read_input(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, text: bo
         data = handle.read(expected + 1)
         if len(data) > expected:
             data += handle.read() if max_bytes is None else handle.read(max_bytes + 1 - len(data))
+    if max_bytes is not None and len(data) > max_bytes:
+        raise UnreadableInput(_too_large(len(data), max_bytes))
+    if text:
+        check_text(data)
+    return data
+
+
+def is_url(path: str) -> bool:
+    """``s3://…``, ``gs://…``, ``file://…``: a path for fsspec rather than the operating system."""
+    return "://" in path
+
+
+def filesystem(url: str) -> tuple[Any, str]:
+    """fsspec's file system for ``url`` and the path within it."""
+    try:
+        import fsspec
+    except ImportError:
+        raise UnreadableInput(
+            f"{url}: reading URLs needs fsspec: pip install 'articleparse[remote]'"
+        ) from None
+    try:
+        found: tuple[Any, str] = fsspec.core.url_to_fs(url)
+    except (ImportError, ValueError) as exc:  # no backend for the protocol (s3fs, gcsfs, …)
+        raise UnreadableInput(f"{url}: {exc}") from None
+    return found
+
+
+def read_url(url: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, text: bool = True) -> bytes:
+    """The bytes of the file at ``url``, through fsspec, with the checks of :func:`read_input`.
+
+    Any failure of the store is an ``OSError`` (one error for that file).
+    """
+    fs, location = filesystem(url)
+    try:
+        info = fs.info(location)
+        if info.get("type") != "file":
+            raise UnreadableInput(f"not a file ({info.get('type')}); only files are read")
+        size = info.get("size")
+        if max_bytes is not None and size is not None and size > max_bytes:
+            raise UnreadableInput(_too_large(size, max_bytes))
+        with fs.open(location, "rb") as handle:
+            data: bytes = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    except OSError:
+        raise
+    except Exception as exc:  # a backend's own error: one error for this file
+        raise OSError(f"{type(exc).__name__}: {exc}") from exc
     if max_bytes is not None and len(data) > max_bytes:
         raise UnreadableInput(_too_large(len(data), max_bytes))
     if text:

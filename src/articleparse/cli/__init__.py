@@ -15,8 +15,10 @@ import sys
 from types import FrameType
 
 from .. import COMPILED, __version__, _build
+from ..corpus.outputs import CannotWrite
+from ..corpus.tasks import EXIT_UNUSABLE
 from . import parse, schema, stats, validate
-from .common import EXIT_BROKEN_PIPE, EXIT_CODES_HELP, EXIT_INTERRUPTED
+from .common import EXIT_BROKEN_PIPE, EXIT_CODES_HELP, EXIT_INTERRUPTED, RunFailed
 
 
 def _build_name() -> str:
@@ -47,6 +49,12 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _drop_standard_output() -> None:
+    """Send what is left in stdout's buffer nowhere, so that exiting raises nothing more."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -60,11 +68,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("articleparse: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except (RunFailed, CannotWrite) as exc:
+        # The output is missing or partial (none is left half-written): one line, exit 2.
+        print(f"articleparse: error: {exc}", file=sys.stderr)
+        _drop_standard_output()
+        return EXIT_UNUSABLE
     except BrokenPipeError:
         # The reader went away (``| head``): the run did not finish, so it is no
         # success; stop quietly, without a traceback when Python flushes at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_standard_output()
         return EXIT_BROKEN_PIPE
     finally:
         for number, handler in previous.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import os
 import sys
 import textwrap
@@ -11,11 +12,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..corpus.batch import DEFAULT_GLOB, Input, default_jobs, iter_inputs, ordered_map, walk_folder
+from ..corpus.batch import DEFAULT_GLOB, STDIN, Input, default_jobs, iter_inputs, ordered_map
 from ..corpus.outputs import ErrorsFile
 from ..corpus.progress import Progress
-from ..corpus.tasks import EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE, Outcome
-from ..inputs import DEFAULT_MAX_BYTES, shown_path
+from ..corpus.tasks import EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE, Outcome, lost_outcome
+from ..inputs import DEFAULT_MAX_BYTES
 
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
@@ -23,11 +24,14 @@ EXIT_BROKEN_PIPE = 141
 
 EXIT_CODES_HELP = """\
 exit codes (the same for every command):
-  0    every file parsed with no error diagnostic (validate: and matched)
-  1    some file has an error diagnostic (undecodable bytes included),
-       differs from its expected file, or its expected file is missing or corrupt
-  2    usage error, no input file found, or some file could not be read at all
-       (not a regular file, or over --max-bytes)
+  0    the run finished and every file parsed with no error diagnostic
+       (validate: and matched its expected file)
+  1    the run finished, and some file has an error diagnostic, could not be
+       read (not a regular file, over --max-bytes, its worker died), differs
+       from its expected file, or its expected file is missing, corrupt or
+       cannot be written
+  2    the run failed: a usage error, no input file found, an output that
+       could not be written (a full disk), or --max-failures reached
   130  interrupted (Ctrl-C, SIGTERM or SIGHUP); no half-written output is left
   141  the reader of standard output went away (a broken pipe: '| head')"""
 
@@ -35,6 +39,10 @@ SHOWN_PROBLEMS = 20
 
 
 # ------------------------------------------------------------------ running
+
+
+class RunFailed(Exception):
+    """The run cannot finish (an output cannot be written, --max-failures): one line, exit 2."""
 
 
 @dataclass(slots=True)
@@ -61,9 +69,9 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        if self.unusable or not self.files:
+        if not self.files:
             return EXIT_UNUSABLE
-        return EXIT_FAILED if self.failed else EXIT_OK
+        return EXIT_FAILED if self.failed or self.unusable else EXIT_OK
 
     def report(self, verb: str) -> str:
         ok = self.files - self.failed - self.unusable
@@ -87,29 +95,68 @@ def run_task(
     task: Callable[[Input], Outcome],
     *,
     output_to_terminal: bool = False,
-    skip: frozenset[str] = frozenset(),
+    inputs: Iterable[Input] | None = None,
+    on_lost: Callable[[Input, str], Outcome] = lost_outcome,
 ) -> tuple[Progress, Iterator[Outcome]]:
-    """The task over every input (but those in ``skip``), in input order, and its progress bar.
+    """The task over every input, in input order, and its progress.
 
-    The bar is drawn on a terminal's standard error, unless the records are
-    written to that terminal too (``output_to_terminal``): the two never share
-    a line.
+    The worker processes start here, before the progress bar. The bar is
+    drawn on a terminal's standard error, unless the records are written to
+    that terminal too (``output_to_terminal``): the two never share a line.
+    Off a terminal, standard error gets a line of counts every few seconds.
+    With ``--max-failures N``, the results stop with :class:`RunFailed` at the
+    failed file after the first N.
     """
-    inputs: Iterable[Input] = iter_inputs(args.paths, args.glob, args.max_bytes)
-    if skip:
-        inputs = (item for item in inputs if shown_path(item.path) not in skip)
-    outcomes = ordered_map(task, inputs, args.jobs)
-    terminal = sys.stderr.isatty() and not (output_to_terminal and sys.stdout.isatty())
-    enabled = terminal and not args.quiet
-    total = count_inputs(args.paths, args.glob) if enabled else None
-    progress = Progress(sys.stderr, total, enabled=enabled, initial=len(skip) if total else 0)
-    return progress, progress.track(outcomes)
-
-
-def count_inputs(paths: list[str], glob: str) -> int:
-    return sum(
-        sum(1 for _ in walk_folder(path, glob)) if os.path.isdir(path) else 1 for path in paths
+    if inputs is None:
+        inputs = command_inputs(args)
+    outcomes = ordered_map(task, inputs, args.jobs, on_lost=on_lost)
+    terminal = sys.stderr.isatty()
+    enabled = not args.quiet and not (terminal and output_to_terminal and sys.stdout.isatty())
+    progress = Progress(
+        sys.stderr, None, enabled=enabled, lines=not terminal, label=f"articleparse {args.command}"
     )
+    limit = getattr(args, "max_failures", None)
+    if limit is not None:
+        outcomes = _stop_after(outcomes, limit)
+    return progress, progress.track(outcomes, lambda outcome: outcome.exit_code != EXIT_OK)
+
+
+def command_inputs(args: argparse.Namespace) -> Iterator[Input]:
+    """The inputs the command names: its paths, then those of ``--files-from``."""
+    paths: Iterable[str] = args.paths
+    if getattr(args, "files_from", None) is not None:
+        paths = itertools.chain(paths, listed_paths(args.files_from))
+    return iter_inputs(paths, args.glob, args.max_bytes)
+
+
+def listed_paths(source: str) -> Iterator[str]:
+    """One path per line of ``source`` (``-``: standard input); blank lines are skipped.
+
+    Names are read as the file system gives them (bytes that are not UTF-8
+    kept as they are), so any name ``find`` prints can be listed.
+    """
+    stream = sys.stdin.buffer if source == STDIN else open(source, "rb")  # noqa: SIM115
+    try:
+        for line in stream:
+            name = line.rstrip(b"\r\n")
+            if name.strip():
+                yield os.fsdecode(name)
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _stop_after(outcomes: Iterator[Outcome], limit: int) -> Iterator[Outcome]:
+    failed = 0
+    for outcome in outcomes:
+        if outcome.exit_code != EXIT_OK:
+            failed += 1
+            if failed > limit:
+                raise RunFailed(
+                    f"stopped: more than {limit} file(s) failed (--max-failures), "
+                    f"the last {outcome.path}: {outcome.problem}"
+                )
+        yield outcome
 
 
 def failure_line(outcome: Outcome) -> dict[str, Any] | None:
@@ -154,10 +201,29 @@ def add_command(
     )
     command.add_argument(
         "paths",
-        nargs="+",
+        nargs="+" if name == "validate" else "*",
         metavar="PATH",
         help="a file or a folder (searched recursively)"
-        + ("" if name == "validate" else ", or - for standard input"),
+        + (
+            ""
+            if name == "validate"
+            else ", a URL read through fsspec (s3://…, with "
+            "pip install 'articleparse[remote]'), or - for standard input"
+        ),
+    )
+    if name != "validate":  # validate pairs its inputs up before the run: it takes paths
+        command.add_argument(
+            "--files-from",
+            metavar="FILE",
+            help="also take the paths listed in FILE, one per line (- for standard input), "
+            f"as in: find corpus -name '*.txt' | articleparse {name} --files-from -",
+        )
+    command.add_argument(
+        "--max-failures",
+        type=nonnegative,
+        metavar="N",
+        help="stop the run (exit code 2) once more than N files have failed; by default a "
+        "run goes on to the end whatever fails",
     )
     command.add_argument(
         "--glob",
@@ -212,6 +278,16 @@ def size_argument(text: str) -> int:
     if not number.isdigit() or int(number) < 1:
         raise argparse.ArgumentTypeError(f"not a size in bytes (such as 1000, 64M): {text!r}")
     return int(number) * factor
+
+
+def nonnegative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0, not {value}")
+    return value
 
 
 def usage_error(message: str) -> int:

@@ -13,6 +13,8 @@ from .common import Summary, add_command, encoding_argument, run_task, say, usag
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    if not args.paths and args.files_from is None:
+        return usage_error("no inputs: name files or folders, or --files-from FILE")
     if args.encoding is not None:
         try:
             codecs.lookup(args.encoding)

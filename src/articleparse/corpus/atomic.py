@@ -3,7 +3,11 @@
 The bytes go to a temporary file in the target's folder (same file system),
 which replaces the target in one ``os.replace`` only when writing succeeded.
 An interrupted or failed write removes the temporary file and leaves any
-previous target untouched.
+previous target untouched. The temporary file's name carries the writing
+process's id (``.NAME.PID.xxxxxxxx.tmp``), so that a run killed before it
+could clean up (``kill -9``, a power cut) leaves nothing for long: the next
+write of the same target removes the temporary files of processes that are
+gone.
 
 Only a regular file (or a path that does not exist yet) is replaced that way.
 A symbolic link is followed, so that its target gets the new bytes and the
@@ -15,6 +19,7 @@ reader ever sees.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -25,8 +30,8 @@ from typing import BinaryIO
 
 NAME_MAX = 255
 """Bytes in one file name on the file systems we write to (ext4, XFS, APFS, tmpfs)."""
-_TEMP_EXTRA = len(b"..") + 8 + len(b".tmp")
-"""What ``mkstemp`` adds around the target's name: ``.NAME.xxxxxxxx.tmp``."""
+_TEMP_EXTRA = len(b"...") + 10 + 8 + len(b".tmp")
+"""What is added around the target's name: ``.NAME.PID.xxxxxxxx.tmp`` (a PID of up to 10 digits)."""
 
 
 @contextmanager
@@ -37,8 +42,10 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             yield stream
         return
     target = Path(os.path.realpath(path))  # a link is followed: its target is written
+    stem = _temporary_stem(target.name)
+    remove_stale_temporaries(target.parent, stem)
     handle, temporary = tempfile.mkstemp(
-        prefix=f".{_temporary_stem(target.name)}.", suffix=".tmp", dir=target.parent
+        prefix=f".{stem}.{os.getpid()}.", suffix=".tmp", dir=target.parent
     )
     try:
         os.chmod(temporary, _mode_for(target))
@@ -54,6 +61,32 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` as UTF-8 to ``path`` through :func:`atomic_file`."""
     with atomic_file(path) as stream:
         stream.write(text.encode("utf-8"))
+
+
+def remove_stale_temporaries(folder: Path, stem: str) -> None:
+    """Remove the temporary files of ``stem`` left in ``folder`` by processes that are gone."""
+    prefix = f".{stem}."
+    try:
+        names = [name for name in os.listdir(folder) if name.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        pid, _, rest = name[len(prefix) :].partition(".")
+        if pid.isdigit() and rest.endswith(".tmp") and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: it exists
+        return True
+    return True
 
 
 def _is_special(target: Path) -> bool:

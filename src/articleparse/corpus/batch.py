@@ -8,18 +8,19 @@ handed back one by one in input order for the caller to write and forget.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import itertools
 import multiprocessing
 import os
-import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TypeVar
+
+from ..inputs import filesystem, is_url, shown_path
+from .pool import Pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -78,12 +79,100 @@ def iter_inputs(
         if path == STDIN:
             limit = -1 if max_bytes is None else max_bytes + 1
             yield Input(STDIN, sys.stdin.buffer.read(limit))
+        elif is_url(path):
+            yield from remote_inputs(path, glob)
         elif os.path.isdir(path):
             for found in walk_folder(path, glob):
                 relative = os.path.relpath(found, path).replace(os.sep, "/")
                 yield Input(found, relative_path=relative)
         else:
             yield Input(path)
+
+
+GLOB_CHARACTERS = frozenset("*?[")
+
+
+def remote_inputs(url: str, glob: str = DEFAULT_GLOB, *, strict: bool = False) -> Iterator[Input]:
+    """The files a URL names through fsspec: a file, a folder (walked for ``glob``) or a pattern.
+
+    A pattern (``s3://bucket/2019/**/*.txt``) is expanded by the store, and
+    each file's ``relative_path`` is taken from its fixed leading folder. A
+    pattern that matches nothing raises ``FileNotFoundError`` when ``strict``;
+    otherwise the URL is passed on as it is, so that reading it reports the error.
+    """
+    fs, root = filesystem(url)
+    if GLOB_CHARACTERS & set(root):
+        base = fixed_prefix(root)
+        found = sorted(path for path in fs.glob(root) if fs.isfile(path))
+        if not found and strict:
+            raise FileNotFoundError(f"no files match {url}")
+        for path in found:
+            yield Input(fs.unstrip_protocol(path), relative_path=_relative(path, base))
+        if found:
+            return
+    elif fs.isdir(root):
+        for path in sorted(fs.find(root)):
+            relative = _relative(path, root)
+            if not any(part.startswith(".") for part in relative.split("/")) and _glob_matches(
+                relative, glob
+            ):
+                yield Input(fs.unstrip_protocol(path), relative_path=relative)
+        return
+    yield Input(url)
+
+
+def fixed_prefix(pattern: str) -> str:
+    """The folder part of a glob pattern before its first wildcard."""
+    parts = pattern.replace(os.sep, "/").split("/")
+    fixed: list[str] = []
+    for part in parts[:-1]:
+        if GLOB_CHARACTERS & set(part):
+            break
+        fixed.append(part)
+    return "/".join(fixed) or "."
+
+
+def _relative(path: str, root: str) -> str:
+    root = root.rstrip("/")
+    return path[len(root) + 1 :] if path.startswith(root + "/") else path
+
+
+def _glob_matches(relative: str, glob: str) -> bool:
+    """``glob`` against a path relative to its folder; a glob without '/' looks at the name."""
+    if "/" not in glob:
+        return fnmatch.fnmatchcase(relative.rpartition("/")[2], glob)
+    return PurePath(relative).match(glob)
+
+
+def names_many(path: str) -> bool:
+    """Whether ``path`` stands for several inputs: a folder, or a URL of a folder or pattern."""
+    if not is_url(path):
+        return os.path.isdir(path)
+    if GLOB_CHARACTERS & set(path):
+        return True
+    try:
+        fs, location = filesystem(path)
+        return bool(fs.isdir(location))
+    except Exception:  # no backend, no such store: reading it will say so
+        return False
+
+
+def input_key(item: Input) -> str:
+    """What an input is, however its path was spelled: the real path of its folder and its name.
+
+    ``corpus/a.txt``, ``./corpus/a.txt`` and ``/abs/corpus/a.txt`` give the
+    same key (so do paths through a linked folder); standard input, a pair in
+    memory and a URL keep their name. Shown as :func:`..inputs.shown_path` shows it.
+    """
+    if item.data is not None or "://" in item.path:
+        return shown_path(item.path)
+    folder, name = os.path.split(item.path)
+    return shown_path(os.path.join(_real_folder(folder or os.curdir), name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def walk_folder(root: str, glob: str = DEFAULT_GLOB) -> Iterator[str]:
@@ -218,7 +307,11 @@ _NO_GUARD = (
 
 
 def ordered_map(
-    func: Callable[[T], R], items: Iterable[T], jobs: int, chunk_size: int = CHUNK_SIZE
+    func: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int,
+    chunk_size: int = CHUNK_SIZE,
+    on_lost: Callable[[T, str], R] | None = None,
 ) -> Iterator[R]:
     """``func`` over ``items`` in ``jobs`` processes, results in input order.
 
@@ -228,81 +321,62 @@ def ordered_map(
     processes stay busy, and collecting and writing results costs no core of
     its own. No more than a few chunks per process are in flight, so neither
     the input nor the results pile up in memory. With one job, or no more than
-    one chunk of items, everything runs in this process, and so it does in a
-    daemonic process, which may not start workers (:func:`can_start_workers`).
-    ``func`` and the items must pickle. A worker that dies (or cannot start)
-    stops the run with :class:`WorkersUnavailable`; workers are never restarted.
+    one chunk of items, everything runs in this process. The items and results
+    must pickle.
+
+    The workers start here, before the first result is asked for (and before
+    the caller starts a progress bar's thread). A worker that dies gives each
+    item of the chunks it held to ``on_lost`` (the item and why), whose result
+    stands in for ``func``'s; without ``on_lost`` the results stop with
+    :class:`.pool.WorkerLost`.
     """
     chunks = _chunks(items, chunk_size)
     first = next(chunks, [])
     second = next(chunks, None) if jobs > 1 and can_start_workers() else None
     if second is None:
-        yield from map(func, first)
-        for chunk in chunks:
-            yield from map(func, chunk)
-        return
-    feed: Iterator[list[T]] = itertools.chain((first, second), chunks)
-    pool = ProcessPoolExecutor(jobs - 1, initializer=_ignore_interrupts)
-    finished = False  # every result handed out
+        return _in_process(func, itertools.chain([first], chunks))
+    pool = Pool(func, jobs - 1, on_lost)
+    return _ordered(pool, itertools.chain((first, second), chunks), jobs)
+
+
+def _in_process(func: Callable[[T], R], chunks: Iterator[list[T]]) -> Iterator[R]:
+    for chunk in chunks:
+        yield from map(func, chunk)
+
+
+def _ordered(pool: Pool[T, R], feed: Iterator[list[T]], jobs: int) -> Iterator[R]:
+    most_held = CHUNKS_IN_FLIGHT_PER_WORKER
+    window = jobs * CHUNKS_IN_FLIGHT_PER_WORKER
+    pending: deque[int | list[R]] = deque()  # a worker's chunk by number, or this process's
+    number = 0
     try:
-        pending: deque[Future[list[R]] | list[R]] = deque()
-        queued = 0  # chunks handed to the workers and not collected yet
-        most_queued = (jobs - 1) * CHUNKS_IN_FLIGHT_PER_WORKER
-        window = jobs * CHUNKS_IN_FLIGHT_PER_WORKER
         upcoming: list[T] | None = next(feed, None)
         while pending or upcoming is not None:
-            if upcoming is not None and queued < most_queued and len(pending) < window:
-                pending.append(_submit(pool, func, upcoming))
-                queued += 1
+            if upcoming is not None and len(pending) < window and pool.load() < most_held:
+                pool.submit(number, upcoming)
+                pending.append(number)
+                number += 1
                 upcoming = next(feed, None)
                 continue
+            pool.collect(0)
             front = pending[0]
-            waiting = isinstance(front, Future) and not front.done()
-            if waiting and upcoming is not None and len(pending) < window:
-                pending.append(list(map(func, upcoming)))  # this process's share
-                upcoming = next(feed, None)
+            if isinstance(front, int) and front not in pool.done:
+                if upcoming is not None and len(pending) < window:
+                    pending.append([pool.func(item) for item in upcoming])  # this process's share
+                    upcoming = next(feed, None)
+                else:
+                    pool.collect(None)
                 continue
             pending.popleft()
-            if isinstance(front, Future):
-                queued -= 1
-                yield from _result(front)
-            else:
+            if isinstance(front, list):
                 yield from front
-        finished = True
+                continue
+            results = pool.done.pop(front)
+            if isinstance(results, BaseException):
+                raise results
+            yield from results
     finally:
-        # Stopped early (an error, Ctrl-C, the caller gave up): the chunks not started
-        # are dropped, the workers finish the one they hold and exit. Killing them
-        # instead could leave the pool's feeder thread blocked on a full pipe.
-        pool.shutdown(wait=finished, cancel_futures=True)
-
-
-def _submit(pool: ProcessPoolExecutor, func: Callable[[T], R], chunk: list[T]) -> Future[list[R]]:
-    try:
-        return pool.submit(_run_chunk, func, chunk)
-    except BrokenProcessPool as exc:
-        raise WorkersUnavailable(_broken(exc)) from exc
-
-
-def _result(future: Future[list[R]]) -> list[R]:
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        raise WorkersUnavailable(_broken(exc)) from exc
-
-
-def _broken(exc: BaseException) -> str:
-    method = multiprocessing.get_start_method()
-    hint = (
-        f" Under the {method} start method the calling script must run its work inside"
-        ' `if __name__ == "__main__":`.'
-        if method != "fork"
-        else ""
-    )
-    return f"a worker process died ({exc}); the run stopped.{hint} jobs=1 runs in this process."
-
-
-def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
-    return [func(item) for item in chunk]
+        pool.close()
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -314,11 +388,3 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group; the parent alone decides what happens
-    # (the workers finish their chunk and exit). SIGTERM ends a worker at once: it
-    # must not run the handler it inherited from the parent.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -6,7 +6,8 @@ and expanding globs as the command line does), and each partition reads and
 parses its batch wherever the scheduler runs it, giving a frame with the
 record's Arrow schema (``pandas.ArrowDtype`` columns, so lists and structs
 keep their types). ``.to_parquet(folder)`` then writes the corpus from every
-worker. The workers must see the same paths (a shared or network file system).
+worker. The workers must see the same paths: a shared or network file system,
+or URLs (``s3://bucket/corpus/**/*.txt``) read through fsspec.
 
 Needs ``pip install 'articleparse[dask]'`` (dask[dataframe], distributed, pyarrow).
 """
@@ -20,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic_core import to_json
 
+from ..inputs import is_url
 from .arrow import json_lines_table, record_arrow_schema
-from .batch import DEFAULT_GLOB, Input, walk_folder
+from .batch import DEFAULT_GLOB, GLOB_CHARACTERS, Input, fixed_prefix, remote_inputs, walk_folder
 from .many import parse_input
 
 if TYPE_CHECKING:
@@ -33,8 +35,6 @@ FILES_PER_PARTITION = 1000
 milliseconds per task are well under one per cent of the work."""
 
 INSTALL_HINT = "the Dask path needs: pip install 'articleparse[dask]'"
-
-_GLOB_CHARACTERS = frozenset("*?[")
 
 
 def read_articles(
@@ -84,16 +84,30 @@ def read_articles(
 def list_files(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], glob: str = DEFAULT_GLOB
 ) -> list[tuple[str, str]]:
-    """``(path, relative_path)`` of every file the paths name, in order."""
+    """``(path, relative_path)`` of every file the paths name, in order.
+
+    A URL (``s3://…``) is listed through fsspec. A pattern that matches no file
+    raises ``FileNotFoundError``, as Dask's own readers do: a typo in a path
+    must not give an empty frame.
+    """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     found: list[tuple[str, str]] = []
     for entry in [os.fspath(path) for path in paths]:
-        if _GLOB_CHARACTERS & set(entry):
-            root = _fixed_prefix(entry)
-            for path in sorted(globbing.glob(entry, recursive=True)):
-                if os.path.isfile(path):
-                    found.append((path, os.path.relpath(path, root).replace(os.sep, "/")))
+        if is_url(entry):
+            found.extend((item.path, item.name) for item in remote_inputs(entry, glob, strict=True))
+        elif GLOB_CHARACTERS & set(entry):
+            root = fixed_prefix(entry)
+            matched = [
+                path
+                for path in sorted(globbing.glob(entry, recursive=True))
+                if os.path.isfile(path)
+            ]
+            if not matched:
+                raise FileNotFoundError(f"no files match {entry}")
+            found.extend(
+                (path, os.path.relpath(path, root).replace(os.sep, "/")) for path in matched
+            )
         elif os.path.isdir(entry):
             found.extend(
                 (path, os.path.relpath(path, entry).replace(os.sep, "/"))
@@ -102,17 +116,6 @@ def list_files(
         else:
             found.append((entry, entry))
     return found
-
-
-def _fixed_prefix(pattern: str) -> str:
-    """The folder part of a glob pattern before its first wildcard."""
-    parts = pattern.replace(os.sep, "/").split("/")
-    fixed: list[str] = []
-    for part in parts[:-1]:
-        if _GLOB_CHARACTERS & set(part):
-            break
-        fixed.append(part)
-    return "/".join(fixed) or "."
 
 
 def records_frame(

@@ -10,8 +10,8 @@ a time) and keeps nothing else of the results, so memory stays flat.
 - :class:`ShardedOutput` is ``--output-dir``: shards of ``shard_size`` inputs
   (``part-00000.parquet`` or ``.jsonl``), each written through
   :func:`.atomic.atomic_file` so that it appears only when complete, and a
-  manifest listing the inputs each complete shard holds, which ``--resume``
-  reads to skip them.
+  manifest listing the inputs each complete shard holds (each by its real
+  path, however it was spelled), which ``--resume`` reads to skip them.
 - :class:`ErrorsFile` is ``--errors FILE``: one JSON line per failed input.
 """
 
@@ -21,6 +21,7 @@ import contextlib
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,14 +35,34 @@ ROW_GROUP_ROWS = 1000
 DEFAULT_SHARD_SIZE = 5000
 """Inputs per shard in ``--output-dir``."""
 COMPRESSION = "zstd"
-MANIFEST = "_manifest.jsonl"
-"""Named with a leading underscore, which Arrow, Spark and Dask skip when reading a folder."""
+MANIFEST = "_manifest.ndjson"
+"""A name no data glob matches (``*.jsonl``, ``*.parquet``), with a leading underscore,
+which Arrow, Spark and Dask skip when reading a folder."""
+OLD_MANIFESTS = ("_manifest.jsonl",)
 SHARD_PATTERN = re.compile(r"part-(\d{5,})\.(parquet|jsonl)")
-_TEMPORARY = re.compile(r"\.(part-\d{5,}\.(parquet|jsonl)|_manifest\.jsonl)\..*\.tmp")
+_TEMPORARY = re.compile(r"\.(part-\d{5,}\.(parquet|jsonl)|_manifest\.ndjson)\..*\.tmp")
 
 
 class OutputError(Exception):
     """The output cannot be written as asked (a usage error, reported before any work)."""
+
+
+class CannotWrite(Exception):
+    """Writing an output failed during the run (a full disk, an I/O error): the run failed."""
+
+
+@contextlib.contextmanager
+def writing(name: str | os.PathLike[str]) -> Iterator[None]:
+    """Turn an error writing ``name`` into :class:`CannotWrite`, saying which output and why.
+
+    A broken pipe stays what it is: the reader went away, which is no failure to write.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise CannotWrite(f"cannot write {os.fspath(name)}: {exc.strerror or exc}") from exc
 
 
 class RecordWriter(Protocol):
@@ -164,10 +185,10 @@ class ShardedOutput:
         self._writer: RecordWriter | None = None
         self._inputs: list[str] = []
         self._failed: list[dict[str, Any]] = []
-        self._prepare(resume)
-        self.done: frozenset[str] = frozenset(
-            path for entry in self.entries for path in entry.inputs
-        )
+        with writing(self.folder):
+            self._prepare(resume)
+        self.done: Counter[str] = Counter(key for entry in self.entries for key in entry.inputs)
+        """How many times each input (by key) is in the complete shards."""
 
     # -- opening
 
@@ -181,7 +202,7 @@ class ShardedOutput:
         names = os.listdir(self.folder)
         shards = [name for name in names if SHARD_PATTERN.fullmatch(name)]
         if not resume:
-            if shards or MANIFEST in names:
+            if shards or MANIFEST in names or set(OLD_MANIFESTS) & set(names):
                 raise OutputError(
                     f"{self.folder} already holds shards: pass --resume to carry on, "
                     "or choose an empty folder"
@@ -211,16 +232,18 @@ class ShardedOutput:
 
     # -- writing
 
-    def write(self, path: str, data: bytes, failure: dict[str, Any] | None = None) -> None:
-        if self._writer is None:
-            self._open_shard()
-        assert self._writer is not None
-        self._writer.write(data)
-        self._inputs.append(path)
-        if failure is not None:
-            self._failed.append(failure)
-        if len(self._inputs) >= self.shard_size:
-            self._close_shard()
+    def write(self, key: str, data: bytes, failure: dict[str, Any] | None = None) -> None:
+        """Add one input's bytes; ``key`` names it in the manifest (:func:`.batch.input_key`)."""
+        with writing(self.folder):
+            if self._writer is None:
+                self._open_shard()
+            assert self._writer is not None
+            self._writer.write(data)
+            self._inputs.append(key)
+            if failure is not None:
+                self._failed.append(failure)
+            if len(self._inputs) >= self.shard_size:
+                self._close_shard()
 
     def _shard_name(self) -> str:
         return f"part-{self.next_index:05d}.{self.suffix}"
@@ -248,7 +271,12 @@ class ShardedOutput:
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         if kind is None and self._writer is not None:
-            self._close_shard()
+            try:
+                with writing(self.folder):
+                    self._close_shard()
+            except CannotWrite:
+                self.__exit__(CannotWrite, None, None)
+                raise
         else:
             if self._writer is not None:
                 self._writer.abandon()
@@ -291,15 +319,19 @@ class ErrorsFile:
     """``--errors FILE``: one JSON line per failed input, written whole at the end of the run."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = path
         self._stack = contextlib.ExitStack()
-        self._stream = self._stack.enter_context(atomic_file(path))
+        with writing(path):
+            self._stream = self._stack.enter_context(atomic_file(path))
 
     def add(self, failure: dict[str, Any]) -> None:
         line = json.dumps(failure, ensure_ascii=False, separators=(",", ":")) + "\n"
-        self._stream.write(line.encode())
+        with writing(self.path):
+            self._stream.write(line.encode())
 
     def __enter__(self) -> ErrorsFile:
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        self._stack.__exit__(*exc)
+        with writing(self.path):
+            self._stack.__exit__(*exc)

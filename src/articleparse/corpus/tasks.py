@@ -72,6 +72,26 @@ def parse_task(options: Options, item: Input) -> Outcome:
     return outcome
 
 
+def parse_lost(options: Options, item: Input, why: str) -> Outcome:
+    """The outcome of a file whose worker died: a failed record, written in its place."""
+    result = ParseResult(
+        shown_path(item.path),
+        error=f"cannot parse: {why}",
+        relative_path=shown_path(item.name),
+        unreadable=True,
+    )
+    outcome = _outcome(result)
+    outcome.output = _output(options, result)
+    return outcome
+
+
+def lost_outcome(item: Input, why: str) -> Outcome:
+    """The outcome of a file whose worker died, for a command that writes no record."""
+    shown = shown_path(item.path)
+    problem = f"cannot parse: {why}"
+    return Outcome(shown, EXIT_UNUSABLE, f"{shown}: {problem}\n".encode(), problem)
+
+
 def stats_task(options: Options, item: Input) -> Outcome:
     """Parse one file and keep only the numbers ``stats`` counts."""
     result = parse_input(item, options.encoding, max_bytes=options.max_bytes)
