@@ -15,6 +15,7 @@ from .model import (
     Section,
     Source,
 )
+from .normalize import normalize
 from .parser.decode import encode_original
 from .serialize.markdown import to_markdown
 from .serialize.record import to_record
@@ -45,6 +46,7 @@ __all__ = [
     "Style",
     "__version__",
     "encode_original",
+    "normalize",
     "parse",
     "parse_bytes",
     "parse_file",

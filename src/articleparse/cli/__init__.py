@@ -1,4 +1,4 @@
-"""The ``articleparse`` command: parse, validate, stats, schema.
+"""The ``articleparse`` command: parse, validate, stats, schema, dedup.
 
 Every command takes files, folders (walked recursively, ``--glob``) or ``-``
 for standard input, runs files in worker processes (``-j``) and streams the
@@ -15,7 +15,7 @@ import sys
 from types import FrameType
 
 from .. import COMPILED, __version__, _build
-from . import parse, schema, stats, validate
+from . import dedup, parse, schema, stats, validate
 from .common import EXIT_BROKEN_PIPE, EXIT_CODES_HELP, EXIT_INTERRUPTED
 
 
@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    for command in (parse, validate, stats, schema):
+    for command in (parse, validate, stats, schema, dedup):
         command.register(commands)
     return parser
 

@@ -88,6 +88,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         single=single,
         encoding=args.encoding,
         section_text=args.section_text,
+        normalize=args.normalize,
         max_bytes=args.max_bytes,
     )
     task = functools.partial(parse_task, options)
@@ -236,6 +237,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="store_true",
         help="records: also copy each section's own text into its row (by default it is "
         "stored once, in 'text', and each section row says where its part is)",
+    )
+    parse.add_argument(
+        "--normalize",
+        action="store_true",
+        help="records: also fill the normalized_title, normalized_abstract, "
+        "normalized_keywords and normalized_text columns (simplified characters, no pinyin "
+        "annotations, half-width letters and digits; null without this option)",
     )
     encoding_argument(parse)
     parse.set_defaults(run=cmd_parse)
