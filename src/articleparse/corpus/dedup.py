@@ -29,7 +29,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ..api import parse
 from ..inputs import DEFAULT_MAX_BYTES, shown_path
+from ..normalize import normalize
+from ..serialize.record import to_record
+from ..serialize.text import render
 from .batch import DEFAULT_GLOB, Input, Source, default_jobs, iter_inputs, ordered_map
 from .many import parse_input
 from .minhash import Signature, require_datasketch, signature
@@ -41,8 +45,17 @@ shingles found in the longer."""
 RECORD_SUFFIXES: Final = (".jsonl", ".ndjson", ".json")
 PARQUET_SUFFIX: Final = ".parquet"
 RECORDS_PER_UNIT: Final = 64
-_COLUMNS: Final = ("path", "status", "error", "abstract", "text")
-_NORMALIZED: Final = ("normalized_abstract", "normalized_text")
+_COLUMNS: Final = (
+    "path",
+    "status",
+    "error",
+    "authors",
+    "affiliations",
+    "abstract",
+    "keywords",
+    "text",
+)
+_NORMALIZED: Final = ("normalized_abstract", "normalized_keywords", "normalized_text")
 
 EXIT_OK: Final = 0
 EXIT_FAILED: Final = 1
@@ -173,15 +186,22 @@ def fingerprint_unit(settings: Settings, unit: Unit) -> list[Fingerprint]:
 
 
 def _fingerprint_file(settings: Settings, item: Input) -> Fingerprint:
+    """Parse the normalized text of one scrape file and sign its article's text.
+
+    The parser reads the file as normalized (:func:`~articleparse.normalize`), so
+    that the rows and labels of a copy in traditional characters with pinyin
+    annotations (``範(fàn)文 |``, ``關(guān)鍵詞``) are found as in the original.
+    """
     result = parse_input(item, settings.encoding, max_bytes=settings.max_bytes)
     if result.article is None:
         code = EXIT_UNUSABLE if result.unreadable else EXIT_FAILED
         return Fingerprint(result.path, None, code, result.error or "")
-    record = result.record(normalize=True)
-    errors = record["error_count"]
+    errors = sum(d.severity == "error" for d in result.diagnostics)
     problem = f"{errors} error diagnostic(s)" if errors else ""
     try:
-        found = _sign(record)
+        doc = parse(normalize(render(result.article)))
+        text, _ = compared_text(to_record(doc))
+        found = signature(text, normalized=True)  # the parsed text was normalized
     except Exception as exc:  # a bug must cost one file, not the run
         return Fingerprint(result.path, None, EXIT_FAILED, f"{type(exc).__name__}: {exc}")
     return Fingerprint(result.path, found, EXIT_FAILED if errors else EXIT_OK, problem)
@@ -219,11 +239,28 @@ def _record_fingerprint(record: dict[str, Any], where: str) -> Fingerprint:
 
 
 def _sign(record: dict[str, Any]) -> Signature | None:
-    """The signature of a record's abstract and text, normalized unless the record has them so."""
+    """The signature of a record's article text (see :func:`compared_text`)."""
+    text, normalized = compared_text(record)
+    return signature(text, normalized=normalized)
+
+
+def compared_text(record: dict[str, Any]) -> tuple[str, bool]:
+    """The text of a record that is compared, and whether it is normalized already.
+
+    The article's own text: authors, affiliations, abstract, keywords and body.
+    Which line of a page is an affiliation and which a paragraph can change
+    with its layout, so both sides of that line are taken; the title rows,
+    other rows, chrome and references are not. A record made with
+    ``normalize`` gives its normalized columns.
+    """
+    names = [*(record.get("authors") or ()), *(record.get("affiliations") or ())]
     if isinstance(record.get("normalized_text"), str):
-        parts = (record.get("normalized_abstract") or "", record["normalized_text"])
-        return signature("\n".join(parts), normalized=True)
-    return signature("\n".join((record.get("abstract") or "", record.get("text") or "")))
+        keywords = record.get("normalized_keywords") or ()
+        body = (record.get("normalized_abstract") or "", *keywords, record["normalized_text"])
+        return "\n".join((normalize("\n".join(names)), *body)), True
+    keywords = record.get("keywords") or ()
+    body = (record.get("abstract") or "", *keywords, record.get("text") or "")
+    return "\n".join((*names, *body)), False
 
 
 # ------------------------------------------------------------------ the inputs
