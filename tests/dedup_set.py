@@ -32,8 +32,8 @@ from corpus_files import MAKE_CORPUS
 from fixture_files import FIXTURES
 
 from articleparse import normalize, parse
-from articleparse.corpus.minhash import comparable_text
 from articleparse.corpus.dedup import compared_text
+from articleparse.corpus.minhash import comparable_text
 from articleparse.serialize.record import to_record
 
 MUTATIONS = ("chrome", "traditional", "truncated", "rewrapped")
@@ -44,14 +44,53 @@ FOOTERS = (
     "相关推荐：更多优秀范文请访问本站首页。",
     "版权所有 © 文档分享平台 京ICP备00000000号",
 )
-SUBJECTS = ("基层组织", "有关部门", "各级政府", "相关单位", "广大干部", "学校", "企业", "社区", "村委会", "医院")
-VERBS = ("完善", "落实", "推进", "优化", "加强", "探索", "建立", "规范", "深化", "统筹")
-OBJECTS = ("考核机制", "服务流程", "培训制度", "资金管理", "信息平台", "监督体系", "激励办法", "协作机制", "宣传工作", "评价标准")
-TAILS = (
-    "以提升整体效能", "并形成长效机制", "从而增强群众获得感", "进一步夯实工作基础", "确保政策落地见效",
-    "为后续工作积累经验", "切实解决突出问题", "推动工作提质增效", "营造良好发展环境", "实现资源共享",
+SUBJECTS = (
+    "基层组织",
+    "有关部门",
+    "各级政府",
+    "相关单位",
+    "广大干部",
+    "学校",
+    "企业",
+    "社区",
+    "村委会",
+    "医院",
 )
-PLACES = ("在城区", "在农村", "在试点地区", "在山区县", "在沿海地区", "在老旧小区", "在职业院校", "在中小企业")
+VERBS = ("完善", "落实", "推进", "优化", "加强", "探索", "建立", "规范", "深化", "统筹")
+OBJECTS = (
+    "考核机制",
+    "服务流程",
+    "培训制度",
+    "资金管理",
+    "信息平台",
+    "监督体系",
+    "激励办法",
+    "协作机制",
+    "宣传工作",
+    "评价标准",
+)
+TAILS = (
+    "以提升整体效能",
+    "并形成长效机制",
+    "从而增强群众获得感",
+    "进一步夯实工作基础",
+    "确保政策落地见效",
+    "为后续工作积累经验",
+    "切实解决突出问题",
+    "推动工作提质增效",
+    "营造良好发展环境",
+    "实现资源共享",
+)
+PLACES = (
+    "在城区",
+    "在农村",
+    "在试点地区",
+    "在山区县",
+    "在沿海地区",
+    "在老旧小区",
+    "在职业院校",
+    "在中小企业",
+)
 _TO_TRADITIONAL = opencc.OpenCC("s2t")
 _HAN = regex.compile(r"\p{Han}")
 
@@ -128,14 +167,18 @@ def mutate(text: str, mutations: list[str], rng: random.Random) -> str:
 def _other_chrome(text: str, rng: random.Random) -> str:
     rows = text.split("\n")
     rows = [
-        row[:-2] + rng.choice(TITLE_SUFFIXES) + " |" if row.startswith("标题 | ") and row.endswith(" |") else row
+        row[:-2] + rng.choice(TITLE_SUFFIXES) + " |"
+        if row.startswith("标题 | ") and row.endswith(" |")
+        else row
         for row in rows
     ]
-    body = next((i for i, row in enumerate(rows) if row.startswith(("范文 | ", "正文 | ", "内容 | "))), None)
+    body = next(
+        (i for i, row in enumerate(rows) if row.startswith(("范文 | ", "正文 | ", "内容 | "))), None
+    )
     end = len(rows)
     if body is not None:
         end = next((i for i in range(body, len(rows)) if rows[i].endswith("|")), len(rows) - 1) + 1
-    rows = rows[:end] + ["来源 | 文档分享平台 |", "|", rng.choice(FOOTERS)]
+    rows = [*rows[:end], "来源 | 文档分享平台 |", "|", rng.choice(FOOTERS)]
     return "\n".join(rows)
 
 
