@@ -32,7 +32,7 @@ from corpus_files import MAKE_CORPUS
 from fixture_files import FIXTURES
 
 from articleparse import normalize, parse
-from articleparse.corpus.dedup import compared_text
+from articleparse.corpus.fingerprint import compared_text
 from articleparse.corpus.minhash import comparable_text
 from articleparse.serialize.record import to_record
 

@@ -13,7 +13,8 @@ from dedup_set import Item, labelled_set, pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articleparse.corpus.dedup import Fingerprint, Grouper, find_duplicates
+from articleparse.corpus.dedup import Grouper, find_duplicates
+from articleparse.corpus.fingerprint import Fingerprint
 from articleparse.corpus.minhash import band_keys, comparable_text, signature
 
 pytest.importorskip("datasketch")

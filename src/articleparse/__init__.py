@@ -4,6 +4,7 @@
 from . import _build
 from .api import parse, parse_bytes, parse_file
 from .corpus.arrow import record_arrow_schema
+from .corpus.dedup import Duplicate, find_duplicates
 from .corpus.many import ParseResult, parse_many
 from .diagnostics import CODES, MAX_DIAGNOSTICS, Diagnostic, ParseError
 from .model import (
@@ -34,6 +35,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "Diagnostic",
+    "Duplicate",
     "LayoutError",
     "Metadata",
     "Paragraph",
@@ -46,6 +48,7 @@ __all__ = [
     "Style",
     "__version__",
     "encode_original",
+    "find_duplicates",
     "normalize",
     "parse",
     "parse_bytes",

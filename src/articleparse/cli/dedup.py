@@ -13,7 +13,8 @@ from pydantic_core import to_json
 
 from ..corpus.atomic import atomic_file
 from ..corpus.batch import STDIN
-from ..corpus.dedup import THRESHOLD, Grouper, Settings, fingerprints, iter_units
+from ..corpus.dedup import THRESHOLD, Grouper
+from ..corpus.fingerprint import Settings, fingerprints, iter_units
 from ..corpus.minhash import INSTALL_HINT, require_datasketch
 from ..corpus.progress import Progress
 from ..corpus.tasks import Outcome
