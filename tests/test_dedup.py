@@ -13,6 +13,7 @@ from dedup_set import Item, labelled_set, pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
+import articleparse as ap
 from articleparse.corpus.dedup import Grouper, find_duplicates
 from articleparse.corpus.fingerprint import Fingerprint
 from articleparse.corpus.minhash import band_keys, comparable_text, signature
@@ -181,3 +182,25 @@ def _unrelated() -> str:
         f"{i}年我们在山区调查了水稻种植的情况并记录了产量变化。" for i in range(1990, 2030)
     )
     return f"标题 | 山区水稻调查 |\n范文 | {body} |\n"
+
+
+def test_the_signature_column_of_a_frame_of_records() -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    from articleparse.corpus.arrow import records_table
+    from articleparse.corpus.dedup import band_column, record_band_keys
+
+    text = SEED.read_text("utf-8")
+    copy = text.replace("\n", "\n\n").replace("标题 | ", "标题 | 转载：")
+    records = [
+        ap.to_record(ap.parse(text)),
+        ap.to_record(ap.parse(copy), normalize=True),
+        ap.to_record(ap.parse(_unrelated())),
+    ]
+    frame = records_table(records).to_pandas(types_mapper=pd.ArrowDtype)
+    column = band_column(frame)
+    assert list(column) == [record_band_keys(record) for record in records]
+    assert column.iloc[0] == column.iloc[1]  # the same article's text, normalized or not
+    exploded = frame.assign(dedup_bands=column).explode("dedup_bands")
+    shared = exploded.groupby("dedup_bands")["path"].size()
+    assert (shared == 2).sum() == 32 and (shared == 1).sum() == 32

@@ -25,14 +25,24 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..inputs import DEFAULT_MAX_BYTES
 from .batch import DEFAULT_GLOB, Source, default_jobs
-from .fingerprint import EXIT_OK, Fingerprint, Settings, fingerprints, iter_units
-from .minhash import Signature, require_datasketch
+from .fingerprint import (
+    EXIT_OK,
+    Fingerprint,
+    Settings,
+    compared_text,
+    fingerprints,
+    iter_units,
+)
+from .minhash import Signature, band_keys, require_datasketch
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 THRESHOLD: Final = 0.8
 """Estimated containment from which two articles are one: the share of the shorter's
@@ -156,4 +166,31 @@ def find_duplicates(
         yield grouper.add(item)
 
 
-__all__ = ["THRESHOLD", "Duplicate", "Grouper", "find_duplicates"]
+def record_band_keys(record: Mapping[str, Any]) -> list[str]:
+    """The band keys of a record's article text: the signature column for dataframes.
+
+    Two records with a key in common are candidate near-duplicates (the
+    locality-sensitive index ``dedup`` keeps); the keys are the same in every
+    process and on every machine, so a frame can be exploded on them and
+    grouped. ``[]`` for a record with no text.
+    """
+    text, normalized = compared_text(dict(record))
+    return band_keys(text, normalized=normalized)
+
+
+def band_column(frame: pd.DataFrame) -> pd.Series:
+    """:func:`record_band_keys` of every row of a frame of records (one Dask partition)."""
+    import pandas as pd
+
+    keys = [record_band_keys(row) for row in frame.to_dict("records")]
+    return pd.Series(keys, index=frame.index, name="dedup_bands", dtype=object)
+
+
+__all__ = [
+    "THRESHOLD",
+    "Duplicate",
+    "Grouper",
+    "band_column",
+    "find_duplicates",
+    "record_band_keys",
+]
