@@ -134,6 +134,8 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert lines[0]["path"] == "x.txt" and lines[0]["error"] is None
     assert lines[1]["path"].endswith("broken.jsonl:2") and "not a record" in lines[1]["error"]
     assert _dedup(str(broken), "-o", "-", "--threshold", "0").returncode == 2
+    unwritable = _dedup(str(broken), "-o", str(tmp_path / "no" / "out.jsonl"))
+    assert unwritable.returncode == 2 and b"cannot write" in unwritable.stderr
     assert not (tmp_path / "never.jsonl").exists()
 
 

@@ -14,11 +14,28 @@ from pydantic_core import to_json
 from ..corpus.atomic import atomic_file
 from ..corpus.batch import STDIN
 from ..corpus.dedup import THRESHOLD, Grouper
-from ..corpus.fingerprint import Settings, fingerprints, iter_units
+from ..corpus.fingerprint import (
+    PARQUET_SUFFIX,
+    RECORD_SUFFIXES,
+    Settings,
+    fingerprints,
+    iter_units,
+)
 from ..corpus.minhash import INSTALL_HINT, require_datasketch
 from ..corpus.progress import Progress
 from ..corpus.tasks import Outcome
-from .common import Summary, add_command, count_inputs, encoding_argument, say, usage_error
+from .common import (
+    Summary,
+    add_command,
+    count_inputs,
+    encoding_argument,
+    say,
+    usage_error,
+    writable,
+)
+
+RECORD_FILES = (*RECORD_SUFFIXES, PARQUET_SUFFIX)
+"""Files of records: the bar counts records there, so it shows no total."""
 
 
 def cmd_dedup(args: argparse.Namespace) -> int:
@@ -30,7 +47,8 @@ def cmd_dedup(args: argparse.Namespace) -> int:
     settings = Settings(args.encoding, args.max_bytes)
     units = iter_units(args.paths, args.glob, args.max_bytes)
     enabled = sys.stderr.isatty() and not args.quiet
-    total = count_inputs(args.paths, args.glob) if enabled else None
+    records = any(path.lower().endswith(RECORD_FILES) for path in [*args.paths, args.glob])
+    total = count_inputs(args.paths, args.glob) if enabled and not records else None
     progress = Progress(sys.stderr, total, enabled=enabled)
     duplicates = 0
     with _output(args.output) as out:
@@ -60,6 +78,8 @@ def _check_arguments(args: argparse.Namespace) -> str:
             codecs.lookup(args.encoding)
         except LookupError:
             return f"unknown encoding: {args.encoding}"
+    if args.output != STDIN and not writable(args.output):
+        return f"cannot write {args.output}: not a writable file path"
     if not 0.0 < args.threshold <= 1.0:
         return f"--threshold must be above 0 and at most 1, not {args.threshold}"
     try:

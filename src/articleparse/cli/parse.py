@@ -33,6 +33,7 @@ from .common import (
     run_task,
     say,
     usage_error,
+    writable,
 )
 
 
@@ -150,21 +151,9 @@ def _check_parse_arguments(args: argparse.Namespace) -> str:
     if args.resume and args.output_dir is None:
         return "--resume carries on a run into --output-dir DIR"
     for target in (args.output, args.errors):
-        if target is not None and not _writable(target):
+        if target is not None and not writable(target):
             return f"cannot write {target}: not a writable file path"
     return ""
-
-
-def _writable(target: str) -> bool:
-    """A file (or device, FIFO, pipe) this process can write, or a new file in a writable folder.
-
-    A link counts as its target, which is what gets written.
-    """
-    if os.path.isdir(target):
-        return False
-    if os.path.exists(target) and not os.path.isfile(target):
-        return os.access(target, os.W_OK)  # /dev/null, a FIFO, /dev/fd/N: written straight
-    return os.access(os.path.dirname(os.path.realpath(target)), os.W_OK | os.X_OK)
 
 
 def _report_single(args: argparse.Namespace, outcome: Outcome) -> None:
