@@ -127,12 +127,12 @@ def test_exit_codes(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in output.read_text().splitlines()]
     assert lines[1]["error"].startswith("cannot read") and lines[1]["similarity"] is None
     broken = tmp_path / "broken.jsonl"
-    broken.write_text('{"path": "x.txt", "text": "一些文字"}\nnot json\n', encoding="utf-8")
+    broken.write_text('{"path": "x.txt", "text": "一些文字"}\n\nnot json\n', encoding="utf-8")
     run = _dedup(str(broken), "-o", "-")
     assert run.returncode == 1
     lines = [json.loads(line) for line in run.stdout.decode().splitlines()]
     assert lines[0]["path"] == "x.txt" and lines[0]["error"] is None
-    assert lines[1]["path"].endswith("broken.jsonl:2") and "not a record" in lines[1]["error"]
+    assert lines[1]["path"].endswith("broken.jsonl:3") and "not a record" in lines[1]["error"]
     assert _dedup(str(broken), "-o", "-", "--threshold", "0").returncode == 2
     unwritable = _dedup(str(broken), "-o", str(tmp_path / "no" / "out.jsonl"))
     assert unwritable.returncode == 2 and b"cannot write" in unwritable.stderr

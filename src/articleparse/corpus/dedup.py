@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any, Final
 from ..inputs import DEFAULT_MAX_BYTES
 from .batch import DEFAULT_GLOB, Source, default_jobs
 from .fingerprint import (
-    EXIT_OK,
     Fingerprint,
     Settings,
     compared_text,
@@ -40,6 +39,7 @@ from .fingerprint import (
     iter_units,
 )
 from .minhash import Signature, band_keys, require_datasketch
+from .tasks import EXIT_OK
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -23,6 +23,7 @@ from ..parser.decode import decode
 from ..serialize.record import to_record
 from .batch import DEFAULT_GLOB, Input, Source, iter_inputs, ordered_map
 from .minhash import Signature, signature
+from .tasks import EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE
 
 RECORD_SUFFIXES: Final = (".jsonl", ".ndjson", ".json")
 PARQUET_SUFFIX: Final = ".parquet"
@@ -38,10 +39,6 @@ _COLUMNS: Final = (
     "text",
 )
 _NORMALIZED: Final = ("normalized_abstract", "normalized_keywords", "normalized_text")
-
-EXIT_OK: Final = 0
-EXIT_FAILED: Final = 1
-EXIT_UNUSABLE: Final = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +57,9 @@ class RecordBatch:
 
     source: str
     first: int
-    lines: tuple[bytes, ...] = ()
+    """The 1-based line (JSON Lines) or row (Parquet) number of the first record."""
+    lines: tuple[tuple[int, bytes], ...] = ()
+    """JSON Lines: each line with its number."""
     rows: tuple[dict[str, Any], ...] = ()
 
 
@@ -118,8 +117,8 @@ def _fingerprint_file(settings: Settings, item: Input) -> Fingerprint:
 
 def _fingerprint_records(batch: RecordBatch) -> list[Fingerprint]:
     prints: list[Fingerprint] = []
-    for index, line in enumerate(batch.lines):
-        where = f"{batch.source}:{batch.first + index + 1}"
+    for number, line in batch.lines:
+        where = f"{batch.source}:{number}"
         try:
             record = json.loads(line)
             if not isinstance(record, dict) or not isinstance(record.get("text", ""), str):
@@ -129,7 +128,7 @@ def _fingerprint_records(batch: RecordBatch) -> list[Fingerprint]:
             continue
         prints.append(_record_fingerprint(record, where))
     prints.extend(
-        _record_fingerprint(row, f"{batch.source}:{batch.first + index + 1}")
+        _record_fingerprint(row, f"{batch.source}:{batch.first + index}")
         for index, row in enumerate(batch.rows)
     )
     return prints
@@ -194,18 +193,16 @@ def _json_lines_units(path: str) -> Iterator[RecordBatch | Fingerprint]:
     shown = shown_path(path)
     try:
         with open(path, "rb") as stream:
-            first, lines = 0, list[bytes]()
-            for number, line in enumerate(stream):
+            lines: list[tuple[int, bytes]] = []
+            for number, line in enumerate(stream, start=1):
                 if not line.strip():
                     continue
-                if not lines:
-                    first = number
-                lines.append(line)
+                lines.append((number, line))
                 if len(lines) == RECORDS_PER_UNIT:
-                    yield RecordBatch(shown, first, tuple(lines))
+                    yield RecordBatch(shown, lines[0][0], tuple(lines))
                     lines = []
             if lines:
-                yield RecordBatch(shown, first, tuple(lines))
+                yield RecordBatch(shown, lines[0][0], tuple(lines))
     except OSError as exc:
         yield Fingerprint(shown, None, EXIT_UNUSABLE, f"cannot read: {exc.strerror or exc}")
 
@@ -221,7 +218,7 @@ def _parquet_units(path: str) -> Iterator[RecordBatch | Fingerprint]:
         file = pq.ParquetFile(path)
         names = set(file.schema_arrow.names)
         columns = [name for name in (*_COLUMNS, *_NORMALIZED) if name in names]
-        first = 0
+        first = 1
         for batch in file.iter_batches(batch_size=RECORDS_PER_UNIT, columns=columns):
             rows = tuple(batch.to_pylist())
             yield RecordBatch(shown, first, rows=rows)
