@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final
 from ..inputs import DEFAULT_MAX_BYTES
 from .batch import DEFAULT_GLOB, Source, default_jobs
 from .fingerprint import (
+    EXIT_OK,
     Fingerprint,
     Settings,
     compared_text,
@@ -39,7 +40,6 @@ from .fingerprint import (
     iter_units,
 )
 from .minhash import Signature, band_keys, require_datasketch
-from .tasks import EXIT_OK
 
 if TYPE_CHECKING:
     import pandas as pd

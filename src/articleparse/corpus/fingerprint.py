@@ -23,7 +23,6 @@ from ..parser.decode import decode
 from ..serialize.record import to_record
 from .batch import DEFAULT_GLOB, Input, Source, iter_inputs, ordered_map
 from .minhash import Signature, signature
-from .tasks import EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE
 
 RECORD_SUFFIXES: Final = (".jsonl", ".ndjson", ".json")
 PARQUET_SUFFIX: Final = ".parquet"
@@ -39,6 +38,11 @@ _COLUMNS: Final = (
     "text",
 )
 _NORMALIZED: Final = ("normalized_abstract", "normalized_keywords", "normalized_text")
+
+# The exit codes of every command (corpus.tasks), without importing the serialisers.
+EXIT_OK: Final = 0
+EXIT_FAILED: Final = 1
+EXIT_UNUSABLE: Final = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +247,9 @@ def _fingerprint_or_pass(settings: Settings, unit: Unit | Fingerprint) -> list[F
 
 
 __all__ = [
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "EXIT_UNUSABLE",
     "Fingerprint",
     "RecordBatch",
     "Settings",
