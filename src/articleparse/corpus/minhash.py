@@ -1,12 +1,12 @@
 """The MinHash signature of an article's text: what near-duplicate detection compares.
 
-The text compared is the article's own: the abstract and the body (headings
-and paragraphs), never the title rows, chrome, references or front-matter
-labels, which mirror sites change. It is normalized (:func:`articleparse.normalize`:
+The text compared is the article's own (which parts: :func:`.fingerprint.compared_text`).
+It is normalized (:func:`articleparse.normalize`:
 simplified characters, no pinyin annotations, half-width letters and digits),
 lower-cased, and stripped of everything but letters and digits, so spaces, line
 breaks and punctuation, which re-wrapping and conversion change, count for
-nothing. Its shingles are the runs of :data:`SHINGLE` characters; a signature
+nothing. Its shingles are the runs of :data:`SHINGLE` characters, one in
+:data:`SAMPLE` kept (chosen by hash, so the same ones in every text); a signature
 is the MinHash of that set (datasketch, :data:`NUM_PERM` permutations) and the
 number of distinct shingles, which together estimate both the Jaccard
 similarity of two texts and how much of the smaller one the larger contains.
