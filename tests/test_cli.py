@@ -328,7 +328,7 @@ def test_schema_commands() -> None:
     assert article.stdout.decode() == (ROOT / "docs" / "article.schema.json").read_text(encoding="utf-8")
     record = json.loads(run("schema", "--record").stdout)
     assert record["title"] == "Record"
-    assert record["x-record-version"] == 2
+    assert record["x-record-version"] == 3
     assert set(record["properties"]) == set(Record.model_fields)
 
 

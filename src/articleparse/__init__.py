@@ -5,6 +5,7 @@ from . import _build
 from ._version import __version__
 from .api import parse, parse_bytes, parse_file
 from .corpus.arrow import record_arrow_schema
+from .corpus.dedup import Duplicate, find_duplicates
 from .corpus.many import ParseResult, parse_many
 from .diagnostics import CODES, MAX_DIAGNOSTICS, Diagnostic, ParseError
 from .model import (
@@ -16,6 +17,7 @@ from .model import (
     Section,
     Source,
 )
+from .normalize import normalize
 from .parser.decode import encode_original
 from .serialize.markdown import to_markdown
 from .serialize.record import to_record
@@ -32,6 +34,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "Diagnostic",
+    "Duplicate",
     "LayoutError",
     "Metadata",
     "Paragraph",
@@ -44,6 +47,8 @@ __all__ = [
     "Style",
     "__version__",
     "encode_original",
+    "find_duplicates",
+    "normalize",
     "parse",
     "parse_bytes",
     "parse_file",

@@ -1,4 +1,4 @@
-"""The ``articleparse`` command: parse, validate, stats, schema.
+"""The ``articleparse`` command: parse, validate, stats, schema, dedup.
 
 Every command takes files, folders (walked recursively, ``--glob``) or ``-``
 for standard input, runs files in worker processes (``-j``) and streams the
@@ -17,7 +17,7 @@ from types import FrameType
 from .. import COMPILED, __version__, _build
 from ..corpus.outputs import CannotWrite
 from ..corpus.tasks import EXIT_UNUSABLE
-from . import parse, schema, stats, validate
+from . import dedup, parse, schema, stats, validate
 from .common import EXIT_BROKEN_PIPE, EXIT_CODES_HELP, EXIT_INTERRUPTED, RunFailed
 
 
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    for command in (parse, validate, stats, schema):
+    for command in (parse, validate, stats, schema, dedup):
         command.register(commands)
     return parser
 

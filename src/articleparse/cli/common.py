@@ -293,3 +293,15 @@ def nonnegative(text: str) -> int:
 def usage_error(message: str) -> int:
     print(f"articleparse: error: {message}", file=sys.stderr)
     return EXIT_UNUSABLE
+
+
+def writable(target: str) -> bool:
+    """A file (or device, FIFO, pipe) this process can write, or a new file in a writable folder.
+
+    A link counts as its target, which is what gets written.
+    """
+    if os.path.isdir(target):
+        return False
+    if os.path.exists(target) and not os.path.isfile(target):
+        return os.access(target, os.W_OK)  # /dev/null, a FIFO, /dev/fd/N: written straight
+    return os.access(os.path.dirname(os.path.realpath(target)), os.W_OK | os.X_OK)

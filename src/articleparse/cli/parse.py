@@ -42,6 +42,7 @@ from .common import (
     run_task,
     say,
     usage_error,
+    writable,
 )
 
 COMPRESSED = (".gz", ".zst")
@@ -144,6 +145,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         single=single,
         encoding=args.encoding,
         section_text=args.section_text,
+        normalize=args.normalize,
         max_bytes=args.max_bytes,
     )
     task = functools.partial(parse_task, options)
@@ -245,7 +247,7 @@ def _check_parse_arguments(args: argparse.Namespace) -> str:
     if args.files_from == STDIN and STDIN in args.paths:
         return "standard input cannot be both an input and the list of inputs"
     for target in (args.output, args.errors):
-        if target is not None and not _writable(target):
+        if target is not None and not writable(target):
             return f"cannot write {target}: not a writable file path"
     return _aliasing(args)
 
@@ -379,6 +381,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="store_true",
         help="records: also copy each section's own text into its row (by default it is "
         "stored once, in 'text', and each section row says where its part is)",
+    )
+    parse.add_argument(
+        "--normalize",
+        action="store_true",
+        help="records: also fill the normalized_title, normalized_abstract, "
+        "normalized_keywords and normalized_text columns (simplified characters, no pinyin "
+        "annotations, half-width letters and digits; null without this option)",
     )
     encoding_argument(parse)
     parse.set_defaults(run=cmd_parse)

@@ -45,6 +45,7 @@ def read_articles(
     encoding: str | None = None,
     strict: bool = False,
     section_text: bool = False,
+    normalize: bool = False,
 ) -> dd.DataFrame:
     """A lazy frame of the records of every file: files, folders (walked) or glob patterns.
 
@@ -69,7 +70,12 @@ def read_articles(
     if not batches:
         empty: dd.DataFrame = dd.from_pandas(record_meta(), npartitions=1)  # type: ignore[no-untyped-call]
         return empty
-    options = {"encoding": encoding, "strict": strict, "section_text": section_text}
+    options = {
+        "encoding": encoding,
+        "strict": strict,
+        "section_text": section_text,
+        "normalize": normalize,
+    }
     frame: dd.DataFrame = dd.from_map(  # type: ignore[no-untyped-call]
         records_frame,
         batches,
@@ -123,12 +129,13 @@ def records_frame(
     encoding: str | None = None,
     strict: bool = False,
     section_text: bool = False,
+    normalize: bool = False,
 ) -> pd.DataFrame:
     """Parse one batch of ``(path, relative_path)`` into a frame of records (one partition)."""
     lines = b"".join(
         to_json(
             parse_input(Input(path, relative_path=relative), encoding, strict).record(
-                section_text=section_text
+                section_text=section_text, normalize=normalize
             )
         )
         + b"\n"

@@ -36,7 +36,8 @@ class ParseResult:
     the parser failed on it, or ``strict`` refused it for an error diagnostic;
     ``error`` then says which, in one line. ``diagnostics`` are the document's
     (kept when ``strict`` refused it). ``size`` and ``sha256`` describe the
-    input bytes, ``encoding`` how they were decoded.
+    input bytes, ``encoding`` how they were decoded. ``normalize`` is the
+    default of :meth:`record`'s option of that name.
     """
 
     path: str
@@ -48,6 +49,7 @@ class ParseResult:
     sha256: str | None = None
     encoding: str | None = None
     unreadable: bool = False
+    normalize: bool = False
 
     @property
     def ok(self) -> bool:
@@ -84,7 +86,9 @@ class ParseResult:
             ),
         )
 
-    def record(self, *, section_text: bool = False) -> dict[str, Any]:
+    def record(
+        self, *, section_text: bool = False, normalize: bool | None = None
+    ) -> dict[str, Any]:
         """The flat record of this input (see :func:`articleparse.to_record`)."""
         if self.article is None:
             return failed_record(
@@ -93,7 +97,12 @@ class ParseResult:
                 provenance=self.provenance,
                 diagnostics=self.diagnostics,
             )
-        return to_record(self.article, provenance=self.provenance, section_text=section_text)
+        return to_record(
+            self.article,
+            provenance=self.provenance,
+            section_text=section_text,
+            normalize=self.normalize if normalize is None else normalize,
+        )
 
 
 def _rebuild_result(
@@ -201,6 +210,7 @@ def parse_many(
     strict: bool = False,
     glob: str = DEFAULT_GLOB,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    normalize: bool = False,
 ) -> Iterator[ParseResult]:
     """Parse files, folders and ``(name, bytes)`` pairs; one :class:`ParseResult` each, in order.
 
@@ -214,10 +224,19 @@ def parse_many(
     ``strict`` gives no document for a file with an error diagnostic.
     ``max_bytes`` (64 MB by default, ``None`` for no limit) is the largest file
     read; larger files, and anything but a regular file, are ``unreadable``.
+    ``normalize`` makes each result's :meth:`~ParseResult.record` fill the
+    ``normalized_*`` columns.
     """
     if encoding is not None:
         codecs.lookup(encoding)
     if isinstance(sources, str | os.PathLike | tuple):
         sources = [sources]
     task = functools.partial(parse_input, encoding=encoding, strict=strict, max_bytes=max_bytes)
-    return ordered_map(task, iter_inputs(sources, glob, max_bytes), jobs or default_jobs())
+    results = ordered_map(task, iter_inputs(sources, glob, max_bytes), jobs or default_jobs())
+    return _normalizing(results) if normalize else results
+
+
+def _normalizing(results: Iterator[ParseResult]) -> Iterator[ParseResult]:
+    for result in results:
+        result.normalize = True
+        yield result

@@ -41,6 +41,7 @@ class Options:
     update: bool = False
     encoding: str | None = None
     section_text: bool = False
+    normalize: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
     collisions: dict[str, str] = field(default_factory=dict)
     """validate: inputs whose expected file another input maps to, with what to say."""
@@ -157,7 +158,7 @@ def _output(options: Options, result: ParseResult) -> bytes:
     if doc is None and options.single:
         return b""  # alone, a file that gave no document writes nothing; stderr says why
     if fmt in ("record", "parquet"):
-        record = result.record(section_text=options.section_text)
+        record = result.record(section_text=options.section_text, normalize=options.normalize)
         if options.single and fmt == "record":
             return (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode()
         return record_json(record) + b"\n"

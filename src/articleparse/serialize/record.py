@@ -27,6 +27,7 @@ from pydantic_core import to_json
 from .._version import __version__
 from ..diagnostics import Diagnostic
 from ..model import Article
+from ..normalize import normalize as normalize_text
 
 
 def _find_orjson() -> Callable[[Any], bytes] | None:
@@ -43,7 +44,7 @@ def _find_orjson() -> Callable[[Any], bytes] | None:
 
 _orjson_dumps = _find_orjson()
 
-RECORD_VERSION: Literal[2] = 2
+RECORD_VERSION: Literal[3] = 3
 RECORD_SCHEMA_ID = f"urn:articleparse:schema:record:{RECORD_VERSION}"
 
 Status = Literal["ok", "warnings", "error"]
@@ -102,9 +103,12 @@ class Record(_Row):
     ``warnings`` when its worst diagnostic is a warning, else ``ok``;
     ``error_count``, ``warning_count`` and ``info_count`` count its diagnostics
     by severity. A file with no document keeps the empty defaults elsewhere.
+    The ``normalized_*`` columns hold :func:`articleparse.normalize` of the
+    title, abstract, keywords and text when the record was made with
+    ``normalize=True``, and are null otherwise.
     """
 
-    record_version: Literal[2] = RECORD_VERSION
+    record_version: Literal[3] = RECORD_VERSION
     parser_version: str = ""
     path: str | None = None
     relative_path: str | None = None
@@ -138,6 +142,10 @@ class Record(_Row):
     references: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     diagnostics: list[RecordDiagnostic] = Field(default_factory=list)
+    normalized_title: str | None = None
+    normalized_abstract: str | None = None
+    normalized_keywords: list[str] | None = None
+    normalized_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +160,7 @@ class Provenance:
 
 
 _COLUMNS: tuple[str, ...] = tuple(Record.model_fields)
+_NORMALIZED_COLUMNS: tuple[str, ...] = tuple(c for c in _COLUMNS if c.startswith("normalized_"))
 
 
 @functools.cache
@@ -165,11 +174,13 @@ def to_record(
     path: str | None = None,
     provenance: Provenance | None = None,
     section_text: bool = False,
+    normalize: bool = False,
 ) -> dict[str, Any]:
     """The flat record of ``doc`` as a plain dict (JSON-ready; its schema is :class:`Record`).
 
     ``path`` is a shorthand for ``provenance=Provenance(path=...)``; the
     encoding comes from ``doc.source`` unless the provenance names one.
+    ``normalize`` fills the ``normalized_*`` columns (see :mod:`articleparse.normalize`).
     """
     origin = provenance or Provenance(path=path)
     metadata = doc.metadata
@@ -179,7 +190,7 @@ def to_record(
     counts = _severity_counts(diagnostics)
     # Built in the column order of Record, each value read once: the records of a
     # corpus run are made at the rate files are parsed.
-    return {
+    record = {
         "record_version": RECORD_VERSION,
         "parser_version": parser_version(),
         "path": origin.path,
@@ -215,6 +226,8 @@ def to_record(
         "notes": [entry.label + entry.text for entry in doc.notes],
         "diagnostics": _diagnostic_rows(diagnostics),
     }
+    record.update(_normalized_columns(record if normalize else None))
+    return record
 
 
 def record_json(record: dict[str, Any]) -> bytes:
@@ -326,6 +339,19 @@ def _body(doc: Article, section_text: bool) -> tuple[str, list[dict[str, Any]]]:
         for row in rows:
             row["text"] = text[row["start"] : row["end"]]
     return text, rows
+
+
+def _normalized_columns(values: dict[str, Any] | None) -> dict[str, Any]:
+    """The ``normalized_*`` columns from the record's own values; all null without them."""
+    if values is None:
+        return dict.fromkeys(_NORMALIZED_COLUMNS)
+    title, abstract = values["title"], values["abstract"]
+    return {
+        "normalized_title": None if title is None else normalize_text(title),
+        "normalized_abstract": None if abstract is None else normalize_text(abstract),
+        "normalized_keywords": [normalize_text(keyword) for keyword in values["keywords"]],
+        "normalized_text": normalize_text(values["text"]),
+    }
 
 
 def _diagnostic_columns(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
