@@ -25,6 +25,7 @@ from .content.headings import heading
 from .content.paragraphs import paragraph
 from .front.labelled import bracketed_label, labelled
 from .front.lead import lead
+from .front.site_lines import interface_line
 from .front.zone import front, unlabelled_front
 from .labels import (
     BACK_MATTER_TITLES,
@@ -87,6 +88,11 @@ def content(st: Body, index: int) -> int:
     if token.kind is Kind.SEGMENT and end_chrome(token.text) is not None:
         finish_entry(st)
         return chrome_run(st, index)
+    if token.kind is Kind.SEGMENT and st.multiline and interface_line(token.text):
+        # a line of the page's own ('分享', '姓名' / '邮箱' of a form): chrome, as before the text
+        finish_entry(st)
+        tree.add_chrome(token.text)
+        return index + 1
     if token.kind is Kind.SEGMENT and english_back_matter(st, index):
         # 'Title in English' / 'ZHANG San' / 'Abstract: …' after the text or the references
         finish_entry(st)

@@ -19,6 +19,7 @@ import regex
 from .front.english import english_affiliation
 from .front.english_run import english_names
 from .front.names import looks_like_affiliation, valid_name
+from .front.site_lines import INTERFACE_WORDS, MAX_CHROME_LINE, pieces
 from .labels import FRONT_LABELS, ROW_ROLES, UNNUMBERED_TITLES
 
 MAX_KEYWORD: Final = 25
@@ -181,6 +182,9 @@ def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
         return ""
     if stripped[0] in _PAGE_MARKS:
         return f"'{stripped[:20]}' opens like a line of a web page, before the text"
+    opening = pieces(stripped[:MAX_CHROME_LINE])
+    if len(opening) > 1 and opening[0] in INTERFACE_WORDS:
+        return f"'{stripped[:20]}' opens with the page's navigation, before the text"
     label = _LABEL_START.match(stripped)
     if (
         label is not None

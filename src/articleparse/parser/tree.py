@@ -79,6 +79,7 @@ class Tree:
         self.seen_body = False
         self.prose = False  # a paragraph of prose was written (the text has begun)
         self.multiline = True  # the body's layout, set by body.run
+        self.short_lines = 0  # short lines standing alone before the first heading
 
     # ----------------------------------------------------------------- output
 
@@ -303,6 +304,12 @@ class Tree:
         reason = paragraph_reason(text, before_text, self.multiline)
         if not self.prose and prose_shaped(text):
             self.prose = True
+        elif not self.open_sections and not prose_shaped(text):
+            # short lines standing alone before the first heading: one may be a
+            # heading written with no number, a second is front matter or chrome
+            self.short_lines += 1
+            if self.short_lines == 2 and not reason:
+                reason = f"'{text.strip()[:20]}' is another short line before the first heading"
         if reason and not self._diagnosed_at(start):
             self.diagnose("paragraph-unlikely", start, reason)
         span = self.span(start, start + len(text))
