@@ -21,6 +21,7 @@ from .front.english_run import english_names
 from .front.names import looks_like_affiliation, valid_name
 from .front.site_lines import INTERFACE_WORDS, MAX_CHROME_LINE, pieces
 from .labels import FRONT_LABELS, ROW_ROLES, UNNUMBERED_TITLES
+from .patterns import TYPE_MARK
 
 MAX_KEYWORD: Final = 25
 """Longest keyword, in characters; a longer one is a phrase or a sentence."""
@@ -178,6 +179,8 @@ def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
         return "a paragraph that opens with closing punctuation (a sentence cut by a line break)"
     if _MARKUP.search(stripped) is not None:
         return "a paragraph holding markup (an HTML tag)"
+    if TYPE_MARK.search(stripped) is not None:
+        return "a paragraph that reads like a reference entry or a citation ([J], [M] …)"
     if not before_text:
         return ""
     if stripped[0] in _PAGE_MARKS:

@@ -206,6 +206,9 @@ NUMBERED_REFERENCE: Final[regex.Pattern[str]] = regex.compile(
 NEXT_NUMBERED_REFERENCE: Final[regex.Pattern[str]] = regex.compile(
     r"(?<=[.。][ \u3000]?)(?=[(（]?\d{1,3}(?:[)）]|[.．、](?!\d)))"
 )
+# A reference's document type mark (GB/T 7714: '[J]', '[M]', '[D]', '[C]', '[N]',
+# '[EB/OL]', '[J/OL]', '[Z]').
+TYPE_MARK: Final[regex.Pattern[str]] = regex.compile(r"[\[［](?:[A-Z]{1,2}(?:/OL)?|EB/OL)[\]］]")
 # A note label: '①', '注①', '注1：', '[1]', '〔2〕'.
 NOTE_LABEL: Final[regex.Pattern[str]] = regex.compile(
     r"注?[①-⑳]|注\d{1,3}[:：]?|[\[［〔]\d{1,3}[\]］〕]"

@@ -15,14 +15,10 @@ from __future__ import annotations
 
 from typing import Final
 
-import regex
-
 from .. import patterns
 from ..state import Body
 from ..tokens import Kind
 
-# A document type mark ('[J]', '[M]', '[D]', '[C]', '[N]', '[EB/OL]', '[J/OL]', '[Z]').
-TYPE_MARK: Final[regex.Pattern[str]] = regex.compile(r"[\[［](?:[A-Z]{1,2}(?:/OL)?|EB/OL)[\]］]")
 _MARK_REACH: Final = 400
 """How far into an entry its type mark may stand, in characters."""
 
@@ -41,7 +37,7 @@ def _number(text: str) -> int:
 
 def _entry(text: str, number: int) -> bool:
     """An entry labelled ``number`` with a type mark near its start."""
-    return _number(text) == number and TYPE_MARK.search(text, 0, _MARK_REACH) is not None
+    return _number(text) == number and patterns.TYPE_MARK.search(text, 0, _MARK_REACH) is not None
 
 
 def opens_references(st: Body, index: int) -> bool:
