@@ -46,7 +46,7 @@ def fuzz_corpus() -> Iterator[tuple[str, bytes]]:
 
 def generated() -> Iterator[tuple[str, bytes]]:
     for seed in range(GENERATED):
-        _, text = make_article(random.Random(seed))
+        text, _ = make_article(random.Random(seed))
         yield f"generated-{seed}", text.encode("utf-8")
 
 
