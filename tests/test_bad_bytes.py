@@ -331,7 +331,7 @@ def test_diagnostics_per_document_are_capped() -> None:
 
 def test_capped_diagnostics_keep_the_errors() -> None:
     """Warnings first in the file, an error at its end: the error is among those kept."""
-    text = "".join(f"标题 | 题{i} |\n" for i in range(1500)) + "范文 | 正文没有结尾"
+    text = "".join(f"标题 | 题{i} |\n" for i in range(1500)) + "范文 | 正文是一句话，没有结尾。"
     doc = ap.parse(text)
     assert len(doc.diagnostics) == ap.MAX_DIAGNOSTICS
     assert "row-unterminated" in [d.code for d in doc.diagnostics]

@@ -76,6 +76,7 @@ TRIGGERS = {
         column=1,
         action="add the label to be sure",
     ),
+    "empty-input": Trigger(" \n\t\n", line=1, column=1, action="check the file"),
     "front-matter-unplaced": Trigger(
         "标题 | 题目 |\n范文 | 张三\n本刊特约稿件\n摘要：本文讨论一个问题。\n1 引言\n正文。 |",
         line=3,

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from reliability_checks import check_input
 
+import articleparse as ap
+
 TESTS = Path(__file__).resolve().parent
 REGRESSIONS = sorted(p for p in (TESTS / "regressions").iterdir() if p.is_file())
 CORPUS = sorted(p for p in (TESTS / "fuzz_corpus").iterdir() if p.is_file())
@@ -46,3 +48,12 @@ def test_fuzz_corpus() -> None:
         except AssertionError as error:
             failed.append(f"{path.name}: {str(error)[:200]}")
     assert failed == []
+
+
+def test_an_empty_or_whitespace_only_input_says_so() -> None:
+    for text in ("", " ", "\n\n", "\u3000\t\r\n"):
+        doc = ap.parse(text)
+        assert [d.code for d in doc.diagnostics] == ["empty-input"]
+        assert ap.render(doc) == text
+    record = ap.to_record(ap.parse(""))
+    assert record["status"] == "warnings" and record["diagnostics"][0]["code"] == "empty-input"

@@ -273,8 +273,7 @@ def test_a_script_without_a_main_guard_never_respawns_workers(tmp_path: Path, co
         )
     )
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
-    # The workers it starts import the script, refuse to start workers of their own
-    # and die; the script stops with an error that says what to do.
-    assert done.returncode != 0
-    assert 'if __name__ == "__main__":' in done.stderr
-    assert done.stderr.count("WorkersUnavailable") <= 4
+    # The pool forks its workers whatever start method the script set: they never
+    # import the script, so it runs once, to the end, and no worker starts again.
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("results") == 1

@@ -133,6 +133,11 @@ CODES: dict[str, Code] = {
         "nothing to do if metadata and references read right: entries numbered from 1 with "
         "a document type mark ([J], [M] …) were taken for the list; add the label to be sure",
     ),
+    "empty-input": Code(
+        "warning",
+        "the input is empty or holds only whitespace",
+        "check the file: a scrape that saved nothing gives an empty article",
+    ),
     "no-body": Code(
         "warning",
         "no body row (范文 / 正文 / 内容) was found",

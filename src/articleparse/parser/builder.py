@@ -58,7 +58,9 @@ class Builder:
         tree.close_node()
         tree.flush_text()
         tree.open_last_runs()
-        if not tree.seen_body and self.text.strip():
+        if not self.text.strip():
+            tree.diagnose("empty-input", 0, "")
+        elif not tree.seen_body:
             tree.diagnose("no-body", 0, "")
         return tree.article()
 

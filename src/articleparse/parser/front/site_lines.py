@@ -108,7 +108,6 @@ INTERFACE_WORDS: Final = frozenset(
         "在线阅读下载全文",
         "PDF下载",
         "TOP",
-        "close",
         "更多",
         "推荐",
         "相关推荐",
@@ -159,14 +158,17 @@ def interface_line(text: str) -> bool:
         return True
     words = 0
     longest_other = 0
+    latin = False
     for piece in pieces(line):
         if piece in INTERFACE_WORDS:
             words += 1
         elif _COUNTED.fullmatch(piece) is None:
             longest_other = max(longest_other, len(piece))
+            latin = latin or (piece.isascii() and piece.isalpha())
     # an interface word makes the line chrome when the rest of it is short pieces
     # ('收藏 分享 打印', '阅读量:281 2021-06-03'), not a phrase ('关注 城乡融合发展的路径')
-    return words >= 2 or (words == 1 and longest_other <= 4)
+    # nor English words ('TOP designs')
+    return words >= 2 or (words == 1 and longest_other <= 4 and not latin)
 
 
 def interface_chunks(text: str, position: int) -> int:
