@@ -77,6 +77,13 @@ TRIGGERS = {
         action="add the label to be sure",
     ),
     "empty-input": Trigger(" \n\t\n", line=1, column=1, action="check the file"),
+    "decode-guessed": Trigger(
+        "標題 | 傳統文化 |\n範文 | 本文討論傳統文化在現代社會中的傳承與發展，認為學校教育、家庭教育與社會教育應當相互配合，共同推動優秀傳統文化的創造性轉化。 |".encode("big5"),
+        line=1,
+        column=1,
+        action="pass encoding=",
+        detail="decoded as big5",
+    ),
     "front-matter-unplaced": Trigger(
         "标题 | 题目 |\n范文 | 张三\n本刊特约稿件\n摘要：本文讨论一个问题。\n1 引言\n正文。 |",
         line=3,

@@ -57,3 +57,24 @@ def test_an_empty_or_whitespace_only_input_says_so() -> None:
         assert ap.render(doc) == text
     record = ap.to_record(ap.parse(""))
     assert record["status"] == "warnings" and record["diagnostics"][0]["code"] == "empty-input"
+
+
+BIG5_TEXT = (
+    "標題 | 傳統文化的傳承 |\n範文 | 本文討論傳統文化在現代社會中的傳承與發展，認為學校教育、"
+    "家庭教育與社會教育應當相互配合，共同推動優秀傳統文化的創造性轉化。 |\n"
+)
+
+
+def test_a_big5_file_is_read_as_big5_and_says_it_guessed() -> None:
+    data = BIG5_TEXT.encode("big5")
+    doc = ap.parse_bytes(data)
+    assert doc.source.encoding == "big5"
+    assert doc.metadata.title == "傳統文化的傳承"
+    assert [d.code for d in doc.diagnostics] == ["decode-guessed"]
+    assert ap.render(doc).encode("big5") == data
+
+
+def test_traditional_text_written_in_gb18030_stays_gb18030() -> None:
+    doc = ap.parse_bytes(BIG5_TEXT.encode("gb18030"))
+    assert doc.source.encoding == "gb18030"
+    assert [d.code for d in doc.diagnostics] == ["decode-fallback"]

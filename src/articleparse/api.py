@@ -98,7 +98,10 @@ def _decode_diagnostics(decoded: Decoded) -> list[Diagnostic]:
         return []
     lines = LineIndex(decoded.text)
     found = []
-    if decoded.fallback:
+    if decoded.guessed:
+        detail = f"decoded as {decoded.encoding}: read as gb18030 it is mostly rare characters"
+        found.append(make_diagnostic("decode-guessed", detail, 1, 1, 0))
+    elif decoded.fallback:
         found.append(make_diagnostic("decode-fallback", f"decoded as {decoded.encoding}", 1, 1, 0))
     mixed = decoded.mixed
     if mixed is not None:

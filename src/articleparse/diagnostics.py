@@ -48,6 +48,11 @@ CODES: dict[str, Code] = {
         "the file is not UTF-8 and was decoded as GB18030",
         "nothing to do if the text reads correctly; pass encoding=... to force another",
     ),
+    "decode-guessed": Code(
+        "warning",
+        "the file is neither UTF-8 nor, by its characters, GB18030; it was read as Big5",
+        "check the text: pass encoding=... (or --encoding) if it does not read correctly",
+    ),
     "heading-gap": Code(
         "warning",
         "a heading skips numbers in its sequence",

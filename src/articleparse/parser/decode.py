@@ -18,6 +18,7 @@ import codecs
 import re
 import threading
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..model import UndecodedBytes
 
@@ -97,6 +98,7 @@ class Decoded:
     undecoded: list[UndecodedBytes] = field(default_factory=list)
     fallback: bool = False
     mixed: MixedRun | None = None
+    guessed: bool = False  # the encoding was chosen by how common the characters read are
 
 
 def codec_name(encoding: str) -> str:
@@ -134,7 +136,51 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         decoded = gb
         decoded.fallback = True
     decoded.mixed = _find_mixed(data, decoded)
+    if not decoded.undecoded and decoded.mixed is None:
+        big5 = _big5_instead(data, decoded.text)
+        if big5 is not None:
+            return Decoded(big5, BIG5, fallback=True, guessed=True)
     return decoded
+
+
+BIG5 = "big5"
+_SAMPLE: Final = 4000
+"""Han characters looked at to tell a Big5 file read as GB18030 from a GB18030 file."""
+_MIN_HAN: Final = 20
+
+
+def _common_share(text: str, codec: str, first: int, last: int) -> float:
+    """The share of the Han characters of ``text`` (a sample) that ``codec`` writes with
+    a first byte from ``first`` to ``last``: its block of frequent characters
+    (GB2312's first level, 0xB0–0xD7; Big5's frequent characters, 0xA4–0xC6)."""
+    han = 0
+    common = 0
+    for char in text:
+        if "\u4e00" <= char <= "\u9fff":
+            han += 1
+            try:
+                encoded = char.encode(codec)
+            except UnicodeEncodeError:
+                encoded = b""
+            if len(encoded) == 2 and first <= encoded[0] <= last:
+                common += 1
+            if han >= _SAMPLE:
+                break
+    return common / han if han >= _MIN_HAN else 1.0
+
+
+def _big5_instead(data: bytes, gb_text: str) -> str | None:
+    """The text of ``data`` read as Big5 when that reads as traditional Chinese and the
+    GB18030 reading is mostly rare characters (a Big5 file read as GB18030 is)."""
+    gb_share = _common_share(gb_text, "gb2312", 0xB0, 0xD7)
+    if gb_share >= 0.6:
+        return None
+    try:
+        text = data.decode(BIG5)
+    except UnicodeDecodeError:
+        return None
+    big5_share = _common_share(text, BIG5, 0xA4, 0xC6)
+    return text if big5_share >= 0.8 and big5_share > gb_share + 0.2 else None
 
 
 def not_text_reason(data: bytes) -> str | None:
