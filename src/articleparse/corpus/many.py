@@ -22,7 +22,7 @@ from ..api import parse_decoded
 from ..diagnostics import Diagnostic, ParseError
 from ..inputs import DEFAULT_MAX_BYTES, read_input, shown_path
 from ..model import Article
-from ..parser.decode import CONTROL_BYTES, NOT_TEXT_SHARE, Decoded, decode, not_text_reason
+from ..parser.decode import Decoded, binary_reason, decode, not_text_reason
 from ..parser.trusted import from_plain, to_plain
 from ..serialize.record import Provenance, Status, failed_record, status_of, to_record
 from .batch import DEFAULT_GLOB, Input, Source, default_jobs, iter_inputs, ordered_map
@@ -147,7 +147,7 @@ def parse_input(
         result.unreadable = True
         return result
     if encoding is None:
-        reason = _bytes_not_text(data)
+        reason = binary_reason(data)
         if reason is not None:
             result.error = f"not-text: not a text file: {reason}"
             return result
@@ -177,29 +177,6 @@ def parse_input(
     else:
         result.article = doc
     return result
-
-
-def _bytes_not_text(data: bytes) -> str | None:
-    """What :func:`~articleparse.parser.decode.not_text_reason` finds before decoding anything.
-
-    A byte order mark of UTF-16 or UTF-32 makes ``data`` text; else a NUL byte or
-    too many control characters make it binary. When these find nothing and the
-    bytes then decode without a bad byte, ``not_text_reason`` finds nothing
-    either, so a file is decoded once, not twice; a test holds the two to the
-    same answer on any bytes.
-    """
-    if data.startswith(_WIDE_MARKS):
-        return None
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        return f"a NUL byte at byte offset {nul}"
-    suspicious = len(data) - len(data.translate(None, CONTROL_BYTES))
-    if suspicious * NOT_TEXT_SHARE > len(data):
-        return f"{suspicious} of its {len(data)} bytes are control characters"
-    return None
-
-
-_WIDE_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 
 
 def parse_many(

@@ -183,12 +183,10 @@ def _big5_instead(data: bytes, gb_text: str) -> str | None:
     return text if big5_share >= 0.8 and big5_share > gb_share + 0.2 else None
 
 
-def not_text_reason(data: bytes) -> str | None:
-    """Why ``data`` is not a text file (a NUL byte, mostly control or undecodable bytes), or None.
-
-    A file with a UTF-16 or UTF-32 byte order mark is text: its NUL bytes are
-    half of its characters.
-    """
+def binary_reason(data: bytes) -> str | None:
+    """What makes ``data`` binary before anything is decoded: a NUL byte, or too many
+    control characters (or None). A UTF-16 or UTF-32 byte order mark makes it text:
+    its NUL bytes are half of its characters."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
         return None
     nul = data.find(b"\x00")
@@ -197,6 +195,21 @@ def not_text_reason(data: bytes) -> str | None:
     suspicious = len(data) - len(data.translate(None, CONTROL_BYTES))
     if suspicious * NOT_TEXT_SHARE > len(data):
         return f"{suspicious} of its {len(data)} bytes are control characters"
+    return None
+
+
+def not_text_reason(data: bytes) -> str | None:
+    """Why ``data`` is not a text file (a NUL byte, mostly control or undecodable bytes), or None.
+
+    A file with a UTF-16 or UTF-32 byte order mark is text: its NUL bytes are
+    half of its characters.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+        return None
+    reason = binary_reason(data)
+    if reason is not None:
+        return reason
+    suspicious = len(data) - len(data.translate(None, CONTROL_BYTES))
     if _decodes(data, UTF8) or _decodes(data, GB18030):
         return None
     undecodable = min(data.decode(name, "replace").count(REPLACEMENT) for name in (UTF8, GB18030))
