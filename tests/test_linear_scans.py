@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articleparse.parser import patterns
+from articleparse.parser.front import site_lines
 from articleparse.parser.front.authors import _authors, _ends_author_line
 from articleparse.parser.front.english import _english
 from articleparse.parser.front.english_run import NamesSuffix, english_names
@@ -163,3 +164,59 @@ def test_needle_finds_what_startswith_finds(unit: str, size: int, data: st.DataO
     found = Needle(text, needle)
     for position in range(len(text)):
         assert found.at(position) == text.startswith(needle, position)
+
+
+def interface_chunks_directly(text: str, position: int) -> int:
+    end = position
+    taken = -1
+    words = 0
+    while end < len(text):
+        chunk_end = end
+        while chunk_end < len(text) and not text[chunk_end].isspace():
+            chunk_end += 1
+        if chunk_end == end:
+            break
+        chunk = text[end:chunk_end]
+        if chunk in site_lines.INTERFACE_WORDS:
+            words += 1
+        elif not (
+            all(c in site_lines._TRAIL or c in "|｜" for c in chunk)
+            or site_lines._COUNTED.fullmatch(chunk)
+        ):
+            break
+        taken = chunk_end
+        end = chunk_end
+        while end < len(text) and text[end] in " \u3000\u00a0":
+            end += 1
+    return taken if words > 0 else -1
+
+
+@given(
+    pieces(
+        "首页",
+        "收藏",
+        "第",
+        "共",
+        "已阅读",
+        "12",
+        "3",
+        "页",
+        "KB",
+        "»",
+        ">",
+        "|",
+        "(",
+        "某大学",
+        ")",
+        " ",
+        "\t",
+        "x",
+        "1" * 20,
+        "»" * 20,
+        most=30,
+    ),
+    st.integers(0, 3),
+)
+def test_interface_chunks_as_read_directly(text: str, start: int) -> None:
+    if start < len(text):
+        assert site_lines.interface_chunks(text, start) == interface_chunks_directly(text, start)

@@ -178,9 +178,9 @@ def interface_chunks(text: str, position: int) -> int:
     taken = -1
     words = 0
     while end < len(text):
-        chunk_end = end
-        while chunk_end < len(text) and not text[chunk_end].isspace():
-            chunk_end += 1
+        chunk_end = _chunk_end(text, end)
+        if chunk_end <= end:
+            break  # a space the run does not cross ('\t'), or a chunk that is none
         chunk = text[end:chunk_end]
         if chunk in INTERFACE_WORDS:
             words += 1
@@ -191,6 +191,34 @@ def interface_chunks(text: str, position: int) -> int:
         while end < len(text) and text[end] in " \u3000\u00a0":
             end += 1
     return taken if words > 0 else -1
+
+
+def _chunk_end(text: str, start: int) -> int:
+    """The end of the chunk at ``start`` (the next space); -1 as soon as it is longer
+    than any interface word and neither a trail ('»»') nor a counter ('第12页'),
+    whose digits run from at most the fourth character to at most two before the
+    end: a long chunk is read only as far as it takes to refuse it."""
+    index = start
+    trail = True
+    non_digit = -1  # the first character past a counter's prefix that is no digit
+    while index < len(text) and not text[index].isspace():
+        char = text[index]
+        if trail and char not in _TRAIL and char not in "|｜":
+            trail = False
+        if non_digit < 0 and index - start >= _COUNTER_PREFIX and not char.isdigit():
+            non_digit = index
+        if (
+            not trail
+            and index - start >= _LONGEST_WORD + 2
+            and start + _COUNTER_PREFIX <= non_digit <= index - 2
+        ):
+            return -1
+        index += 1
+    return index
+
+
+_LONGEST_WORD: Final = max(len(word) for word in INTERFACE_WORDS)
+_COUNTER_PREFIX: Final = 3  # '已阅读'
 
 
 def interface_part(lead: Lead, position: int) -> int:
