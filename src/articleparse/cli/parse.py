@@ -298,18 +298,6 @@ def _would_read(folder: str, target: str, glob: str) -> bool:
     return PurePath(relative).match(glob)
 
 
-def _writable(target: str) -> bool:
-    """A file (or device, FIFO, pipe) this process can write, or a new file in a writable folder.
-
-    A link counts as its target, which is what gets written.
-    """
-    if os.path.isdir(target):
-        return False
-    if os.path.exists(target) and not os.path.isfile(target):
-        return os.access(target, os.W_OK)  # /dev/null, a FIFO, /dev/fd/N: written straight
-    return os.access(os.path.dirname(os.path.realpath(target)), os.W_OK | os.X_OK)
-
-
 def _report_single(args: argparse.Namespace, outcome: Outcome) -> None:
     for d in outcome.diagnostics:
         say(args, f"{outcome.path}:{d.line}:{d.column}: {d.severity}[{d.code}]: {d.message}")
