@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -206,3 +207,39 @@ def test_the_signature_column_of_a_frame_of_records() -> None:
     exploded = frame.assign(dedup_bands=column).explode("dedup_bands")
     shared = exploded.groupby("dedup_bands")["path"].size()
     assert (shared == 2).sum() == 32 and (shared == 1).sum() == 32
+
+
+def test_files_from_and_max_failures(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SEED.read_text("utf-8"), encoding="utf-8")
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{tmp_path / 'a.txt'}\n{tmp_path / 'gone.txt'}\n{tmp_path / 'gone2.txt'}\n")
+    output = tmp_path / "out.jsonl"
+    run = _dedup("--files-from", str(listing), "-o", str(output))
+    assert run.returncode == 1
+    assert len(output.read_text().splitlines()) == 3
+    stopped = _dedup(
+        "--files-from", str(listing), "--max-failures", "1", "-o", str(tmp_path / "x.jsonl")
+    )
+    assert stopped.returncode == 2 and b"--max-failures" in stopped.stderr
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_the_recipes_of_docs_corpus_md_run(tmp_path: Path) -> None:
+    """The Python blocks of the normalize and dedup sections, run as written."""
+    from corpus_files import write_corpus
+
+    write_corpus(tmp_path / "corpus", 12, per_folder=6)
+    text = (ROOT / "docs" / "corpus.md").read_text(encoding="utf-8")
+    blocks = []
+    for section in ("## Normalized copies", "## Near-duplicates"):
+        start = text.index(section)
+        part = text[start : text.find("\n## ", start + 1)]
+        blocks += re.findall(r"```python\n(.*?)```", part, flags=re.DOTALL)
+    assert len(blocks) == 3
+    for code in blocks:
+        script = tmp_path / "recipe.py"
+        script.write_text(code, encoding="utf-8")
+        run = subprocess.run(
+            [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=300
+        )
+        assert run.returncode == 0, run.stderr

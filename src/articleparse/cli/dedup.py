@@ -14,27 +14,20 @@ from pydantic_core import to_json
 from ..corpus.atomic import atomic_file
 from ..corpus.batch import STDIN
 from ..corpus.dedup import THRESHOLD, Grouper
-from ..corpus.fingerprint import (
-    PARQUET_SUFFIX,
-    RECORD_SUFFIXES,
-    Settings,
-    fingerprints,
-    iter_units,
-)
+from ..corpus.fingerprint import EXIT_OK, Settings, fingerprints, iter_units
 from ..corpus.minhash import INSTALL_HINT, require_datasketch
 from ..corpus.progress import Progress
 from ..corpus.tasks import Outcome
 from .common import (
+    RunFailed,
     Summary,
     add_command,
+    command_inputs,
     encoding_argument,
     say,
     usage_error,
     writable,
 )
-
-RECORD_FILES = (*RECORD_SUFFIXES, PARQUET_SUFFIX)
-"""Files of records: the bar counts records there, so it shows no total."""
 
 
 def cmd_dedup(args: argparse.Namespace) -> int:
@@ -44,20 +37,37 @@ def cmd_dedup(args: argparse.Namespace) -> int:
     summary = Summary()
     grouper = Grouper(args.threshold)
     settings = Settings(args.encoding, args.max_bytes)
-    units = iter_units(args.paths, args.glob, args.max_bytes)
-    enabled = sys.stderr.isatty() and not args.quiet
-    # no total: the inputs are not walked twice (the first result comes at once)
-    progress = Progress(sys.stderr, None, enabled=enabled)
+    items = fingerprints(iter_units(command_inputs(args)), settings, args.jobs)
+    terminal = sys.stderr.isatty()
+    to_terminal = args.output == STDIN and terminal and sys.stdout.isatty()
+    progress = Progress(
+        sys.stderr,
+        None,
+        enabled=not args.quiet and not to_terminal,
+        lines=not terminal,
+        label="articleparse dedup",
+    )
     duplicates = 0
     with _output(args.output) as out:
-        for item in progress.track(fingerprints(units, settings, args.jobs)):
+        for item in progress.track(items, lambda item: item.exit_code != EXIT_OK):
             entry = grouper.add(item)
             duplicates += entry.representative != entry.path
             out.write(to_json(entry.as_json()) + b"\n")
             summary.add(Outcome(entry.path, entry.exit_code, problem=entry.problem))
+            _check_failures(args, summary, entry.path, entry.problem)
     say(args, summary.report("dedup"))
     say(args, f"  {grouper.groups} group(s), {duplicates} near-duplicate(s) of another input")
     return summary.exit_code
+
+
+def _check_failures(args: argparse.Namespace, summary: Summary, path: str, problem: str) -> None:
+    """Stop the run (``--max-failures N``) at the failed input after the first N."""
+    limit = args.max_failures
+    if limit is not None and summary.failed + summary.unusable > limit:
+        raise RunFailed(
+            f"stopped: more than {limit} file(s) failed (--max-failures), the last {path}: "
+            f"{problem}"
+        )
 
 
 @contextlib.contextmanager
@@ -93,7 +103,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         commands,
         "dedup",
         "group near-duplicate articles (mirror copies) across a corpus",
-        "Groups the inputs whose article text (abstract and body, chrome excluded, "
+        "Groups the inputs whose article text (authors, affiliations, abstract, keywords "
+        "and body; title rows, chrome and references excluded; "
         "normalized: simplified characters, no pinyin annotations, no spaces or "
         "punctuation) is the same or nearly, also when one is cut short. Inputs are "
         "scrape files and folders, or record outputs of 'parse' (.jsonl, .json or "

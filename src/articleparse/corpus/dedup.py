@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from ..inputs import DEFAULT_MAX_BYTES
-from .batch import DEFAULT_GLOB, Source, default_jobs
+from .batch import DEFAULT_GLOB, Source, default_jobs, iter_inputs
 from .fingerprint import (
     EXIT_OK,
     Fingerprint,
@@ -161,7 +161,7 @@ def find_duplicates(
     require_datasketch()  # missing: the ImportError comes now, not from a worker
     settings = Settings(encoding, max_bytes)
     grouper = Grouper(threshold)
-    units = iter_units(sources, glob, max_bytes)
+    units = iter_units(iter_inputs(sources, glob, max_bytes))
     for item in fingerprints(units, settings, jobs or default_jobs()):
         yield grouper.add(item)
 

@@ -21,7 +21,7 @@ from ..inputs import DEFAULT_MAX_BYTES, NotText, check_text, read_input, shown_p
 from ..normalize import normalize
 from ..parser.decode import decode
 from ..serialize.record import to_record
-from .batch import DEFAULT_GLOB, Input, Source, iter_inputs, ordered_map
+from .batch import Input, ordered_map
 from .minhash import Signature, signature
 
 RECORD_SUFFIXES: Final = (".jsonl", ".ndjson", ".json")
@@ -178,12 +178,10 @@ def compared_text(record: dict[str, Any]) -> tuple[str, bool]:
 # ------------------------------------------------------------------ the inputs
 
 
-def iter_units(
-    sources: Iterable[Source], glob: str = DEFAULT_GLOB, max_bytes: int | None = None
-) -> Iterator[Unit | Fingerprint]:
+def iter_units(inputs: Iterable[Input]) -> Iterator[Unit | Fingerprint]:
     """Scrape inputs as they are, record files cut into batches; an unreadable record file
     is a :class:`Fingerprint` with its problem."""
-    for item in iter_inputs(sources, glob, max_bytes):
+    for item in inputs:
         name = item.path.lower()
         if item.data is None and name.endswith(RECORD_SUFFIXES):
             yield from _json_lines_units(item.path)
@@ -236,8 +234,22 @@ def fingerprints(
 ) -> Iterator[Fingerprint]:
     """The fingerprints of every unit, in input order, made in ``jobs`` processes."""
     task = functools.partial(_fingerprint_or_pass, settings)
-    for prints in ordered_map(task, units, jobs):
+    for prints in ordered_map(task, units, jobs, on_lost=_lost):
         yield from prints
+
+
+def _lost(unit: Unit | Fingerprint, why: str) -> list[Fingerprint]:
+    """The fingerprints of a unit whose worker died: its inputs, each with the reason."""
+    problem = f"cannot parse: {why}"
+    if isinstance(unit, RecordBatch):
+        count = len(unit.lines) + len(unit.rows)
+        return [
+            Fingerprint(f"{unit.source}:{unit.first}+{index}", None, EXIT_UNUSABLE, problem)
+            for index in range(count)
+        ]
+    if isinstance(unit, Fingerprint):
+        return [unit]
+    return [Fingerprint(shown_path(unit.path), None, EXIT_UNUSABLE, problem)]
 
 
 def _fingerprint_or_pass(settings: Settings, unit: Unit | Fingerprint) -> list[Fingerprint]:

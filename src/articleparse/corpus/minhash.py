@@ -97,7 +97,7 @@ def comparable_text(text: str, *, normalized: bool = False) -> str:
 
 
 def signature(text: str, *, normalized: bool = False) -> Signature | None:
-    """The signature of an article's text (abstract and body); ``None`` when it has no letters.
+    """The signature of an article's text; ``None`` when it has no letters or digits.
 
     ``normalized`` says the text has already been through :func:`articleparse.normalize`.
     """
