@@ -16,7 +16,6 @@ characters). ``section_text=True`` also copies that slice into the row.
 from __future__ import annotations
 
 import functools
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -32,13 +31,12 @@ from ..normalize import normalize as normalize_text
 
 def _find_orjson() -> Callable[[Any], bytes] | None:
     """``orjson.dumps``, or ``None`` where orjson is not installed (no wheel for this
-    interpreter): pydantic_core writes then. Imported by name, so that type checks
-    and the compiled build pass without it."""
+    interpreter): pydantic_core writes then."""
     try:
-        module = importlib.import_module("orjson")
+        import orjson
     except ImportError:
         return None
-    dumps: Callable[[Any], bytes] = module.dumps
+    dumps: Callable[[Any], bytes] = orjson.dumps
     return dumps
 
 
