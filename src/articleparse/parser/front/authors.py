@@ -57,6 +57,17 @@ def _numbered(lead: Lead, position: int) -> int:
     end = _line_or_chunk_end(lead, position)
     if not _any_affiliation(text[position:end]):
         return -1
+    while not lead.multiline and end < len(text):
+        # a single-line body: '… 210000; 2. 某研究所, 某市 200000' goes on with the next unit
+        following = end
+        while following < len(text) and text[following] in _SPACE:
+            following += 1
+        if following == end or not patterns.NUMBERED_LINE.match(text, following):
+            break
+        unit_end = _numbered_unit_end(text, following)
+        if unit_end <= following or not _any_affiliation(text[following:unit_end]):
+            break
+        end = unit_end
     while lead.multiline and end < len(text):
         following = end + 1
         if not patterns.NUMBERED_LINE.match(text, following):
@@ -67,6 +78,27 @@ def _numbered(lead: Lead, position: int) -> int:
             break
         end = line_end
     return _trim(text, position, end)
+
+
+def _numbered_unit_end(text: str, start: int) -> int:
+    """In a single-line body, the end of the numbered unit at ``start``: over its
+    space-separated pieces to the one that ends it (a postcode, a ';'); -1 if it
+    does not end within an affiliation's length or holds a sentence stop."""
+    limit = min(len(text), start + _MAX_AFFILIATION)
+    position = start
+    while position < limit:
+        end = position
+        while end < limit and text[end] not in _SPACE:
+            if text[end] in "。！？":
+                return -1
+            end += 1
+        piece = text[position:end].rstrip(")）")
+        if piece.endswith((";", "；")) or piece.isdigit():
+            return end
+        position = end
+        while position < limit and text[position] in _SPACE:
+            position += 1
+    return -1
 
 
 def _authors(lead: Lead, position: int) -> int:

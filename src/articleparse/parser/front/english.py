@@ -63,7 +63,7 @@ def _run_end(lead: Lead, position: int) -> int:
     text = lead.text
     end = position
     limit = lead.end_of_line(position)
-    while end < limit and text[end].isascii() and text[end] not in "(（":
+    while end < limit and (text[end].isascii() or text[end] in "—–") and text[end] not in "(（":
         if text.startswith("//", end):
             break
         end += 1
@@ -123,6 +123,8 @@ def _before_last_name(run: EnglishRun, text: str, start: int, end: int) -> int:
 
 
 def _english_kind(lead: Lead, text: str) -> str:
+    if _prose(text):
+        return "abstract_en"
     if english_affiliation(text):
         return "affiliation_en"
     if english_names(text):
@@ -131,6 +133,19 @@ def _english_kind(lead: Lead, text: str) -> str:
         lead.seen_title_en = True
         return "title_en"
     return "english"
+
+
+def _prose(text: str) -> bool:
+    """Several English sentences, or more words than a title has: an abstract
+    written without its label."""
+    words = text.split()
+    if len(words) > _MAX_TITLE_WORDS:
+        return True
+    stops = sum(1 for a, b in zip(words, words[1:]) if a[-1] in ".?!" and b[0].isupper())
+    return stops >= 1 and text.rstrip()[-1:] in ".?!"
+
+
+_MAX_TITLE_WORDS: Final = 30
 
 
 _ENGLISH_INSTITUTIONS: Final = (

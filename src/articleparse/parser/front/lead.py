@@ -18,6 +18,7 @@ from ..state import Body, excerpt
 from ..tokens import Kind
 from .authors import author_names, name_list, split_affiliations
 from .names import valid_name
+from .journal import place_labelled
 from .opening import opens_content
 from .parts import lead_parts
 
@@ -86,6 +87,8 @@ def _place(st: Body, kind: str, raw: str, offset: int) -> None:
         st.placed.add("affiliations")
     elif kind == "chrome":
         tree.add_chrome(raw)
+    elif kind in ("citation", "history", "registration"):
+        place_labelled(tree, kind, raw, offset)
     elif kind in _PART_FIELDS:
         tree.assign(_PART_FIELDS[kind], raw, "", offset)
     else:
@@ -119,6 +122,8 @@ _PART_FIELDS: Final = {
     "authors": "authors",
     "affiliations": "affiliations",
     "title_en": "title_en",
+    "source": "source",
+    "abstract_en": "abstract_en",
 }
 
 
