@@ -108,6 +108,11 @@ def _authors(lead: Lead, position: int) -> int:
     stop = lead.end_of_line(position)
     ends: list[int] = []
     end, names = scan_names(text, position, stop, ends)
+    again = [name.start for name in names[1:] if name.value == names[0].value]
+    if again and text[end : end + 1] == ".":
+        # '甲, 乙 甲, 乙. 题名[J]…': the names again, and a full stop, begin a citation
+        ends = []
+        end, names = scan_names(text, position, again[0], ends)
     count = len(names)
     while count and not _ends_author_line(text, end):
         # the last 'name' begins the text after the author line: stop before it

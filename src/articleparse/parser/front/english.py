@@ -6,6 +6,7 @@ Pinyin, affiliations.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Final
 
 from .. import patterns
@@ -141,7 +142,7 @@ def _prose(text: str) -> bool:
     words = text.split()
     if len(words) > _MAX_TITLE_WORDS:
         return True
-    stops = sum(1 for a, b in zip(words, words[1:]) if a[-1] in ".?!" and b[0].isupper())
+    stops = sum(1 for a, b in pairwise(words) if a[-1] in ".?!" and b[0].isupper())
     return stops >= 1 and text.rstrip()[-1:] in ".?!"
 
 

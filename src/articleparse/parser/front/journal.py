@@ -8,6 +8,7 @@ the next line), and how-to-cite lines, unlabelled or after an English label.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Final
 
 from .. import patterns
@@ -83,10 +84,14 @@ def _citation(lead: Lead, position: int) -> int:
     if stop <= start:
         return -1
     names = text[start:stop]
+    if any(c.isdigit() for c in names):
+        return -1  # '甲1, 乙2 1. 某大学': an author line, its affiliation after it
     if names.isascii():
         if not _english_names(names):
             return -1
     else:
+        if any(c in _SPACE and p not in ",，、;；" for p, c in pairwise(names)):
+            return -1  # '甲, 乙 甲, 乙. 题名…': the author line, then the citation
         end, found = scan_names(names, 0, len(names))
         if not found or names[end:].strip(" \u3000,，、;；"):
             return -1

@@ -17,8 +17,8 @@ from ..labels import (
 from ..state import Body, excerpt
 from ..tokens import Kind
 from .authors import author_names, name_list, split_affiliations
-from .names import valid_name
 from .journal import place_labelled
+from .names import valid_name
 from .opening import opens_content
 from .parts import lead_parts
 

@@ -111,3 +111,25 @@ def _bare_column(lead: Lead, position: int) -> int:
         return -1
     name = "".join(char for char in text[position:end] if char not in _SPACE)
     return end if name in COLUMN_NAMES else -1
+
+
+def _rubric(lead: Lead, position: int) -> int:
+    """'草原论坛', '专题研究': a journal's column name of a few characters, alone on its
+    line (in a single-line body, one piece), right before the title written again."""
+    text = lead.text
+    if not is_han(text[position]) or (position > 0 and text[position - 1] not in _SPACE):
+        return -1
+    end = _trim(text, position, lead.end_of_line(position))
+    if not lead.multiline:
+        end = position
+        while end < len(text) and text[end] not in _SPACE:
+            end += 1
+    if not 2 <= end - position <= _MAX_TAG or not all(is_han(c) for c in text[position:end]):
+        return -1
+    following = end
+    while following < len(text) and text[following] in _SPACE:
+        following += 1
+    title = lead.title
+    if not title or following == end or not text.startswith(title, following):
+        return -1
+    return end

@@ -1,0 +1,106 @@
+"""A journal page's own lines before the article: its header, numbers, history,
+how-to-cite lines and column name, in multi-line and single-line bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+import articleparse as ap
+
+TITLE = "湿地鸟类的越冬行为"
+
+
+def _parse(lines: list[str], single: bool) -> ap.Article:
+    body = (" " if single else "\n").join(lines)
+    text = f"标题 | {TITLE} |\n范文 | {body} |\n"
+    doc = ap.parse(text)
+    assert ap.render(doc) == text
+    return doc
+
+
+LAYOUTS = pytest.mark.parametrize("single", [False, True], ids=["multi-line", "single-line"])
+END = ["摘要: 观测了三个越冬季的鸟类行为。", "1 引言", "湿地是越冬鸟类的主要栖息地。"]
+
+
+@LAYOUTS
+@pytest.mark.parametrize(
+    "header",
+    [
+        "湿地科学通讯, 2024, 18(6): 77-85",
+        "某某师范大学学报(自然科学版) 2023,Vol.59 Issue(1):12-20",
+        "某某生态学报 ›› 2021, Vol. 7 ›› Issue (3): 5-11",
+        "《动物学杂志》2020年第4期",
+    ],
+)
+def test_journal_header_is_the_source(header: str, single: bool) -> None:
+    doc = _parse([header, TITLE, "吴晓东1, 欧阳琳2", *END], single)
+    assert doc.metadata.source == header
+    assert doc.metadata.authors == ["吴晓东", "欧阳琳"]
+    assert doc.preamble == []
+
+
+@LAYOUTS
+def test_registration_numbers_and_buttons(single: bool) -> None:
+    doc = _parse(["ISSN 1000-123X", "CN 31-1234/Q", TITLE, "[PDF全文]", "吴晓东", *END], single)
+    assert doc.metadata.extra["ISSN"] == "1000-123X"
+    assert doc.metadata.extra["CN"] == "31-1234/Q"
+    assert doc.metadata.authors == ["吴晓东"]
+    assert doc.preamble == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Received:", "2022-01-05"], {"Received": "2022-01-05"}),
+        (["Revised: 2022/03/01", "Online: March 9, 2022"], {"Revised": "2022/03/01"}),
+        (["Available online: 12 April 2022"], {"Available online": "12 April 2022"}),
+    ],
+)
+def test_english_history(lines: list[str], expected: dict[str, str]) -> None:
+    doc = _parse(["吴晓东", *lines, *END], single=False)
+    for key, value in expected.items():
+        assert doc.metadata.extra[key] == value
+    assert doc.preamble == []
+
+
+@LAYOUTS
+def test_how_to_cite_lines(single: bool) -> None:
+    cn = f"吴晓东, 欧阳琳. {TITLE}[J]. 湿地科学通讯, 2024, 18(6): 77-85."
+    en = "WU Xiaodong, OUYANG Lin. Wintering behaviour of wetland birds[J]. Wetland Letters, 2024, 18(6): 77-85."
+    doc = _parse(["吴晓东, 欧阳琳", cn, "Cite this article: " + en, *END], single)
+    assert doc.metadata.authors == ["吴晓东", "欧阳琳"]
+    assert doc.metadata.extra["引用本文"] == cn
+    assert doc.metadata.extra["Cite this article"] == en
+    assert doc.preamble == []
+
+
+@LAYOUTS
+def test_column_line_before_the_title(single: bool) -> None:
+    doc = _parse(["生态观察", TITLE, "吴晓东", *END], single)
+    assert doc.metadata.extra["栏目"] == "生态观察"
+    assert doc.metadata.authors == ["吴晓东"]
+
+
+def test_numbered_units_go_on_in_a_single_line() -> None:
+    doc = _parse(
+        [
+            "吴晓东1, 欧阳琳2",
+            "1. 某某大学生命科学学院, 湖南 长沙 410081;",
+            "2. 某某湿地保护站, 江西 九江 332000",
+            *END,
+        ],
+        single=True,
+    )
+    assert doc.metadata.affiliations == [
+        "某某大学生命科学学院, 湖南 长沙 410081",
+        "某某湿地保护站, 江西 九江 332000",
+    ]
+    assert doc.sections[0].title == "引言"
+
+
+@LAYOUTS
+def test_english_sentences_are_the_abstract_not_the_title(single: bool) -> None:
+    english = "Wetland birds were observed for three winters. Feeding time rose as the water fell."
+    doc = _parse(["吴晓东", english, *END], single)
+    assert doc.metadata.abstract_en == english
+    assert doc.metadata.title_en is None
