@@ -104,3 +104,22 @@ def test_english_sentences_are_the_abstract_not_the_title(single: bool) -> None:
     doc = _parse(["吴晓东", english, *END], single)
     assert doc.metadata.abstract_en == english
     assert doc.metadata.title_en is None
+
+
+@pytest.mark.parametrize(
+    ("bio", "authors"),
+    [
+        ("作者简介:吴晓东(1980-),男,教授;欧阳琳(1990-),女,讲师。", ["吴晓东", "欧阳琳"]),
+        ("作者简介:鍾秀蘭,女,副研究员。", ["鍾秀蘭"]),
+        ("作者简介:男,1980年生,教授。", []),
+    ],
+)
+def test_authors_from_the_bio_when_no_author_line(bio: str, authors: list[str]) -> None:
+    for single in (False, True):
+        doc = _parse([bio, *END], single)
+        assert doc.metadata.authors == authors
+
+
+def test_an_author_line_wins_over_the_bio() -> None:
+    doc = _parse(["欧阳琳", "作者简介:吴晓东(1980-),男,教授。", *END], single=False)
+    assert doc.metadata.authors == ["欧阳琳"]

@@ -43,7 +43,7 @@ from .checks import (
 )
 from .content.numbering import NumberingState
 from .fields import SplitList, split_list
-from .front.authors import split_names
+from .front.authors import bio_names, split_names
 from .labels import FIELD_LABELS
 from .lines import LineIndex
 from .trusted import trusted, trusted_node
@@ -94,6 +94,11 @@ class Tree:
     def article(self) -> Article:
         values: dict[str, Any] = {name: self.scalars.get(name) for name in _SCALARS}
         values.update((name, self.lists.get(name, [])) for name in _LISTS)
+        bio = self.scalars.get("author_info")
+        if bio and "authors" not in self.lists:
+            # no author line: the authors the 作者简介 names (the field has no place in
+            # the layout, the text stays the bio's)
+            values["authors"] = bio_names(bio)
         metadata = trusted(Metadata)(**values, extra=self.extra)
         return trusted(Article)(
             schema_version=1,
