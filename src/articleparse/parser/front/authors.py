@@ -26,10 +26,10 @@ from .lead_text import (
 from .names import (
     Name,
     is_han,
-    valid_name,
     looks_like_affiliation,
     scan_names,
     split_glued,
+    valid_name,
 )
 
 

@@ -137,16 +137,12 @@ def _english_kind(lead: Lead, text: str) -> str:
 
 
 def _prose(text: str) -> bool:
-    """Several English sentences, or more words than a title has: an abstract
-    written without its label."""
+    """English sentences: an abstract written without its label (a title, its
+    authors and their affiliation, run together in a single-line body, end in no
+    full stop)."""
     words = text.split()
-    if len(words) > _MAX_TITLE_WORDS:
-        return True
     stops = sum(1 for a, b in pairwise(words) if a[-1] in ".?!" and b[0].isupper())
     return stops >= 1 and text.rstrip()[-1:] in ".?!"
-
-
-_MAX_TITLE_WORDS: Final = 30
 
 
 _ENGLISH_INSTITUTIONS: Final = (

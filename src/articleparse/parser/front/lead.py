@@ -96,7 +96,13 @@ def _place(st: Body, kind: str, raw: str, offset: int) -> None:
 
 
 def _warn_if_names(st: Body, raw: str, offset: int) -> None:
-    """The zone ends at text that may be an author line the recognizers refused."""
+    """The zone ends at text that may be an author line the recognizers refused, or
+    at a few Latin words no recognizer took ('English', 'More Info': a page's
+    buttons), which begin no Chinese article's text."""
+    words = raw.split()
+    if raw.isascii() and 1 <= len(words) <= _MAX_STRAY_WORDS and raw.rstrip()[-1:] not in ".?!":
+        st.tree.diagnose("front-matter-unplaced", offset, f"'{excerpt(raw)}' ends the front matter")
+        return
     head = raw.split()[0] if raw.split() else raw
     if valid_name(head.rstrip("。！？!?…：:")) and head != raw.rstrip():
         if st.tree.lists.get("authors") is None:
@@ -110,6 +116,9 @@ def _token_at(st: Body, index: int, stop: int, offset: int) -> tuple[int, int]:
         if token.start + len(token.text) > offset:
             return position, offset - token.start
     return stop, 0
+
+
+_MAX_STRAY_WORDS: Final = 3
 
 
 MAX_UNPLACED_CHARS: Final = 150
