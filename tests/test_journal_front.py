@@ -123,3 +123,23 @@ def test_authors_from_the_bio_when_no_author_line(bio: str, authors: list[str]) 
 def test_an_author_line_wins_over_the_bio() -> None:
     doc = _parse(["欧阳琳", "作者简介:吴晓东(1980-),男,教授。", *END], single=False)
     assert doc.metadata.authors == ["欧阳琳"]
+
+
+@LAYOUTS
+@pytest.mark.parametrize(
+    "line", [f"柯雨晴:{TITLE}研究全文", f"柯雨晴|{TITLE}-某某网", f"柯雨晴：{TITLE}"]
+)
+def test_heading_line_with_the_author_before_the_title(line: str, single: bool) -> None:
+    doc = _parse([line, "湿地是越冬鸟类的主要栖息地。"], single)
+    assert doc.metadata.authors == ["柯雨晴"]
+    assert doc.boilerplate[0] == line
+
+
+def test_an_author_label_wins_over_the_heading_line() -> None:
+    doc = _parse([f"柯雨晴:{TITLE}", "作者: 吴晓东", *END], single=False)
+    assert doc.metadata.authors == ["吴晓东"]
+
+
+def test_a_sentence_after_a_name_and_colon_is_no_heading_line() -> None:
+    doc = _parse(["柯雨晴:这是一段说明文字。", *END], single=False)
+    assert doc.metadata.authors == []

@@ -21,6 +21,7 @@ from .journal import place_labelled
 from .names import valid_name
 from .opening import opens_content
 from .parts import lead_parts
+from .titles import byline_name
 
 
 def _lead_stop(st: Body, index: int) -> int:
@@ -87,6 +88,11 @@ def _place(st: Body, kind: str, raw: str, offset: int) -> None:
         st.placed.add("affiliations")
     elif kind == "chrome":
         tree.add_chrome(raw)
+    elif kind == "byline":
+        # the page's heading line: chrome, whose name is the author when no author
+        # line gives one (the list has no place in the layout: the line stays chrome)
+        tree.add_chrome(raw)
+        tree.named_authors.append(byline_name(raw))
     elif kind in ("citation", "history", "registration"):
         place_labelled(tree, kind, raw, offset)
     elif kind in _PART_FIELDS:

@@ -31,7 +31,7 @@ from .english import _english, _english_kind
 from .journal import _button, _citation, _history, _journal_header, _registration
 from .lead_text import _SPACE, Lead, Part, Recognizer, _chunk_end
 from .site_lines import interface_part
-from .titles import _bare_column, _column, _rubric, _title
+from .titles import _bare_column, _byline, _column, _rubric, _title
 
 RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("trivia", _unit_colon),
@@ -44,6 +44,7 @@ RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("citation", _citation),
     ("trivia", _slashes),
     ("title", _title),
+    ("byline", _byline),
     ("column", _column),
     ("column", _bare_column),
     ("column", _rubric),

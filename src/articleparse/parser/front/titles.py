@@ -11,6 +11,7 @@ from typing import Final
 from ..labels import COLUMN_NAMES
 from .lead_text import _BULLETS, _MAX_TAG, _OPENERS, _SPACE, Lead, _trim
 from .names import (
+    MAX_NAME,
     ROLE_WORDS,
     is_han,
     valid_name,
@@ -133,3 +134,43 @@ def _rubric(lead: Lead, position: int) -> int:
     if not title or following == end or not text.startswith(title, following):
         return -1
     return end
+
+
+def _byline(lead: Lead, position: int) -> int:
+    """'严某:题名全文', '庞某|题名-某某网': a page's heading line that puts the author's
+    name before the article's title (or the title's start) with a colon or a bar;
+    to the line end (in a single-line body, to the title's end and the piece glued
+    to it)."""
+    text = lead.text
+    title = lead.title
+    if not title or (position > 0 and text[position - 1] not in _SPACE):
+        return -1
+    name_end = position
+    while name_end < len(text) and name_end - position <= MAX_NAME and is_han(text[name_end]):
+        name_end += 1
+    if name_end >= len(text) or text[name_end] not in _BYLINE_MARKS:
+        return -1
+    if not valid_name(text[position:name_end]):
+        return -1
+    start = name_end + 1
+    head = title[: min(len(title), _BYLINE_TITLE_HEAD)]
+    if not text.startswith(head, start):
+        return -1
+    if lead.multiline:
+        return _trim(text, position, lead.end_of_line(position))
+    end = start + len(title) if text.startswith(title, start) else start + len(head)
+    while end < len(text) and text[end] not in _SPACE:
+        end += 1
+    return end
+
+
+_BYLINE_MARKS: Final = frozenset(":：|｜")
+_BYLINE_TITLE_HEAD: Final = 6
+
+
+def byline_name(raw: str) -> str:
+    """The author's name of a part :func:`_byline` took."""
+    end = 0
+    while end < len(raw) and raw[end] not in _BYLINE_MARKS:
+        end += 1
+    return raw[:end]
