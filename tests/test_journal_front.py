@@ -143,3 +143,20 @@ def test_an_author_label_wins_over_the_heading_line() -> None:
 def test_a_sentence_after_a_name_and_colon_is_no_heading_line() -> None:
     doc = _parse(["柯雨晴:这是一段说明文字。", *END], single=False)
     assert doc.metadata.authors == []
+
+
+@LAYOUTS
+def test_title_case_pinyin_names_end_the_english_title(single: bool) -> None:
+    title_en = "Wintering Behaviour of Wetland Birds——Evidence from Three Lakes"
+    doc = _parse(
+        [
+            "吴晓东, 欧阳琳",
+            title_en,
+            "Wu Xiaodong1, Ouyang Lin2",
+            "School of Life Sciences, XX University, Changsha 410081, China",
+            *END,
+        ],
+        single,
+    )
+    assert doc.metadata.title_en == title_en
+    assert doc.metadata.extra["英文作者"] == "Wu Xiaodong1, Ouyang Lin2"

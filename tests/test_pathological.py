@@ -184,7 +184,7 @@ def title_almost_everywhere(count: int) -> str:
 def journal_lines_in_lead(count: int) -> str:
     """Near misses of a journal page's lines in the lead: header prefixes, citation
     names with no type mark, history labels with no date, short column-like runs."""
-    piece = "某刊, 2025, 41(2 王明, 李华. 题名 Received: 某 草原论坛 "
+    piece = "某刊, 2025, 41(2 王明, 李华. 题名 Received: 某 草原论坛 Ab Cd, Ef Gh "
     lines = "\n".join(piece.strip() for _ in range(count))
     return f"范文 | {piece * count}摘要:甲。 |\n范文 | {lines}\n摘要:甲。 |"
 

@@ -13,7 +13,7 @@ from typing import Final
 
 from .. import patterns
 from ..tree import Tree
-from .english import _english_names
+from .english_run import english_names
 from .lead_text import _SPACE, Lead, _trim
 from .names import scan_names
 
@@ -87,7 +87,7 @@ def _citation(lead: Lead, position: int) -> int:
     if any(c.isdigit() for c in names):
         return -1  # '甲1, 乙2 1. 某大学': an author line, its affiliation after it
     if names.isascii():
-        if not _english_names(names):
+        if not english_names(names):
             return -1
     else:
         if any(c in _SPACE and p not in ",，、;；" for p, c in pairwise(names)):
