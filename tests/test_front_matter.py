@@ -17,10 +17,7 @@ def test_numbered_affiliation_lines_after_the_authors() -> None:
         "摘要：本文研究。\n关键词：甲；乙\n1 引言\n正文。 |"
     )
     assert doc.metadata.authors == ["张三", "李四"]
-    assert doc.metadata.affiliations == [
-        "某某大学 经济学院,湖北 武汉 430000",
-        "某某研究所,北京 100000",
-    ]
+    assert doc.metadata.affiliations == ["某某大学 经济学院,湖北 武汉 430000", "某某研究所,北京 100000"]
     assert doc.metadata.extra == {}
     assert doc.diagnostics == []
 

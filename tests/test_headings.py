@@ -15,9 +15,7 @@ def _outline(body: str) -> tuple[list[tuple[str, str, int]], list[str], list[str
     assert ap.render(doc) == f"标题 | 测试 |\n范文 | {body} |\n"
     nodes = list(walk_sections(doc.sections))
     headings = [(n.number, n.title, n.level) for n in nodes if isinstance(n, Section)]
-    paragraphs = [p.text for p in doc.preamble] + [
-        n.text for n in nodes if isinstance(n, Paragraph)
-    ]
+    paragraphs = [p.text for p in doc.preamble] + [n.text for n in nodes if isinstance(n, Paragraph)]
     return headings, paragraphs, [d.code for d in doc.diagnostics]
 
 
@@ -40,14 +38,7 @@ CASES = [
     (
         "quantity right after 1.4 continues the numbering but is not a heading",
         "1概况 1.1甲 一。 1.2乙 二。 1.3丙 三。 1.4丁 四。 1.5亿元资金全部到位 2对策 五。",
-        [
-            ("1", "概况", 1),
-            ("1.1", "甲", 2),
-            ("1.2", "乙", 2),
-            ("1.3", "丙", 2),
-            ("1.4", "丁", 2),
-            ("2", "对策", 1),
-        ],
+        [("1", "概况", 1), ("1.1", "甲", 2), ("1.2", "乙", 2), ("1.3", "丙", 2), ("1.4", "丁", 2), ("2", "对策", 1)],
         ["1.5亿元资金全部到位"],
         [],
     ),
@@ -150,9 +141,7 @@ CASES = [
     [case[1:] for case in CASES],
     ids=[case[0] for case in CASES],
 )
-def test_heading_rule(
-    body: str, headings: list[tuple[str, str, int]], starts: list[str], codes: list[str]
-) -> None:
+def test_heading_rule(body: str, headings: list[tuple[str, str, int]], starts: list[str], codes: list[str]) -> None:
     got_headings, paragraphs, got_codes = _outline(body)
     assert got_headings == headings
     for start in starts:
@@ -161,9 +150,7 @@ def test_heading_rule(
 
 
 def test_chinese_schemes_nest_in_order_of_appearance() -> None:
-    body = (
-        "一、总论\n（一）背景\n1.现状\n(1)问题\n①细节\n正文。\n（二）意义\n二、分论\n（一）方法\n"
-    )
+    body = "一、总论\n（一）背景\n1.现状\n(1)问题\n①细节\n正文。\n（二）意义\n二、分论\n（一）方法\n"
     headings, _, codes = _outline(body)
     assert headings == [
         ("一", "总论", 1),
@@ -196,9 +183,7 @@ def test_section_records_scheme_and_marker_as_written() -> None:
 
 def test_too_deep_numbers_are_text_with_a_warning() -> None:
     deep = ".".join(["1"] * (MAX_DECIMAL_DEPTH + 1))
-    parts = ["1引言 内容。"] + [
-        ".".join(["1"] * n) + f"第{n}层" for n in range(2, MAX_DECIMAL_DEPTH + 2)
-    ]
+    parts = ["1引言 内容。"] + [".".join(["1"] * n) + f"第{n}层" for n in range(2, MAX_DECIMAL_DEPTH + 2)]
     headings, paragraphs, codes = _outline(" ".join(parts))
     assert len(headings) == MAX_DECIMAL_DEPTH
     assert any(p.startswith(deep) for p in paragraphs)
@@ -213,9 +198,7 @@ def test_thousands_of_levels_deep_parse_and_round_trip() -> None:
 
 
 def test_numbered_references_heading_opens_the_references_block() -> None:
-    body = (
-        "1引言 内容。 2参考文献 [1]张三.题名[J].刊名,2019(4):1-3. [2]李四.书名[M].北京:出版社,2020."
-    )
+    body = "1引言 内容。 2参考文献 [1]张三.题名[J].刊名,2019(4):1-3. [2]李四.书名[M].北京:出版社,2020."
     doc = ap.parse(f"范文 | {body} |")
     assert [(s.number, s.title) for s in doc.sections] == [("1", "引言"), ("2", "参考文献")]
     assert [r.label for r in doc.references] == ["[1]", "[2]"]

@@ -18,18 +18,7 @@ from articleparse.parser.segments import _raw_separators, _separators
 
 PIECES = [
     *" ||\n\r\t\u3000aKk:：;；。）)】]【〔[［1.一、",
-    *(
-        "摘要",
-        "摘 要",
-        "关键词",
-        "關鍵詞",
-        "Key words",
-        "Abstract",
-        "DOI",
-        "doi",
-        "参考文献",
-        "注释",
-    ),
+    *("摘要", "摘 要", "关键词", "關鍵詞", "Key words", "Abstract", "DOI", "doi", "参考文献", "注释"),
     *("作者简介", "中图分类号", "文献标识码", "内容摘要", "提要"),
     # every form, half-converted and spaced ones, and words that start like a label
     *(form for forms in FRONT_LABELS.values() for form in forms),
@@ -66,10 +55,7 @@ def _full_scan(value: str, multiline: bool) -> list[tuple[int, int, str]]:
 @example(" 内容摘要 \n")  # a bare label after the indentation of the first line
 def test_label_candidates_find_what_a_full_scan_finds(value: str) -> None:
     multiline = "\n" in value
-    got = [
-        (start, end, field)
-        for start, end, _, field in _labels(value, _separators(value, multiline), multiline)
-    ]
+    got = [(start, end, field) for start, end, _, field in _labels(value, _separators(value, multiline), multiline)]
     assert got == _full_scan(value, multiline)
 
 

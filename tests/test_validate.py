@@ -63,9 +63,7 @@ def test_report_puts_content_before_positions_and_shows_where_long_text_differs(
     fixture = tmp_path / "seed.txt"
     fixture.write_text(text, encoding="utf-8")
     check_fixture(fixture, update=True)
-    fixture.write_text(
-        text.replace("导致基层党建缺乏生机", "导致基层党建缺少生机"), encoding="utf-8"
-    )
+    fixture.write_text(text.replace("导致基层党建缺乏生机", "导致基层党建缺少生机"), encoding="utf-8")
     verdict = check_fixture(fixture)
     assert verdict.status == "differ"
     report = format_verdict(verdict).splitlines()
