@@ -139,14 +139,18 @@ def articles(draw: st.DrawFn, profile: str = "decimal") -> ap.Article:
             ),
         )
     )
+    author_info = draw(st.one_of(st.none(), author_info_value))
     metadata = metadata.model_copy(
         update={
             "title_en": title_en,
             # values that need not end a sentence: the writer must end them itself
             "fund": draw(st.one_of(st.none(), fund_value)),
-            "author_info": draw(st.one_of(st.none(), author_info_value)),
+            "author_info": author_info,
         }
     )
+    if author_info and not metadata.authors:
+        # a page with no author line has the authors its bio names
+        metadata = metadata.model_copy(update={"authors": [author_info.split("(")[0]]})
     max_level = 3 if profile == "decimal" else 5
     sections = _section_tree(draw, profile, (), 1, max_level) if draw(st.booleans()) else []
     references = [

@@ -181,6 +181,14 @@ def title_almost_everywhere(count: int) -> str:
     return f"标题 | {unit * count}(x) |\n范文 | " + unit * (2 * count) + " |"
 
 
+def journal_lines_in_lead(count: int) -> str:
+    """Near misses of a journal page's lines in the lead: header prefixes, citation
+    names with no type mark, history labels with no date, short column-like runs."""
+    piece = "某刊, 2025, 41(2 王明, 李华. 题名 Received: 某 草原论坛 Ab Cd, Ef Gh "
+    lines = "\n".join(piece.strip() for _ in range(count))
+    return f"范文 | {piece * count}摘要:甲。 |\n范文 | {lines}\n摘要:甲。 |"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -205,6 +213,7 @@ SHAPES = {
     "padded names": Shape(spaced_names, 50_000, 60),
     "one sentence with many spaces": Shape(sentence_spaces, 50_000, 60),
     "chrome-like text in the lead": Shape(chrome_like_lead, 20_000, 60),
+    "journal lines in the lead": Shape(journal_lines_in_lead, 10_000, 60),
     # Numbered references and chrome after the text.
     "numbered references on one line": Shape(numbered_references, 10_000, 60),
     "chrome and part titles after the text": Shape(chrome_after_text, 20_000, 60),

@@ -331,3 +331,49 @@ END_CHROME: Final[regex.Pattern[str]] = regex.compile(
 NUMBERED_LINE: Final[regex.Pattern[str]] = regex.compile(
     r"[ \t\u3000]*(?:\d{1,2}(?:[.．、]|(?=[ \u3000]?\p{Han}))|[①-⑨])"
 )
+
+
+# A journal page's header line: the journal, the year, volume, issue and pages
+# ('刊名, 2025, 41(2): 101-108', '某某学报(自然科学版) 2026,Vol.62 Issue(2):94-109',
+# '某刊 ›› 2022, Vol. 9 ›› Issue (4): 101-110'). The name is short and the rest
+# fixed, so a failed match costs a bounded number of steps.
+JOURNAL_HEADER: Final[regex.Pattern[str]] = regex.compile(
+    r"[《\p{Han}][\p{Han}()（）·《》]{1,30}?"
+    r"[ \u3000,，›»>]{0,8}"
+    r"(?:19|20)\d{2}[ ]?年?[ ,，]{0,3}"
+    r"(?:(?:Vol\.?|第)?[ ]?\d{1,4}[ ]?卷?[ ,，›»]{0,6})?"
+    r"(?:(?:Issue|No\.?)?[ ]?[(（]\d{1,3}[)）]|第?\d{1,3}期)"
+    r"(?:[ ]?[:：][ ]?\d{1,5}(?:[ ]?[-–~][ ]?\d{1,5})?)?"
+)
+# A journal's registration numbers ('ISSN 1234-5678', 'CN 11-1234/C').
+JOURNAL_NUMBER: Final[regex.Pattern[str]] = regex.compile(
+    r"(?P<label>E-?ISSN|eISSN|ISSN|CN)[ ]?[:：]?[ ]?"
+    r"(?P<value>\d{4}-?\d{3}[\dXx]|\d{2}-\d{4}/[A-Z]{1,2})"
+)
+# The download buttons a journal page prints beside its header or title.
+PAGE_BUTTON: Final[regex.Pattern[str]] = regex.compile(
+    r"\[?(?:PDF|HTML|XML)(?:全文|下载|[ ]?\(\d{1,6}(?:\.\d{1,3})?[ ]?[KM]B?\))?\]?"
+    r"|[(（][)）]"  # the empty brackets of an icon that was not kept ('QIAN Lu()')
+)
+# An English label whose value is a date ('Received: 2021-10-08', 'Accepted:'
+# alone with the date on the next line, 'Published online: 3 May 2021').
+_DATE: Final = (
+    r"(?:\d{4}[-/.年][ ]?\d{1,2}[-/.月][ ]?\d{1,2}日?"
+    r"|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, ?\d{4})"
+)
+DATED_LABEL: Final[regex.Pattern[str]] = regex.compile(
+    r"(?P<label>[A-Z][a-z]{2,12}(?: [a-z]{2,12}){0,2})[ ]?[:：][ \t]*(?:\r?\n[ \t\u3000]*)?"
+    r"(?P<value>" + _DATE + r")"
+)
+# How-to-cite lines: an English label, the document type mark ('[J]', '[M]',
+# '[J/OL]') and the year, volume, issue and pages of the journal.
+CITATION_LABEL: Final[regex.Pattern[str]] = regex.compile(
+    r"(?P<label>Citation|Cite this article|How to cite(?: this article)?|Reference format)"
+    r"[ ]?[:：][ ]?"
+)
+CITATION_TYPE: Final[regex.Pattern[str]] = regex.compile(r"\[[A-Z]{1,2}(?:/OL)?\]")
+CITATION_ISSUE: Final[regex.Pattern[str]] = regex.compile(
+    r"(?:19|20)\d{2}[ ,，]{0,3}"
+    r"(?:\d{1,4}[ ]?[(（]\d{1,4}[)）]|[(（]\d{1,4}[)）]|\d{1,4})"
+    r"[ ]?[:：][ ]?\d{1,5}(?:[ ]?[-–~][ ]?\d{1,5})?"
+)

@@ -43,7 +43,7 @@ from .checks import (
 )
 from .content.numbering import NumberingState
 from .fields import SplitList, split_list
-from .front.authors import split_names
+from .front.authors import bio_names, split_names
 from .labels import FIELD_LABELS
 from .lines import LineIndex
 from .trusted import trusted, trusted_node
@@ -80,6 +80,9 @@ class Tree:
         self.prose = False  # a paragraph of prose was written (the text has begun)
         self.multiline = True  # the body's layout, set by body.run
         self.short_lines = 0  # short lines standing alone before the first heading
+        # authors named where the layout keeps other text (a page's heading line
+        # '甲乙:题名'), used when no author line gives them
+        self.named_authors: list[str] = []
 
     # ----------------------------------------------------------------- output
 
@@ -94,6 +97,11 @@ class Tree:
     def article(self) -> Article:
         values: dict[str, Any] = {name: self.scalars.get(name) for name in _SCALARS}
         values.update((name, self.lists.get(name, [])) for name in _LISTS)
+        if "authors" not in self.lists:
+            # no author line: the authors a heading line or the 作者简介 names (the
+            # list has no place in the layout: the text stays where it was read)
+            bio = self.scalars.get("author_info")
+            values["authors"] = self.named_authors or (bio_names(bio) if bio else [])
         metadata = trusted(Metadata)(**values, extra=self.extra)
         return trusted(Article)(
             schema_version=1,

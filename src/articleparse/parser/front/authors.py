@@ -29,6 +29,7 @@ from .names import (
     looks_like_affiliation,
     scan_names,
     split_glued,
+    valid_name,
 )
 
 
@@ -57,6 +58,17 @@ def _numbered(lead: Lead, position: int) -> int:
     end = _line_or_chunk_end(lead, position)
     if not _any_affiliation(text[position:end]):
         return -1
+    while not lead.multiline and end < len(text):
+        # a single-line body: '… 210000; 2. 某研究所, 某市 200000' goes on with the next unit
+        following = end
+        while following < len(text) and text[following] in _SPACE:
+            following += 1
+        if following == end or not patterns.NUMBERED_LINE.match(text, following):
+            break
+        unit_end = _numbered_unit_end(text, following)
+        if unit_end <= following or not _any_affiliation(text[following:unit_end]):
+            break
+        end = unit_end
     while lead.multiline and end < len(text):
         following = end + 1
         if not patterns.NUMBERED_LINE.match(text, following):
@@ -69,6 +81,27 @@ def _numbered(lead: Lead, position: int) -> int:
     return _trim(text, position, end)
 
 
+def _numbered_unit_end(text: str, start: int) -> int:
+    """In a single-line body, the end of the numbered unit at ``start``: over its
+    space-separated pieces to the one that ends it (a postcode, a ';'); -1 if it
+    does not end within an affiliation's length or holds a sentence stop."""
+    limit = min(len(text), start + _MAX_AFFILIATION)
+    position = start
+    while position < limit:
+        end = position
+        while end < limit and text[end] not in _SPACE:
+            if text[end] in "。！？":
+                return -1
+            end += 1
+        piece = text[position:end].rstrip(")）")
+        if piece.endswith((";", "；")) or piece.isdigit():
+            return end
+        position = end
+        while position < limit and text[position] in _SPACE:
+            position += 1
+    return -1
+
+
 def _authors(lead: Lead, position: int) -> int:
     """Names that end where an author line can end: at whitespace, at the end, or
     before a bracket ('王芳(某大学)'); '文上，上。' is prose."""
@@ -76,6 +109,11 @@ def _authors(lead: Lead, position: int) -> int:
     stop = lead.end_of_line(position)
     ends: list[int] = []
     end, names = scan_names(text, position, stop, ends)
+    again = [name.start for name in names[1:] if name.value == names[0].value]
+    if again and text[end : end + 1] == ".":
+        # '甲, 乙 甲, 乙. 题名[J]…': the names again, and a full stop, begin a citation
+        ends = []
+        end, names = scan_names(text, position, again[0], ends)
     count = len(names)
     while count and not _ends_author_line(text, end):
         # the last 'name' begins the text after the author line: stop before it
@@ -209,3 +247,34 @@ def name_list(raw: str, names: list[Name]) -> NameList:
 
 def split_affiliations(raw: str) -> SplitList:
     return split_list(raw, patterns.AFFILIATION_SEPARATOR)
+
+
+def bio_names(bio: str) -> list[str]:
+    """The authors a 作者简介 value names when the page has no author line: the name
+    that opens each author's entry ('甲乙(1980-),男,…;丙丁,女,…', one entry a line:
+    '甲乙(某大学教授)'), before its bracket or comma. Empty when an entry does not
+    open with a name."""
+    names: list[str] = []
+    position = 0
+    size = len(bio)
+    while position < size:
+        while position < size and (bio[position] in _SPACE or bio[position] in _BIO_ENTRY_END):
+            position += 1
+        start = position
+        while position < size and is_han(bio[position]):
+            position += 1
+        if position == start or position >= size or bio[position] not in _BIO_NAME_END:
+            return names
+        if not valid_name(bio[start:position]):
+            return names
+        names.append(bio[start:position])
+        # the entry ends at ';', '。', a line end, or a space after its bracket
+        while position < size and bio[position] not in _BIO_ENTRY_END:
+            if bio[position] in _SPACE and bio[position - 1] in ")）":
+                break
+            position += 1
+    return names
+
+
+_BIO_NAME_END: Final = frozenset("(（,，")
+_BIO_ENTRY_END: Final = frozenset(";；。\n")

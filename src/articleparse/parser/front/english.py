@@ -6,7 +6,10 @@ Pinyin, affiliations.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Final
+
+import regex
 
 from .. import patterns
 from .english_run import EnglishRun, english_names
@@ -45,7 +48,10 @@ def _english(lead: Lead, position: int) -> int:
         if glued is not None and glued.group("surname") in PINYIN_SURNAMES:
             names = glued
     if not run.names_from(text, position, end):
-        if names is not None:
+        pair = _title_case_names(run, text, position, end if names is None else names.start())
+        if pair is not None:  # 'Title Song Jiahe, Luo Qingyan School of …'
+            end = pair[1] if pair[0] == position else pair[0]
+        elif names is not None:
             end = names.start()
         else:
             end = _before_last_name(run, text, position, _trim(text, position, end))
@@ -63,7 +69,7 @@ def _run_end(lead: Lead, position: int) -> int:
     text = lead.text
     end = position
     limit = lead.end_of_line(position)
-    while end < limit and text[end].isascii() and text[end] not in "(（":
+    while end < limit and (text[end].isascii() or text[end] in "—–") and text[end] not in "(（":
         if text.startswith("//", end):
             break
         end += 1
@@ -74,6 +80,33 @@ def _run_end(lead: Lead, position: int) -> int:
 _AUTHOR_START: Final = 0
 _AUTHOR_GLUED: Final = 1
 _NAME_AT_END: Final = 2
+_TITLE_CASE: Final = 3
+
+
+# Chinese names in Pinyin written in title case, two or more ('Song Jiahe, Luo
+# Qingyan2'): where a flattened page goes on from an English title to its authors.
+_TITLE_CASE_SURNAME: Final = (
+    "(?:" + "|".join(sorted((s.capitalize() for s in PINYIN_SURNAMES), key=len, reverse=True)) + ")"
+)
+_TITLE_CASE_NAME: Final = _TITLE_CASE_SURNAME + r" [A-Z][a-z]{1,10}(?![A-Za-z])[0-9*]{0,4}"
+_TITLE_CASE_PAIR: Final[regex.Pattern[str]] = regex.compile(
+    r"(?<![A-Za-z])" + _TITLE_CASE_NAME + r"[ ]?[,，][ ]?" + _TITLE_CASE_NAME
+)
+_TITLE_CASE_NEXT: Final[regex.Pattern[str]] = regex.compile(r"[ ]?[,，][ ]?" + _TITLE_CASE_NAME)
+
+
+def _title_case_names(run: EnglishRun, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where names in Pinyin written in title case stand between the positions
+    ('… Approach Ren Hao, Xu Linyu School of …'): their start and end, or None."""
+    match = run.search(_TITLE_CASE, _TITLE_CASE_PAIR, text, start, end)
+    if match is None:
+        return None
+    stop = match.end()
+    following = _TITLE_CASE_NEXT.match(text, stop, end)
+    while following is not None:
+        stop = following.end()
+        following = _TITLE_CASE_NEXT.match(text, stop, end)
+    return match.start(), stop
 
 
 def _capitals_end(text: str, start: int, end: int) -> int:
@@ -123,6 +156,8 @@ def _before_last_name(run: EnglishRun, text: str, start: int, end: int) -> int:
 
 
 def _english_kind(lead: Lead, text: str) -> str:
+    if _prose(text):
+        return "abstract_en"
     if english_affiliation(text):
         return "affiliation_en"
     if english_names(text):
@@ -131,6 +166,15 @@ def _english_kind(lead: Lead, text: str) -> str:
         lead.seen_title_en = True
         return "title_en"
     return "english"
+
+
+def _prose(text: str) -> bool:
+    """English sentences: an abstract written without its label (a title, its
+    authors and their affiliation, run together in a single-line body, end in no
+    full stop)."""
+    words = text.split()
+    stops = sum(1 for a, b in pairwise(words) if a[-1] in ".?!" and b[0].isupper())
+    return stops >= 1 and text.rstrip()[-1:] in ".?!"
 
 
 _ENGLISH_INSTITUTIONS: Final = (

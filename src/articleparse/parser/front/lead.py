@@ -17,9 +17,11 @@ from ..labels import (
 from ..state import Body, excerpt
 from ..tokens import Kind
 from .authors import author_names, name_list, split_affiliations
+from .journal import place_labelled
 from .names import valid_name
 from .opening import opens_content
 from .parts import lead_parts
+from .titles import byline_name
 
 
 def _lead_stop(st: Body, index: int) -> int:
@@ -86,6 +88,13 @@ def _place(st: Body, kind: str, raw: str, offset: int) -> None:
         st.placed.add("affiliations")
     elif kind == "chrome":
         tree.add_chrome(raw)
+    elif kind == "byline":
+        # the page's heading line: chrome, whose name is the author when no author
+        # line gives one (the list has no place in the layout: the line stays chrome)
+        tree.add_chrome(raw)
+        tree.named_authors.append(byline_name(raw))
+    elif kind in ("citation", "history", "registration"):
+        place_labelled(tree, kind, raw, offset)
     elif kind in _PART_FIELDS:
         tree.assign(_PART_FIELDS[kind], raw, "", offset)
     else:
@@ -93,7 +102,13 @@ def _place(st: Body, kind: str, raw: str, offset: int) -> None:
 
 
 def _warn_if_names(st: Body, raw: str, offset: int) -> None:
-    """The zone ends at text that may be an author line the recognizers refused."""
+    """The zone ends at text that may be an author line the recognizers refused, or
+    at a few Latin words no recognizer took ('English', 'More Info': a page's
+    buttons), which begin no Chinese article's text."""
+    words = raw.split()
+    if raw.isascii() and 1 <= len(words) <= _MAX_STRAY_WORDS and raw.rstrip()[-1:] not in ".?!":
+        st.tree.diagnose("front-matter-unplaced", offset, f"'{excerpt(raw)}' ends the front matter")
+        return
     head = raw.split()[0] if raw.split() else raw
     if valid_name(head.rstrip("。！？!?…：:")) and head != raw.rstrip():
         if st.tree.lists.get("authors") is None:
@@ -109,6 +124,9 @@ def _token_at(st: Body, index: int, stop: int, offset: int) -> tuple[int, int]:
     return stop, 0
 
 
+_MAX_STRAY_WORDS: Final = 3
+
+
 MAX_UNPLACED_CHARS: Final = 150
 """Unlabelled text this close before a label is front matter that was not placed."""
 
@@ -119,6 +137,8 @@ _PART_FIELDS: Final = {
     "authors": "authors",
     "affiliations": "affiliations",
     "title_en": "title_en",
+    "source": "source",
+    "abstract_en": "abstract_en",
 }
 
 

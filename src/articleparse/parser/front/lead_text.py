@@ -25,7 +25,8 @@ from .needle import Needle
 class Part(NamedTuple):
     kind: str
     """'space', 'trivia', 'chrome', 'column', 'title', 'authors', 'affiliations', 'title_en',
-    'authors_en', 'affiliation_en', 'english' or 'unknown'."""
+    'authors_en', 'affiliation_en', 'english', 'source', 'registration', 'history',
+    'citation' or 'unknown'."""
     start: int
     end: int
 

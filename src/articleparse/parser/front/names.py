@@ -14,7 +14,8 @@ from typing import Final, NamedTuple
 import regex
 
 # Common single-character surnames (the great majority of Chinese names begin
-# with one of these) and compound surnames.
+# with one of these) and compound surnames, in simplified characters: a name in
+# traditional or variant characters is looked up through :func:`simplified`.
 SURNAMES: Final = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
@@ -24,11 +25,35 @@ SURNAMES: Final = frozenset(
     "卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗"
     "燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
     "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危"
-    "玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-    # traditional forms of the commonest
-    "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭葉蘇魏呂盧薛閆龍賀顧龔錢湯溫齊喬龐顏聶魯嚴覃蔣劉鍾譚陸"
-    "車羅鄒藍閻鄺鄔萬歐戴賈廖鄒淩畢閔蘭馮錢孫謝趙鍾關陸韋許傅莊聶顧"
+    "玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由萧阎钮郗傅"
 )
+# Traditional and variant forms of the characters of the name tables below
+# (surnames, the words that are no names, roles, place and institution words),
+# each followed by its simplified form: the traditional forms a converter writes
+# for every simplified character in those tables (tests/test_surnames.py checks
+# the table against a converter), then variants converters leave alone.
+_TRADITIONAL_SIMPLIFIED: Final = (
+    "萬万業业叢丛東东嚴严豐丰烏乌樂乐喬乔於于雲云會会餘余儲储兒儿黨党蘭兰關关內内農农馮冯況况劉刘辦办勞劳區区醫医華华單单盧卢衛卫衞卫厲厉縣县發发臺台"
+    "葉叶呂吕吳吴員员團团園园國国處处婁娄孫孙學学寧宁實实審审宮宫賓宾導导爾尔堯尧嶽岳鞏巩帥帅師师幹干廣广莊庄慶庆應应龐庞張张強强總总戰战執执護护時时"
+    "晉晋樸朴雜杂權权來来楊杨欒栾檢检樓楼歐欧畢毕漢汉湯汤濟济塗涂溫温遊游灣湾滿满濱滨獨独獻献蓋盖盤盘碩硕確确竇窦筆笔簡简紀纪練练經经結结緒绪綜综編编"
+    "繆缪羅罗聶聂職职肅肃蘆芦蘇苏範范荊荆榮荣蕭萧蔣蒋藍蓝藺蔺見见規规計计訊讯講讲許许論论設设譯译語语諸诸談谈諶谌諧谐謝谢譚谭貴贵費费賀贺賈贾趙赵車车"
+    "軒轩轅辕邊边遼辽連连遲迟鄧邓鄺邝鄔邬鄒邹鬱郁鄭郑鍾钟鈕钮錢钱銀银長长門门閆闫閉闭間间閔闵聞闻閻阎闕阙闞阚陽阳陰阴陸陆陳陈陝陕韋韦韓韩項项顧顾顏颜"
+    "饒饶馬马駱骆驗验魯鲁鮑鲍鮮鲜麥麦黃黄齊齐龍龙龔龚"
+    # variant forms
+    "淩凌鐘钟"
+)
+_TO_SIMPLIFIED: Final[dict[str, str]] = {
+    _TRADITIONAL_SIMPLIFIED[index]: _TRADITIONAL_SIMPLIFIED[index + 1]
+    for index in range(0, len(_TRADITIONAL_SIMPLIFIED), 2)
+}
+
+
+def simplified(word: str) -> str:
+    """``word`` with the traditional and variant characters of the name tables
+    written in simplified form ('闞文博' is '阚文博', '大學' is '大学')."""
+    return "".join([_TO_SIMPLIFIED.get(char, char) for char in word])
+
+
 # The same surnames as an English author line writes them, in capitals
 # ('ZHANG San', 'OUYANG Lin'): Hanyu Pinyin of the common ones.
 _PINYIN_SURNAME_TEXT: Final = (
@@ -117,6 +142,7 @@ def valid_name(name: str, after_names: bool = False) -> bool:
     where a rarer surname (钮, 覃) is taken too."""
     if "·" in name or "•" in name:
         return 3 <= len(name) <= 16 and all(is_han(c) or c in "·•" for c in name)
+    name = simplified(name)
     if not 2 <= len(name) <= MAX_NAME or name in NOT_NAMES or name[0] == "某":
         return False
     if any(word in name for word in _PLACE_WORDS):
@@ -173,7 +199,7 @@ def scan_names(
             while run_end < stop and (is_han(text[run_end]) or text[run_end] in "·•"):
                 run_end += 1
             run = text[position:run_end]
-            if run in ROLE_WORDS:
+            if simplified(run) in ROLE_WORDS:
                 if not names:
                     break
                 position = end = run_end
@@ -275,7 +301,7 @@ def _short_bracket_end(text: str, position: int, stop: int) -> int:
         char = text[index]
         if char in _CLOSERS:
             inner = text[position + 1 : index]
-            if any(word in inner for word in INSTITUTION_WORDS) or any(c.isdigit() for c in inner):
+            if looks_like_affiliation(inner) or any(c.isdigit() for c in inner):
                 return -1
             return index + 1
         if char == "\n" or char in _OPENERS:
@@ -313,14 +339,13 @@ INSTITUTION_WORDS: Final = (
     "办公室",
     "管理局",
     "管理处",
-    "大學",
-    "學院",
-    "醫院",
 )
 
 
 def looks_like_affiliation(text: str) -> bool:
     """An institution's name, or an address with a postcode ('江苏 南京 210000')."""
+    if any(char in _TO_SIMPLIFIED for char in text):
+        text = simplified(text)  # '某某大學'
     return any(word in text for word in INSTITUTION_WORDS) or _POSTCODE.search(text) is not None
 
 
@@ -349,7 +374,7 @@ def split_glued(run: str) -> list[Name] | None:
     for index in range(len(run) - 2, -1, -1):
         for size in (2, 3):
             piece = run[index : index + size]
-            if len(piece) == size and piece[0] in SURNAMES and _glued_piece(piece):
+            if len(piece) == size and simplified(piece[0]) in SURNAMES and _glued_piece(piece):
                 if ways[index + size]:
                     ways[index] = min(2, ways[index] + ways[index + size])
                     first[index] = size

@@ -3,8 +3,9 @@
 """The unlabelled lead cut into parts, by an ordered table of recognizers.
 
 :data:`RECOGNIZERS` lists, in the order they are tried, the recognizers of
-the parts a lead holds (a column name, the title again, bracketed or numbered
-affiliations, English lines, author lines, chrome). Each has one signature,
+the parts a lead holds (a column name, the title again, a journal's header,
+numbers, history and how-to-cite lines, bracketed or numbered affiliations,
+English lines, author lines, chrome). Each has one signature,
 ``(lead: Lead, position: int) -> int``: the end of the part it takes at
 ``position``, or -1 when it takes nothing. :func:`lead_parts` tries
 them at each place and reports what none took as ``unknown``.
@@ -27,18 +28,26 @@ from .authors import (
 )
 from .chrome import _bullet, _chrome, _slashes
 from .english import _english, _english_kind
+from .journal import _button, _citation, _history, _journal_header, _registration
 from .lead_text import _SPACE, Lead, Part, Recognizer, _chunk_end
 from .site_lines import interface_part
-from .titles import _bare_column, _column, _title
+from .titles import _bare_column, _byline, _column, _rubric, _title
 
 RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("trivia", _unit_colon),
     ("affiliations", _unit),
     ("chrome", _chrome),
+    ("source", _journal_header),
+    ("registration", _registration),
+    ("trivia", _button),
+    ("history", _history),
+    ("citation", _citation),
     ("trivia", _slashes),
     ("title", _title),
+    ("byline", _byline),
     ("column", _column),
     ("column", _bare_column),
+    ("column", _rubric),
     ("trivia", _bullet),
     ("chrome", interface_part),
     ("affiliations", _bracket),

@@ -11,6 +11,7 @@ from typing import Final
 from ..labels import COLUMN_NAMES
 from .lead_text import _BULLETS, _MAX_TAG, _OPENERS, _SPACE, Lead, _trim
 from .names import (
+    MAX_NAME,
     ROLE_WORDS,
     is_han,
     valid_name,
@@ -111,3 +112,65 @@ def _bare_column(lead: Lead, position: int) -> int:
         return -1
     name = "".join(char for char in text[position:end] if char not in _SPACE)
     return end if name in COLUMN_NAMES else -1
+
+
+def _rubric(lead: Lead, position: int) -> int:
+    """'草原论坛', '专题研究': a journal's column name of a few characters, alone on its
+    line (in a single-line body, one piece), right before the title written again."""
+    text = lead.text
+    if not is_han(text[position]) or (position > 0 and text[position - 1] not in _SPACE):
+        return -1
+    end = _trim(text, position, lead.end_of_line(position))
+    if not lead.multiline:
+        end = position
+        while end < len(text) and text[end] not in _SPACE:
+            end += 1
+    if not 2 <= end - position <= _MAX_TAG or not all(is_han(c) for c in text[position:end]):
+        return -1
+    following = end
+    while following < len(text) and text[following] in _SPACE:
+        following += 1
+    title = lead.title
+    if not title or following == end or not text.startswith(title, following):
+        return -1
+    return end
+
+
+def _byline(lead: Lead, position: int) -> int:
+    """'严某:题名全文', '庞某|题名-某某网': a page's heading line that puts the author's
+    name before the article's title (or the title's start) with a colon or a bar;
+    to the line end (in a single-line body, to the title's end and the piece glued
+    to it)."""
+    text = lead.text
+    title = lead.title
+    if not title or (position > 0 and text[position - 1] not in _SPACE):
+        return -1
+    name_end = position
+    while name_end < len(text) and name_end - position <= MAX_NAME and is_han(text[name_end]):
+        name_end += 1
+    if name_end >= len(text) or text[name_end] not in _BYLINE_MARKS:
+        return -1
+    if not valid_name(text[position:name_end]):
+        return -1
+    start = name_end + 1
+    head = title[: min(len(title), _BYLINE_TITLE_HEAD)]
+    if not text.startswith(head, start):
+        return -1
+    if lead.multiline:
+        return _trim(text, position, lead.end_of_line(position))
+    end = start + len(title) if text.startswith(title, start) else start + len(head)
+    while end < len(text) and text[end] not in _SPACE:
+        end += 1
+    return end
+
+
+_BYLINE_MARKS: Final = frozenset(":：|｜")
+_BYLINE_TITLE_HEAD: Final = 6
+
+
+def byline_name(raw: str) -> str:
+    """The author's name of a part :func:`_byline` took."""
+    end = 0
+    while end < len(raw) and raw[end] not in _BYLINE_MARKS:
+        end += 1
+    return raw[:end]
