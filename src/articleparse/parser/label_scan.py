@@ -41,9 +41,10 @@ _LABEL_FIRST_CHARS: Final = frozenset(
 )
 
 
-# What a label may end with, before its colon (a closing bracket counts too).
+# What a label may end with, before its colon (a closing bracket counts too, and
+# the bracket that closes a pinyin annotation: '號(hào):').
 _LABEL_LAST_CHARS: Final = frozenset(
-    "】〕］]"
+    "】〕］])）"
     + "".join(form[-1] for forms in FRONT_LABELS.values() for form in forms)
     + "".join(
         patterns.CHAR_VARIANTS.get(form[-1], "")
@@ -113,8 +114,15 @@ _BLOCK_FINDS: Final = _unprefixed(_BLOCK_FORMS)
 _GLUED_FINDS: Final = _unprefixed(_GLUED_BARE)
 
 
-# (four spaces between characters, brackets, a space before the colon)
-_LONGEST_LABEL: Final = 5 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
+# The same tables in simplified characters, for a label written in traditional ones.
+_GLUED_SIMPLE: Final = frozenset(patterns.simplified_label(form) for form in _GLUED_BARE)
+
+
+_BARE_SIMPLE: Final = frozenset(patterns.simplified_label(form) for form in BARE_LABELS)
+
+
+# (four spaces or a pinyin annotation between characters, brackets, a space before the colon)
+_LONGEST_LABEL: Final = 9 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
 
 
 def _labels(
@@ -205,7 +213,7 @@ def _stands_glued(match: regex.Match[str], value: str) -> bool:
     if not match.group("colon"):
         # '…S 232.3文献标识码 A文章编号 0517-…': a long code label and a space
         written = _compact(match.group()[: match.start("space") - start])
-        return bool(match.group("space")) and written in _GLUED_BARE
+        return bool(match.group("space")) and patterns.simplified_label(written) in _GLUED_SIMPLE
     before = value[start - 1]
     if before.isascii() and before.isalpha():
         # only after a one-letter value ('文献标识码:A文章编号:…'), never inside a
@@ -262,17 +270,19 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
     if match.group("space") and (start == 0 or value[start - 1] in _SPACE_BEFORE):
         # '摘要 以某钢铁企业为例…', 'Key words steel plant;…', 'F323   文献标识码 A':
         # after whitespace, a distinctive label may take a space for its colon
-        written = _compact(match.group()[: match.start("space") - start])
+        written = patterns.simplified_label(_compact(match.group()[: match.start("space") - start]))
         if written in CODE_LABELS:
             # '分类号 G642': a short label, then a code
             following = value[match.end() : match.end() + 1]
             return following.isascii() and following.isupper()
-        return written in BARE_LABELS
+        return written in _BARE_SIMPLE
     return False
 
 
 def _compact(label: str) -> str:
-    return "".join(c for c in label if c not in " \u3000\u00a0")
+    """A label's written form without what a page adds inside it: spaces, lost-space
+    marks, pinyin annotations ('關(guān)鍵詞' → '關鍵詞')."""
+    return patterns.bare_label_form(label)
 
 
 def _label_field(match: regex.Match[str]) -> str:

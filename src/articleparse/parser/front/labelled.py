@@ -65,7 +65,7 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
     if bracketed and raw[-1:] in "）)":
         raw, junk = raw[:-1], raw[-1:]
     elif field in SHORT_FIELDS:
-        # 'G623.5??', 'A ?': the '?' a page shows for lost spaces is no part of a code
+        # 'G623.5??', 'A " "': the '?' or '"' a page shows for lost spaces is no part of a code
         kept = raw.rstrip(_LOST_SPACE)
         raw, junk = kept, raw[len(kept) :]
     if field not in _KEEPS_SEPARATOR and _label_follows(st, end):
@@ -155,7 +155,7 @@ def _reach_field(field: str, label: str) -> str:
     return field
 
 
-_LOST_SPACE: Final = "? \u00a0"
+_LOST_SPACE: Final = "?\" \u00a0"
 
 
 # What a page writes between two labelled values on one line ('收稿日期：2021-03-15；修回日期：…').
