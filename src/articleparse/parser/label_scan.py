@@ -20,8 +20,12 @@ from .labels import (
     BARE_LABELS,
     BLOCK_FIELDS,
     CODE_LABELS,
+    ABSTRACT_PARTS,
     COLON_ONLY_LABELS,
     FRONT_LABELS,
+    SHAPE_LABEL,
+    SITE_LABELS,
+    UNGLUED_LABELS,
 )
 from .tokens import Kind
 
@@ -158,6 +162,7 @@ def _labels(
         while found != -1:
             glued.add(found)
             found = value.find(form, found + 1)
+    shapes: list[tuple[int, int]] = []  # labels by their shape alone (start, end)
     for colon in ":：":
         found = value.find(colon)
         while found != -1:
@@ -167,7 +172,20 @@ def _labels(
             if before >= 0 and _CLASSES.at(value, before) & _LAST:
                 starts.update(_boundaries_before(value, found))
                 glued.update(_glued_starts(value, found))
+            if before >= 0 and _ideograph(value[before]):
+                shape = _shape_before_colon(value, before + 1)
+                if shape >= 0:
+                    shapes.append((shape, found + 1))
             found = value.find(colon, found + 1)
+    for bracket in "【〔［[":
+        found = value.find(bracket)
+        while found != -1:
+            # '[' only at a boundary: '06[历史学]' is a code's gloss
+            glued_square = bracket == "[" and found > 0 and value[found - 1] not in _SHAPE_SPACES
+            shape = -1 if glued_square else _shape_in_brackets(value, found)
+            if shape > 0:
+                shapes.append((found, shape))
+            found = value.find(bracket, found + 1)
     labels = []
     end = -1
     match_at = patterns.FRONT_LABEL_AT.match
@@ -188,11 +206,146 @@ def _labels(
         if at_boundary:
             stands = _stands_as_label(match, field, value, multiline)
         else:
-            stands = _stands_glued(match, value)
+            stands = _stands_glued(match, field, value)
         if stands:
             labels.append((start, match.end(), Kind.LABEL, field))
             end = match.end()
+    if shapes:
+        return _with_shapes(value, labels, shapes)
     return labels
+
+
+def _with_shapes(
+    value: str, labels: list[tuple[int, int, Kind, str]], shapes: list[tuple[int, int]]
+) -> list[tuple[int, int, Kind, str]]:
+    """The labels of the table, and the labels found by their shape alone where no
+    label of the table stands (both in order, none overlapping)."""
+    shapes.sort()
+    merged: list[tuple[int, int, Kind, str]] = []
+    known = 0
+    end = -1
+    for start, stop in shapes:
+        while known < len(labels) and labels[known][0] < stop:
+            if labels[known][0] >= end:
+                merged.append(labels[known])
+                end = labels[known][1]
+            known += 1
+        if start < end:
+            continue
+        if known < len(labels) and labels[known][0] < stop:
+            continue
+        # the space before a colon belongs to the label ('来源 :'); so does the colon
+        merged.append((start, _after_colon(value, stop), Kind.LABEL, SHAPE_LABEL))
+        end = merged[-1][1]
+    for label in labels[known:]:
+        if label[0] >= end:
+            merged.append(label)
+            end = label[1]
+    return merged
+
+
+def _after_colon(value: str, stop: int) -> int:
+    """After a label's closing bracket, the colon written after it too ('【期号】:'),
+    and the spaces after it."""
+    if value[stop - 1] in "】〕］]" and value[stop : stop + 1] in (":", "："):
+        stop += 1
+    while stop < len(value) and value[stop] in " \u3000":
+        stop += 1
+    return stop
+
+
+def _ideograph(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _shape_before_colon(value: str, end: int) -> int:
+    """Where a label of 2 to 6 characters ending at ``end`` (before its colon)
+    starts, or -1: a run of ideographs, or single ideographs spaced out
+    ('出 版 物'), at a line start or after a value that is no sentence
+    ('…2019-03-14 更新时间:')."""
+    start = end
+    count = 0
+    while start > 0 and count <= _SHAPE_LONGEST:
+        char = value[start - 1]
+        if _ideograph(char):
+            start -= 1
+            count += 1
+            continue
+        if char in _SHAPE_SPACES and start < end:
+            run = _spaced_run(value, start, end)
+            if run >= 0:
+                start = run
+                continue
+        break
+    while start < end and value[start] in _SHAPE_SPACES:
+        start += 1
+    if not _SHAPE_SHORTEST <= count <= _SHAPE_LONGEST:
+        return -1
+    written = "".join(c for c in value[start:end] if _ideograph(c))
+    if _not_a_label(written):
+        return -1
+    before = start
+    while before > 0 and value[before - 1] in _SHAPE_SPACES:
+        before -= 1
+    if before == 0 or value[before - 1] in "\r\n":
+        return start
+    if before < start and value[before - 1] in _AFTER_VALUE:
+        return start
+    return -1
+
+
+def _not_a_label(written: str) -> bool:
+    """A part of a structured abstract ('目的') or a word of a site's chrome ('浏览')."""
+    simple = patterns.simplified_label(written)
+    return simple in ABSTRACT_PARTS or simple in SITE_LABELS
+
+
+def _spaced_run(value: str, start: int, end: int) -> int:
+    """Where the space run before ``start`` starts when it stands between two
+    single ideographs of a spaced label ('出 版 物', '页  面'); -1 otherwise."""
+    run = start
+    while run > 0 and value[run - 1] in _SHAPE_SPACES:
+        run -= 1
+    if start - run > _SHAPE_SPACE_RUN or run == 0 or not _ideograph(value[run - 1]):
+        return -1
+    single_after = start + 1 == end or not _ideograph(value[start + 1])
+    single_before = run < 2 or not _ideograph(value[run - 2])
+    return run if single_after and single_before else -1
+
+
+def _shape_in_brackets(value: str, open_at: int) -> int:
+    """The end of a bracketed label of 2 to 8 ideographs ('【期刊年份】'), or -1."""
+    close = _CLOSING[value[open_at]]
+    limit = min(len(value), open_at + 2 + 2 * _SHAPE_LONGEST_BRACKETED)
+    count = 0
+    position = open_at + 1
+    while position < limit:
+        char = value[position]
+        if char == close:
+            if not _SHAPE_SHORTEST <= count <= _SHAPE_LONGEST_BRACKETED:
+                return -1
+            written = "".join(c for c in value[open_at + 1 : position] if _ideograph(c))
+            return -1 if _not_a_label(written) else position + 1
+        if _ideograph(char):
+            count += 1
+        elif char not in _SHAPE_SPACES:
+            return -1
+        position += 1
+    return -1
+
+
+_WORD_LONGEST: Final = 30
+_SHAPE_SHORTEST: Final = 2
+_SHAPE_LONGEST: Final = 6
+_SHAPE_LONGEST_BRACKETED: Final = 8
+_SHAPE_SPACE_RUN: Final = 4
+_SHAPE_SPACES: Final = " \u3000\u00a0?\""
+_CLOSING: Final = {"【": "】", "〔": "〕", "［": "］", "[": "]"}
+# What a value before a label on the same line ends with: a date, a code, a
+# bracket, a count ('…2019-03-14 更新时间:', '…0次 | 上传用户:').
+_AFTER_VALUE: Final = frozenset(
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)）】]》”\"|次期页号"
+)
 
 
 # _glued_starts and _boundaries_before return lists: set.update over a
@@ -204,22 +357,35 @@ def _glued_starts(value: str, colon: int) -> list[int]:
     return [index for index in range(lowest, colon) if _CLASSES.at(value, index) & _FIRST]
 
 
-def _stands_glued(match: regex.Match[str], value: str) -> bool:
+def _stands_glued(match: regex.Match[str], field: str, value: str) -> bool:
     """A label glued to the text before it ('…G642文献标识码:A') needs its colon
     right after it; an English one also needs a non-letter before it."""
     if match.group("open"):
         return match.group("close") is not None  # '…G434【文献标识码】A'
     start = match.start()
+    if patterns.simplified_label(_compact(match.group(field))) in UNGLUED_LABELS:
+        return False  # '…数据来源：', '…产业基金：' are words of a sentence
     if not match.group("colon"):
         # '…S 232.3文献标识码 A文章编号 0517-…': a long code label and a space
         written = _compact(match.group()[: match.start("space") - start])
         return bool(match.group("space")) and patterns.simplified_label(written) in _GLUED_SIMPLE
     before = value[start - 1]
     if before.isascii() and before.isalpha():
-        # only after a one-letter value ('文献标识码:A文章编号:…'), never inside a
-        # word ('JEL分类号')
-        return value[start - 2 : start - 1] in ":：]】〕 "
+        # after a one-letter value ('文献标识码:A文章编号:…') or an English word
+        # ('…Qing Academies作者机构:'), never inside an abbreviation ('JEL分类号')
+        return value[start - 2 : start - 1] in ":：]】〕 " or _ends_english_word(value, start)
     return True
+
+
+def _ends_english_word(value: str, end: int) -> bool:
+    """Whether a word of four or more letters, some in lower case, ends at ``end``."""
+    start = end
+    while start > 0 and end - start <= _WORD_LONGEST and value[start - 1].isascii() and (
+        value[start - 1].isalpha()
+    ):
+        start -= 1
+    word = value[start:end]
+    return len(word) >= 4 and not word.isupper()
 
 
 def _boundaries_before(value: str, colon: int) -> list[int]:

@@ -368,4 +368,7 @@ def _list_separator(field: str, raw: str) -> regex.Pattern[str]:
 
 
 def _bare_label(label: str) -> str:
-    return label.strip().strip("【】[]〔〕［］:： \u3000")
+    """The key of a label in ``extra``: as written, without its brackets, colon and
+    the spaces inside it ('出 版 物：' → '出版物')."""
+    bare = label.strip().strip("【】[]〔〕［］:： \u3000")
+    return "".join(bare.split())

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..content.numbering import find_marker
 from ..labels import (
     BLOCK_FIELDS,
     DATE_LABELS,
+    LIST_FIELDS,
+    SHAPE_LABEL,
     SHORT_FIELDS,
 )
 from ..state import Body, excerpt
-from ..tokens import Kind
+from ..tokens import Kind, Token
 from .chrome import site_tags
 from .names import valid_name
 from .opening import opens_content
-from .values import value_end, value_shape
+from .values import prose, value_end, value_shape
 
 
 def bracketed_label(st: Body, index: int) -> bool:
@@ -42,7 +45,7 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
     tokens = st.tokens
     tree = st.tree
     label = tokens[index]
-    field = label.field
+    field = "extra" if label.field == SHAPE_LABEL else label.field
     start = index + 1
     lead = ""
     if _value_on_next_line(st, start, field):
@@ -51,7 +54,7 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
     if _site_tags_segment(st, start, field):
         end = start + 1  # '关键词:三治德治党组织 张三 …': the tags are one segment
     else:
-        end = value_end(st, start, _reach_field(field, label.text), bracketed)
+        end = value_end(st, start, _reach_field(label.field, label.text), bracketed)
     raw = "".join(t.text for t in tokens[start:end])
     if field == "keywords" and not bracketed and site_tags(raw.strip()):
         if _keywords_ahead(st, end):
@@ -137,6 +140,9 @@ def _value_on_next_line(st: Body, index: int, field: str) -> bool:
     if field in SHORT_FIELDS and index + 1 < len(tokens):
         if not value_shape(field, tokens[index + 1].text.strip()):
             return False
+    if (field in LIST_FIELDS or field == SHAPE_LABEL) and index + 1 < len(tokens):
+        if prose(tokens[index + 1].text):
+            return False  # '关键词：' alone, then a paragraph: the label is empty
     return (
         st.multiline
         and index + 1 < len(tokens)
@@ -152,7 +158,79 @@ def _reach_field(field: str, label: str) -> str:
     as far as 收稿日期 does."""
     if field == "extra" and "".join(label.split()).strip("【】[]〔〕［］:：") in DATE_LABELS:
         return "received"
+    if field == SHAPE_LABEL:
+        return "source"  # one value: a segment, or on a meta line up to a gap
     return field
+
+
+def shape_stands(st: Body, index: int) -> bool:
+    """Whether a label found by its shape alone (not in the table) is a label here,
+    in the front-matter zone: in brackets always; before a colon when its value is
+    no prose (no sentence inside it, and a whole sentence only among other front
+    matter), and when the line is not the title written again ('标题:副题')."""
+    tokens = st.tokens
+    label = tokens[index].text
+    if label[:1] in "【〔［[":
+        return True
+    following = index + 1
+    if (
+        st.multiline
+        and following + 1 < len(tokens)
+        and tokens[following].kind is Kind.SEP
+        and "\n" in tokens[following].text
+    ):
+        following += 1  # alone on its line: its value is on the next one
+    value = ""
+    if following < len(tokens) and tokens[following].kind is Kind.SEGMENT:
+        value = tokens[following].text.rstrip()
+    title = st.tree.scalars.get("title")
+    if title and "".join((label + value).split()).startswith("".join(title.split())[:4]):
+        return False
+    if len(value) > _SHAPE_VALUE_LONGEST or any(c in _SENTENCE_INSIDE for c in value[:-1]):
+        return False
+    if value[-1:] in _SENTENCE_END:
+        return bool(st.tree.scalars) or bool(st.tree.lists)
+    return True
+
+
+def demote_shape(st: Body, index: int) -> None:
+    """A label found by its shape that is no label here: text again, one segment
+    with the segment glued after it."""
+    tokens = st.tokens
+    text = tokens[index].text
+    start = tokens[index].start
+    stop = index + 1
+    if stop < len(tokens) and tokens[stop].kind is Kind.SEGMENT:
+        text += tokens[stop].text
+        stop += 1
+    tokens[index:stop] = [Token(Kind.SEGMENT, text, start, marker=find_marker(text))]
+
+
+def demote_shapes(st: Body, index: int) -> None:
+    """Every label found by its shape from ``index`` on is text (after the front
+    matter they are words of a sentence: '研究表明：')."""
+    tokens = st.tokens
+    if not any(t.kind is Kind.LABEL and t.field == SHAPE_LABEL for t in tokens[index:]):
+        return
+    kept: list[Token] = []
+    position = index
+    while position < len(tokens):
+        token = tokens[position]
+        position += 1
+        if token.kind is not Kind.LABEL or token.field != SHAPE_LABEL:
+            kept.append(token)
+            continue
+        text = token.text
+        if position < len(tokens) and tokens[position].kind is Kind.SEGMENT:
+            text += tokens[position].text
+            position += 1
+        kept.append(Token(Kind.SEGMENT, text, token.start, marker=find_marker(text)))
+    tokens[index:] = kept
+
+
+_SHAPE_VALUE_LONGEST: Final = 80
+_SENTENCE_INSIDE: Final = "。！？!?；;"
+_SENTENCE_END: Final = "。！？!?"
 
 
 _LOST_SPACE: Final = "?\" \u00a0"
