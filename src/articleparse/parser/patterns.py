@@ -311,6 +311,16 @@ COMMA_LIST: Final[regex.Pattern[str]] = regex.compile(
 DUN_LIST: Final[regex.Pattern[str]] = regex.compile(
     r"(?<![ \u3000\u00a0])[ \u3000\u00a0]*、[ \u3000\u00a0]*"
 )
+# '/' between items, never inside a Latin word ('TCP/IP'): a slash with a space or a
+# character other than a Latin letter or digit on each side.
+SLASH_LIST: Final[regex.Pattern[str]] = regex.compile(
+    r"(?:(?<![ \u3000\u00a0])[ \u3000\u00a0]+/|(?<![A-Za-z0-9 \u3000\u00a0])/)"
+    r"(?:[ \u3000\u00a0]+|(?![A-Za-z0-9 \u3000\u00a0]))"
+)
+# One item a line (entered at the first space before a line break only).
+LINE_LIST: Final[regex.Pattern[str]] = regex.compile(
+    r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]*\r?\n[ \t\u3000\u00a0]*"
+)
 # (A '?' beside a space is a lost non-breaking space: '甲? ? 乙'.)
 SPACE_LIST: Final[regex.Pattern[str]] = regex.compile(r"(?<!\?)\?*(?:[ \u3000\u00a0]+\?*)+")
 # CLC codes separated by spaces: only between a code's end and the next code's

@@ -22,6 +22,7 @@ from ..labels import (
 )
 from ..state import Body, excerpt
 from ..tokens import Kind, Token
+from .blocks import BLOCK_VALUE_FIELDS, block_end, script_switch
 from .chrome import site_tags
 from .names import valid_name
 from .opening import opens_content
@@ -48,14 +49,27 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
     field = "extra" if label.field == SHAPE_LABEL else label.field
     start = index + 1
     lead = ""
-    if _value_on_next_line(st, start, field):
+    alone = _value_on_next_line(st, start, label.field)
+    if alone:
         lead = tokens[start].text
         start += 1
     if _site_tags_segment(st, start, field):
         end = start + 1  # '关键词:三治德治党组织 张三 …': the tags are one segment
     else:
         end = value_end(st, start, _reach_field(label.field, label.text), bracketed)
+    english = -1
+    if alone and field in BLOCK_VALUE_FIELDS:
+        end = block_end(st, start, end, field)  # '关键词' alone, one keyword a line
+        if field == "keywords":
+            english = script_switch(st, start, end)
+    english_end = end
+    if english > 0:
+        end = english - 1
     raw = "".join(t.text for t in tokens[start:end])
+    if not raw and _same_field_next(st, end, label.field):
+        # '摘  要' alone, then '【摘要】…': two labels of one field, one value
+        tree.add_text(label.text)
+        return end
     if field == "keywords" and not bracketed and site_tags(raw.strip()):
         if _keywords_ahead(st, end):
             tree.add_chrome(label.text + lead + raw)  # the site's tags; the list follows
@@ -81,7 +95,25 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
         tree.diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
     tree.assign(field, raw, label.text, label.start)
     tree.add_text(junk)
+    if english > 0:
+        tree.sep(tokens[end].text)
+        english_raw = "".join(t.text for t in tokens[english:english_end])
+        tree.assign("keywords_en", english_raw, "", tokens[english].start)
+        return english_end
     return end
+
+
+def _same_field_next(st: Body, index: int, field: str) -> bool:
+    """The next token after a separator is a label of ``field``."""
+    tokens = st.tokens
+    if index < len(tokens) and tokens[index].kind is Kind.SEP:
+        index += 1
+    return (
+        index < len(tokens)
+        and tokens[index].kind is Kind.LABEL
+        and tokens[index].field == field
+        and field != SHAPE_LABEL
+    )
 
 
 def _label_follows(st: Body, index: int) -> bool:
