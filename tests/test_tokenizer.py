@@ -12,9 +12,16 @@ from hypothesis import strategies as st
 from strategies import mixed_text
 
 from articleparse.parser import patterns
-from articleparse.parser.label_scan import _label_field, _labels, _stands_as_label, _stands_glued
+from articleparse.parser.label_scan import (
+    _label_field,
+    _labels,
+    _stands_as_label,
+    _stands_glued,
+    _without_inner_repeats,
+)
 from articleparse.parser.labels import FRONT_LABELS, SHAPE_LABEL
 from articleparse.parser.segments import _raw_separators, _separators
+from articleparse.parser.tokens import Kind
 
 PIECES = [
     *" ||\n\r\t\u3000aKk:：;；。）)】]【〔[［1.一、",
@@ -31,7 +38,8 @@ bodies = st.one_of(mixed_text, LABELISH)
 
 def _full_scan(value: str, multiline: bool) -> list[tuple[int, int, str]]:
     """Every position tried: a label at a boundary, or glued to the text before it."""
-    found = []
+    found: list[tuple[int, int, Kind, str]] = []
+    glued: list[int] = []
     position = 0
     while position < len(value):
         match = patterns.FRONT_LABEL_AT.match(value, position)
@@ -44,11 +52,15 @@ def _full_scan(value: str, multiline: bool) -> list[tuple[int, int, str]]:
                 else _stands_glued(match, field, value)
             )
             if stands:
-                found.append((match.start(), match.end(), field))
+                found.append((match.start(), match.end(), Kind.LABEL, field))
+                if not boundary:
+                    glued.append(len(found) - 1)
                 position = match.end()
                 continue
         position += 1
-    return found
+    # a glued label whose field a label at a boundary writes again is inside a value
+    kept = _without_inner_repeats(found, glued) if glued else found
+    return [(start, end, field) for start, end, _, field in kept]
 
 
 @given(bodies)

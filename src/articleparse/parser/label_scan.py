@@ -186,7 +186,8 @@ def _labels(
             if shape > 0:
                 shapes.append((found, shape))
             found = value.find(bracket, found + 1)
-    labels = []
+    labels: list[tuple[int, int, Kind, str]] = []
+    glued_at: list[int] = []  # the labels glued to the text before them
     end = -1
     match_at = patterns.FRONT_LABEL_AT.match
     seconds = patterns.FRONT_LABEL_SECONDS
@@ -210,9 +211,38 @@ def _labels(
         if stands:
             labels.append((start, match.end(), Kind.LABEL, field))
             end = match.end()
+            if not at_boundary:
+                glued_at.append(len(labels) - 1)
+    if glued_at:
+        labels = _without_inner_repeats(labels, glued_at)
     if shapes:
         return _with_shapes(value, labels, shapes)
     return labels
+
+
+def _without_inner_repeats(
+    labels: list[tuple[int, int, Kind, str]], glued_at: list[int]
+) -> list[tuple[int, int, Kind, str]]:
+    """A label glued to the text before it whose field a label at a boundary
+    writes again later is a word inside another value: a site's snippet quoting
+    the abstract ('核心提示:标题摘要:前三十字…', then '摘  要:' the whole)."""
+    glued = set(glued_at)
+    later: set[str] = set()
+    dropped: set[int] = set()
+    for position in range(len(labels) - 1, -1, -1):
+        field = labels[position][3]
+        if position in glued:
+            if field in later and field not in _REPEATED_FIELDS:
+                dropped.add(position)
+        else:
+            later.add(field)
+    if not dropped:
+        return labels
+    return [label for position, label in enumerate(labels) if position not in dropped]
+
+
+# Fields written more than once by design (a label of extra, a list written in parts).
+_REPEATED_FIELDS: Final = frozenset({"extra", "authors", "affiliations"})
 
 
 def _with_shapes(
