@@ -23,6 +23,7 @@ from .labels import (
     ABSTRACT_PARTS,
     COLON_ONLY_LABELS,
     FRONT_LABELS,
+    NAME_FIELDS,
     SHAPE_LABEL,
     SITE_LABELS,
     UNGLUED_LABELS,
@@ -162,7 +163,9 @@ def _labels(
         while found != -1:
             glued.add(found)
             found = value.find(form, found + 1)
-    shapes: list[tuple[int, int]] = []  # labels by their shape alone (start, end)
+    # labels by their shape alone: start, end, and whether they stand after a word
+    # (a label only right after another label's value: '所属栏目:农业 发布时间:…')
+    shapes: list[tuple[int, int, bool]] = []
     for colon in ":：":
         found = value.find(colon)
         while found != -1:
@@ -173,9 +176,9 @@ def _labels(
                 starts.update(_boundaries_before(value, found))
                 glued.update(_glued_starts(value, found))
             if before >= 0 and _ideograph(value[before]):
-                shape = _shape_before_colon(value, before + 1)
+                shape, soft = _shape_before_colon(value, before + 1)
                 if shape >= 0:
-                    shapes.append((shape, found + 1))
+                    shapes.append((shape, found + 1, soft))
             found = value.find(colon, found + 1)
     for bracket in "【〔［[":
         found = value.find(bracket)
@@ -184,7 +187,7 @@ def _labels(
             glued_square = bracket == "[" and found > 0 and value[found - 1] not in _SHAPE_SPACES
             shape = -1 if glued_square else _shape_in_brackets(value, found)
             if shape > 0:
-                shapes.append((found, shape))
+                shapes.append((found, shape, False))
             found = value.find(bracket, found + 1)
     labels: list[tuple[int, int, Kind, str]] = []
     glued_at: list[int] = []  # the labels glued to the text before them
@@ -246,7 +249,7 @@ _REPEATED_FIELDS: Final = frozenset({"extra", "authors", "affiliations"})
 
 
 def _with_shapes(
-    value: str, labels: list[tuple[int, int, Kind, str]], shapes: list[tuple[int, int]]
+    value: str, labels: list[tuple[int, int, Kind, str]], shapes: list[tuple[int, int, bool]]
 ) -> list[tuple[int, int, Kind, str]]:
     """The labels of the table, and the labels found by their shape alone where no
     label of the table stands (both in order, none overlapping)."""
@@ -254,8 +257,8 @@ def _with_shapes(
     merged: list[tuple[int, int, Kind, str]] = []
     known = 0
     end = -1
-    for start, stop in shapes:
-        while known < len(labels) and labels[known][0] < stop:
+    for start, stop, soft in shapes:
+        while known < len(labels) and labels[known][0] < start:
             if labels[known][0] >= end:
                 merged.append(labels[known])
                 end = labels[known][1]
@@ -263,6 +266,17 @@ def _with_shapes(
         if start < end:
             continue
         if known < len(labels) and labels[known][0] < stop:
+            inner = labels[known][0]
+            if (
+                inner == start
+                or value[inner - 1] in _SHAPE_SPACES
+                or labels[known][3] not in BLOCK_FIELDS
+            ):
+                continue  # the label of the table ('摘 要:'), or '毕业论文摘要:'
+            while known < len(labels) and labels[known][0] < stop:
+                known += 1  # '标题注释:' is no block of notes glued to '标题'
+
+        if soft and not _right_after_label(value, merged, start):
             continue
         # the space before a colon belongs to the label ('来源 :'); so does the colon
         merged.append((start, _after_colon(value, stop), Kind.LABEL, SHAPE_LABEL))
@@ -272,6 +286,14 @@ def _with_shapes(
             merged.append(label)
             end = label[1]
     return merged
+
+
+def _right_after_label(value: str, merged: list[tuple[int, int, Kind, str]], start: int) -> bool:
+    """A short value with no sentence end lies between the last label and ``start``."""
+    if not merged or start - merged[-1][1] > _SOFT_REACH or merged[-1][3] in NAME_FIELDS:
+        return False  # ('作者: 甲, 乙: 某大学' pairs names with their units)
+    between = value[merged[-1][1] : start]
+    return not any(c in _NOT_BETWEEN for c in between)
 
 
 def _after_colon(value: str, stop: int) -> int:
@@ -288,11 +310,11 @@ def _ideograph(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-def _shape_before_colon(value: str, end: int) -> int:
+def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
     """Where a label of 2 to 6 characters ending at ``end`` (before its colon)
     starts, or -1: a run of ideographs, or single ideographs spaced out
     ('出 版 物'), at a line start or after a value that is no sentence
-    ('…2019-03-14 更新时间:')."""
+    ('…2019-03-14 更新时间:'); and whether it stands after a word instead."""
     start = end
     count = 0
     while start > 0 and count <= _SHAPE_LONGEST:
@@ -310,18 +332,20 @@ def _shape_before_colon(value: str, end: int) -> int:
     while start < end and value[start] in _SHAPE_SPACES:
         start += 1
     if not _SHAPE_SHORTEST <= count <= _SHAPE_LONGEST:
-        return -1
+        return -1, False
     written = "".join(c for c in value[start:end] if _ideograph(c))
     if _not_a_label(written):
-        return -1
+        return -1, False
     before = start
     while before > 0 and value[before - 1] in _SHAPE_SPACES:
         before -= 1
     if before == 0 or value[before - 1] in "\r\n":
-        return start
+        return start, False
     if before < start and value[before - 1] in _AFTER_VALUE:
-        return start
-    return -1
+        return start, False
+    if before < start:
+        return start, True  # after a word: a label only right after another's value
+    return -1, False
 
 
 def _not_a_label(written: str) -> bool:
@@ -365,6 +389,8 @@ def _shape_in_brackets(value: str, open_at: int) -> int:
 
 
 _WORD_LONGEST: Final = 30
+_SOFT_REACH: Final = 24
+_NOT_BETWEEN: Final = "。！？!?\n,，;；、"
 _SHAPE_SHORTEST: Final = 2
 _SHAPE_LONGEST: Final = 6
 _SHAPE_LONGEST_BRACKETED: Final = 8

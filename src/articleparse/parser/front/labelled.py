@@ -215,9 +215,9 @@ def shape_stands(st: Body, index: int) -> bool:
     value = ""
     if following < len(tokens) and tokens[following].kind is Kind.SEGMENT:
         value = tokens[following].text.rstrip()
-    title = st.tree.scalars.get("title")
-    if title and "".join((label + value).split()).startswith("".join(title.split())[:4]):
-        return False
+    title = "".join(st.tree.scalars.get("title", "").split())[:_TITLE_HEAD]
+    if len(title) == _TITLE_HEAD and title in "".join((label + value).split()):
+        return False  # the title again ('主题:副题'), or a byline ('甲乙:标题')
     if len(value) > _SHAPE_VALUE_LONGEST or any(c in _SENTENCE_INSIDE for c in value[:-1]):
         return False
     if value[-1:] in _SENTENCE_END:
@@ -261,6 +261,7 @@ def demote_shapes(st: Body, index: int) -> None:
 
 
 _SHAPE_VALUE_LONGEST: Final = 80
+_TITLE_HEAD: Final = 4
 _SENTENCE_INSIDE: Final = "。！？!?；;"
 _SENTENCE_END: Final = "。！？!?"
 
