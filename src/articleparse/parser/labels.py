@@ -87,8 +87,9 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "fund": ("基金项目", "基金項目", "资助项目", "基金资助", "基金"),
     "author_info": ("作者简介", "作者簡介", "第一作者简介"),
     "received": ("收稿日期", "收稿時間", "收稿时间", "投稿日期"),
-    "abstract_en": ("Abstract", "ABSTRACT", "abstract"),
+    "abstract_en": ("英文摘要", "Abstract", "ABSTRACT", "abstract"),
     "keywords_en": (
+        "英文关键词",
         "Key words",
         "Key Words",
         "Keywords",
