@@ -25,7 +25,18 @@ from articleparse.parser.tokens import Kind
 
 PIECES = [
     *" ||\n\r\t\u3000aKk:：;；。）)】]【〔[［1.一、",
-    *("摘要", "摘 要", "关键词", "關鍵詞", "Key words", "Abstract", "DOI", "doi", "参考文献", "注释"),
+    *(
+        "摘要",
+        "摘 要",
+        "关键词",
+        "關鍵詞",
+        "Key words",
+        "Abstract",
+        "DOI",
+        "doi",
+        "参考文献",
+        "注释",
+    ),
     *("作者简介", "中图分类号", "文献标识码", "内容摘要", "提要"),
     # every form, half-converted and spaced ones, and words that start like a label
     *(form for forms in FRONT_LABELS.values() for form in forms),
@@ -66,7 +77,9 @@ def _full_scan(value: str, multiline: bool) -> list[tuple[int, int, str]]:
 @given(bodies)
 @example(" 内容摘要 \n")
 @example("一摘要:")  # a label of the table glued inside a run of the same shape
-@example("标题注释:")  # a block label glued inside a label found by its shape  # a bare label after the indentation of the first line
+@example(
+    "标题注释:"
+)  # a block label glued inside a label found by its shape  # a bare label after the indentation of the first line
 def test_label_candidates_find_what_a_full_scan_finds(value: str) -> None:
     multiline = "\n" in value
     found = _labels(value, _separators(value, multiline), multiline)

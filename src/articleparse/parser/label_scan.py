@@ -17,10 +17,10 @@ import regex
 from . import patterns
 from .charclass import CharClasses
 from .labels import (
+    ABSTRACT_PARTS,
     BARE_LABELS,
     BLOCK_FIELDS,
     CODE_LABELS,
-    ABSTRACT_PARTS,
     COLON_ONLY_LABELS,
     FRONT_LABELS,
     NAME_FIELDS,
@@ -395,12 +395,12 @@ _SHAPE_SHORTEST: Final = 2
 _SHAPE_LONGEST: Final = 6
 _SHAPE_LONGEST_BRACKETED: Final = 8
 _SHAPE_SPACE_RUN: Final = 4
-_SHAPE_SPACES: Final = " \u3000\u00a0?\""
+_SHAPE_SPACES: Final = ' \u3000\u00a0?"'
 _CLOSING: Final = {"【": "】", "〔": "〕", "［": "］", "[": "]"}
 # What a value before a label on the same line ends with: a date, a code, a
 # bracket, a count ('…2019-03-14 更新时间:', '…0次 | 上传用户:').
 _AFTER_VALUE: Final = frozenset(
-    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)）】]》”\"|次期页号"
+    '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)）】]》”"|次期页号'
 )
 
 
@@ -436,8 +436,11 @@ def _stands_glued(match: regex.Match[str], field: str, value: str) -> bool:
 def _ends_english_word(value: str, end: int) -> bool:
     """Whether a word of four or more letters, some in lower case, ends at ``end``."""
     start = end
-    while start > 0 and end - start <= _WORD_LONGEST and value[start - 1].isascii() and (
-        value[start - 1].isalpha()
+    while (
+        start > 0
+        and end - start <= _WORD_LONGEST
+        and value[start - 1].isascii()
+        and (value[start - 1].isalpha())
     ):
         start -= 1
     word = value[start:end]

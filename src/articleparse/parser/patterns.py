@@ -115,16 +115,13 @@ _SIMPLIFIED: Final[dict[str, str]] = {
 
 # What may stand between the characters of a Chinese label ('摘 要', '摘? ? 要',
 # '摘 "要': a page shows '?' or '"' for a lost non-breaking space).
-_INNER_SPACE_CHARS: Final = " \u3000\u00a0?\""
+_INNER_SPACE_CHARS: Final = ' \u3000\u00a0?"'
 
 
 # The pinyin a traditional-character mirror writes after a character ('關(guān)鍵詞',
 # '中圖分類(lèi)號(hào)'): one Latin syllable, with tone marks or a tone digit, in
 # brackets. A label matches with or without them; its text keeps them.
-PINYIN_LETTERS: Final = (
-    "abcdefghijklmnopqrstuvwxyz"
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
-)
+PINYIN_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
 _PINYIN: Final = "(?:[(（][" + PINYIN_LETTERS + "]{1,6}[1-5]?[)）])?"
 
 

@@ -266,7 +266,7 @@ _SENTENCE_INSIDE: Final = "。！？!?；;"
 _SENTENCE_END: Final = "。！？!?"
 
 
-_LOST_SPACE: Final = "?\" \u00a0"
+_LOST_SPACE: Final = '?" \u00a0'
 
 
 # What a page writes between two labelled values on one line ('收稿日期：2021-03-15；修回日期：…').

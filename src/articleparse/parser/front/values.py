@@ -375,7 +375,13 @@ def _short_item(token: Token, previous: str) -> bool:
     """A keyword: short, no punctuation, no heading marker, and not an English phrase
     after Chinese items (or Chinese after English)."""
     text = token.text
-    if text.isascii() != previous.isascii() and (" " in text or not text.isascii()):
+    if text in _SLASHES:
+        return True  # '甲 / 乙': the separator, standing between spaces
+    if (
+        previous not in _SLASHES
+        and text.isascii() != previous.isascii()
+        and (" " in text or not text.isascii())
+    ):
         return False  # an English phrase after Chinese items, or Chinese after English
     if text[-1] == "。" and len(text) <= _LAST_ITEM:
         text = text[:-1]  # '电子商务。': the last item (no paragraph is so short)
@@ -403,6 +409,9 @@ _CODED_FIELDS: Final = frozenset({"fund", "extra"})
 
 
 _SENTENCE_STOPS: Final = "。！？"
+
+
+_SLASHES: Final = frozenset({"/", "／"})
 
 
 _GAP_CHARS: Final = " |\u3000\u00a0"
