@@ -42,6 +42,7 @@ def test_simplified_label() -> None:
         "關(guān)鍵(jiàn)詞(cí)：甲；乙\n1 引言\n正文。",
         "【關(guān)鍵詞】甲；乙 1 引言 正文。",
         "關(guan1)鍵詞:甲；乙\n1 引言\n正文。",
+        "《關鍵詞》甲；乙\n1 引言\n正文。",  # title marks around a label, a value after
     ],
 )
 def test_pinyin_annotated_labels(body: str) -> None:
@@ -73,6 +74,7 @@ def test_unknown_labels_go_to_extra(body: str, key: str, value: str) -> None:
         "1 引言\n研究表明:设备成本最受关心。\n2 结论\n应当推广。",
         "1 引言 研究表明:设备成本最受关心。 2 结论 应当推广。",
         "同志们:\n今天召开会议,部署下一阶段任务。下面,我讲三点意见。",
+        "1 引言\n他读了《摘要》,很喜欢。",
     ],
 )
 def test_label_shapes_in_text_stay_text(body: str) -> None:

@@ -38,7 +38,7 @@ _LABEL_BOUNDARY: Final = frozenset(" \t\r\n\u3000\u00a0。；;）)】]（(")
 
 
 _LABEL_FIRST_CHARS: Final = frozenset(
-    "【〔［["
+    "【〔［[《"
     + "".join(form[0] for forms in FRONT_LABELS.values() for form in forms)
     + "".join(
         patterns.CHAR_VARIANTS.get(form[0], "") for forms in FRONT_LABELS.values() for form in forms
@@ -144,7 +144,7 @@ def _labels(
     starts = {0, len(value) - len(value.lstrip(" \t\u3000\u00a0"))}
     glued: set[int] = set()  # label starts right after a value ('…G642文献标识码:A')
     starts.update(end for _, end in separators)
-    for bracket in "【〔［[":
+    for bracket in "【〔［[《":
         found = value.find(bracket)
         while found != -1:
             starts.add(found)
@@ -198,10 +198,10 @@ def _labels(
         if start < end or start >= len(value) or not _CLASSES.at(value, start) & _FIRST:
             continue
         first = value[start]
-        if first not in "【〔［[" and value[start + 1 : start + 2] not in seconds.get(first, _NONE):
+        if first not in _OPENING and value[start + 1 : start + 2] not in seconds.get(first, _NONE):
             continue
         at_boundary = not start or bool(_CLASSES.at(value, start - 1) & _BOUNDARY)
-        if not at_boundary and start not in glued and value[start] not in "【〔［[":
+        if not at_boundary and start not in glued and value[start] not in _OPENING:
             continue
         match = match_at(value, start)
         if match is None:
@@ -388,6 +388,8 @@ def _shape_in_brackets(value: str, open_at: int) -> int:
     return -1
 
 
+_OPENING: Final = "【〔［[《"
+_NOT_A_VALUE: Final = "，。、；,.;）)》"
 _WORD_LONGEST: Final = 30
 _SOFT_REACH: Final = 24
 _NOT_BETWEEN: Final = "。！？!?\n,，;；、"
@@ -417,6 +419,8 @@ def _stands_glued(match: regex.Match[str], field: str, value: str) -> bool:
     """A label glued to the text before it ('…G642文献标识码:A') needs its colon
     right after it; an English one also needs a non-letter before it."""
     if match.group("open"):
+        if match.group("open")[0] == "《":
+            return False  # '…的《摘要》': a title's marks inside a sentence
         return match.group("close") is not None  # '…G434【文献标识码】A'
     start = match.start()
     if patterns.simplified_label(_compact(match.group(field))) in UNGLUED_LABELS:
@@ -477,6 +481,8 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
 
     A block heading ('参考文献', '注释') may also stand alone before a separator.
     """
+    if match.group("open") and match.group("open")[0] == "《":
+        return _title_marks_label(match, value)
     if match.group("open") or match.group("colon"):
         return True
     start = match.start()
@@ -502,6 +508,15 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
             return following.isascii() and following.isupper()
         return written in _BARE_SIMPLE
     return False
+
+
+def _title_marks_label(match: regex.Match[str], value: str) -> bool:
+    """'《關鍵詞》甲；乙': a label in title marks counts only when they close on it
+    and its value follows on the same line."""
+    if match.group("close") != "》":
+        return False
+    following = value[match.end() : match.end() + 1]
+    return following not in ("", "\r", "\n") and following not in _NOT_A_VALUE
 
 
 def _compact(label: str) -> str:

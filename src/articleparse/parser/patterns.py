@@ -188,9 +188,9 @@ def _front_label_pattern(boundary: bool = True) -> regex.Pattern[str]:
         names.append(f"(?P<{field}>{alternatives})")
     return regex.compile(
         (r"(?:(?<=^)|(?<=[ \t\r\n\u3000\u00a0。；;）)】\]（(]))" if boundary else "")
-        + r"(?P<open>[【\[〔［][ \u3000]*)?"
+        + r"(?P<open>[【\[〔［《][ \u3000]*)?"
         r"(?:" + "|".join(names) + r")"
-        r"(?(open)[ \u3000]*(?P<close>[】\]〕］]))"
+        r"(?(open)[ \u3000]*(?P<close>[】\]〕］》]))"
         r"(?P<colon>[ \u3000]*[:：])?"
         r"(?P<space>[ \u3000]*)"
     )
