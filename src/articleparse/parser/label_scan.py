@@ -126,8 +126,14 @@ _GLUED_SIMPLE: Final = frozenset(patterns.simplified_label(form) for form in _GL
 _BARE_SIMPLE: Final = frozenset(patterns.simplified_label(form) for form in BARE_LABELS)
 
 
-# (four spaces or a pinyin annotation between characters, brackets, a space before the colon)
-_LONGEST_LABEL: Final = 9 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
+# (four spaces between characters, brackets, a space before the colon)
+_LONGEST_LABEL: Final = 5 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
+
+
+# (a pinyin annotation after every character: '中圖分類(lèi)號(hào):')
+_LONGEST_ANNOTATED: Final = (
+    9 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
+)
 
 
 def _labels(
@@ -173,8 +179,9 @@ def _labels(
             while before > 0 and value[before] in " \u3000":
                 before -= 1
             if before >= 0 and _CLASSES.at(value, before) & _LAST:
-                starts.update(_boundaries_before(value, found))
-                glued.update(_glued_starts(value, found))
+                reach = _LONGEST_ANNOTATED if value[before] in ")）" else _LONGEST_LABEL
+                starts.update(_boundaries_before(value, found, reach))
+                glued.update(_glued_starts(value, found, reach))
             if before >= 0 and _ideograph(value[before]):
                 shape, soft = _shape_before_colon(value, before + 1)
                 if shape >= 0:
@@ -198,7 +205,13 @@ def _labels(
         if start < end or start >= len(value) or not _CLASSES.at(value, start) & _FIRST:
             continue
         first = value[start]
-        if first not in _OPENING and value[start + 1 : start + 2] not in seconds.get(first, _NONE):
+        if first in _OPENING:
+            inside = start + 1
+            while inside < len(value) and value[inside] in " \u3000":
+                inside += 1
+            if inside == len(value) or not _CLASSES.at(value, inside) & _FIRST:
+                continue  # '[1]', '《某书》': no label's first character inside
+        elif value[start + 1 : start + 2] not in seconds.get(first, _NONE):
             continue
         at_boundary = not start or bool(_CLASSES.at(value, start - 1) & _BOUNDARY)
         if not at_boundary and start not in glued and value[start] not in _OPENING:
@@ -333,19 +346,17 @@ def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
         start += 1
     if not _SHAPE_SHORTEST <= count <= _SHAPE_LONGEST:
         return -1, False
-    written = "".join(c for c in value[start:end] if _ideograph(c))
-    if _not_a_label(written):
-        return -1, False
     before = start
     while before > 0 and value[before - 1] in _SHAPE_SPACES:
         before -= 1
-    if before == 0 or value[before - 1] in "\r\n":
+    if before == start and before > 0 and value[before - 1] not in "\r\n":
+        return -1, False  # glued to the word before it
+    written = "".join(c for c in value[start:end] if _ideograph(c))
+    if _not_a_label(written):
+        return -1, False
+    if before == 0 or value[before - 1] in "\r\n" or value[before - 1] in _AFTER_VALUE:
         return start, False
-    if before < start and value[before - 1] in _AFTER_VALUE:
-        return start, False
-    if before < start:
-        return start, True  # after a word: a label only right after another's value
-    return -1, False
+    return start, True  # after a word: a label only right after another's value
 
 
 def _not_a_label(written: str) -> bool:
@@ -408,10 +419,10 @@ _AFTER_VALUE: Final = frozenset(
 
 # _glued_starts and _boundaries_before return lists: set.update over a
 # generator costs several times more, most of all in the compiled build.
-def _glued_starts(value: str, colon: int) -> list[int]:
-    """Positions in the few characters before a colon where a label may start
+def _glued_starts(value: str, colon: int, reach: int) -> list[int]:
+    """Positions in the ``reach`` characters before a colon where a label may start
     with no boundary before it, farthest first."""
-    lowest = max(0, colon - _LONGEST_LABEL)
+    lowest = max(0, colon - reach)
     return [index for index in range(lowest, colon) if _CLASSES.at(value, index) & _FIRST]
 
 
@@ -451,9 +462,9 @@ def _ends_english_word(value: str, end: int) -> bool:
     return len(word) >= 4 and not word.isupper()
 
 
-def _boundaries_before(value: str, colon: int) -> list[int]:
-    """Positions after a boundary character in the few characters before a colon."""
-    lowest = max(0, colon - _LONGEST_LABEL)
+def _boundaries_before(value: str, colon: int, reach: int) -> list[int]:
+    """Positions after a boundary character in the ``reach`` characters before a colon."""
+    lowest = max(0, colon - reach)
     found = [index + 1 for index in range(lowest, colon) if _CLASSES.at(value, index) & _BOUNDARY]
     if lowest == 0:
         found.append(0)

@@ -165,7 +165,10 @@ def _pinyin_end(text: str, index: int) -> int:
 def simplified_label(label: str) -> str:
     """A bare label form in simplified characters ('關鍵詞' → '关键词'), by the
     table of the characters labels use."""
-    return "".join(_SIMPLIFIED.get(char, char) for char in label)
+    for char in label:
+        if char in _SIMPLIFIED:
+            return "".join([_SIMPLIFIED.get(c, c) for c in label])
+    return label
 
 
 def _form_pattern(form: str) -> str:

@@ -172,9 +172,7 @@ def _value_on_next_line(st: Body, index: int, field: str) -> bool:
     if field in SHORT_FIELDS and index + 1 < len(tokens):
         if not value_shape(field, tokens[index + 1].text.strip()):
             return False
-    if (field in LIST_FIELDS or field == SHAPE_LABEL) and index + 1 < len(tokens):
-        if prose(tokens[index + 1].text):
-            return False  # '关键词：' alone, then a paragraph: the label is empty
+
     return (
         st.multiline
         and index + 1 < len(tokens)
@@ -182,6 +180,8 @@ def _value_on_next_line(st: Body, index: int, field: str) -> bool:
         and "\n" in tokens[index].text
         and tokens[index + 1].kind is Kind.SEGMENT
         and not opens_content(st, index + 1)
+        # '关键词：' alone, then a paragraph: the label is empty
+        and not ((field in LIST_FIELDS or field == SHAPE_LABEL) and prose(tokens[index + 1].text))
     )
 
 
@@ -242,8 +242,14 @@ def demote_shapes(st: Body, index: int) -> None:
     """Every label found by its shape from ``index`` on is text (after the front
     matter they are words of a sentence: '研究表明：')."""
     tokens = st.tokens
-    if not any(t.kind is Kind.LABEL and t.field == SHAPE_LABEL for t in tokens[index:]):
+    first = index
+    while first < len(tokens) and (
+        tokens[first].kind is not Kind.LABEL or tokens[first].field != SHAPE_LABEL
+    ):
+        first += 1
+    if first == len(tokens):
         return
+    index = first
     kept: list[Token] = []
     position = index
     while position < len(tokens):
