@@ -109,6 +109,11 @@ def _reach(field: str) -> str:
         return "one segment"
     if field in LIST_FIELDS:
         return "to the next label, else one segment (more after a list separator)"
+    if field == "source":
+        return (
+            "one segment; on a site's meta line, to ` | ` or two spaces "
+            "(`来源:某刊   浏览次数:233`); alone on its line, the short lines below it"
+        )
     if field == "affiliations":
         return (
             "to the next label, else one segment; in a single-line body it ends after "

@@ -189,6 +189,34 @@ def journal_lines_in_lead(count: int) -> str:
     return f"范文 | {piece * count}摘要:甲。 |\n范文 | {lines}\n摘要:甲。 |"
 
 
+def label_shapes(count: int) -> str:
+    """Labels found by their shape alone, without end: bracketed ones glued to their
+    values, spaced ones, two on a line; then the same shapes in the text."""
+    front = "【期号】4【页码】1 所属栏目:甲 发布时间:2019 出 版 物:乙\n" * count
+    text = "研究表明:甲。【注意】乙。\n" * count
+    return "范文 | " + front + "1 引言\n" + text + "|"
+
+
+def pinyin_and_marks(count: int) -> str:
+    """Pinyin annotations and lost-space marks without end, before colons and inside
+    bracket runs."""
+    return (
+        "范文 | "
+        + "關(guān)" * count
+        + "鍵詞:甲 "
+        + '摘 "? ' * count
+        + "要:乙 "
+        + "【" * count
+        + "(lèi):" * count
+        + " |"
+    )
+
+
+def keyword_lines(count: int) -> str:
+    """A keyword label alone on its line, then one short item a line without end."""
+    return "范文 | 关键词\n" + "甲乙\nword\n" * count + "正文。 |"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -226,6 +254,10 @@ SHAPES = {
     "link words with no counter": Shape(link_words, 40_000, 60),
     "a long title and many lead parts": Shape(long_title_many_parts, 20_000, 60),
     "a title that nearly matches everywhere": Shape(title_almost_everywhere, 10_000, 60),
+    # Labels by their shape, pinyin annotations, a label's block of lines.
+    "labels found by their shape": Shape(label_shapes, 5_000, 60),
+    "pinyin annotations and lost-space marks": Shape(pinyin_and_marks, 20_000, 60),
+    "one keyword a line": Shape(keyword_lines, 20_000, 60),
 }
 
 

@@ -23,7 +23,7 @@ from .back.references import entry, finish_entry, part_title
 from .back.unlabelled import opens_references
 from .content.headings import heading
 from .content.paragraphs import paragraph
-from .front.labelled import bracketed_label, labelled
+from .front.labelled import bracketed_label, demote_shapes, labelled
 from .front.lead import lead
 from .front.site_lines import interface_line
 from .front.zone import front, unlabelled_front
@@ -41,6 +41,7 @@ def run(tree: Tree, tokens: list[Token]) -> None:
     st = Body(tree, tokens)
     tree.multiline = st.multiline
     index, skip = front(st, 0)
+    demote_shapes(st, index)
     if skip:
         index = paragraph(st, index, skip)
     else:

@@ -17,11 +17,16 @@ import regex
 from . import patterns
 from .charclass import CharClasses
 from .labels import (
+    ABSTRACT_PARTS,
     BARE_LABELS,
     BLOCK_FIELDS,
     CODE_LABELS,
     COLON_ONLY_LABELS,
     FRONT_LABELS,
+    NAME_FIELDS,
+    SHAPE_LABEL,
+    SITE_LABELS,
+    UNGLUED_LABELS,
 )
 from .tokens import Kind
 
@@ -33,7 +38,7 @@ _LABEL_BOUNDARY: Final = frozenset(" \t\r\n\u3000\u00a0。；;）)】]（(")
 
 
 _LABEL_FIRST_CHARS: Final = frozenset(
-    "【〔［["
+    "【〔［[《"
     + "".join(form[0] for forms in FRONT_LABELS.values() for form in forms)
     + "".join(
         patterns.CHAR_VARIANTS.get(form[0], "") for forms in FRONT_LABELS.values() for form in forms
@@ -41,9 +46,10 @@ _LABEL_FIRST_CHARS: Final = frozenset(
 )
 
 
-# What a label may end with, before its colon (a closing bracket counts too).
+# What a label may end with, before its colon (a closing bracket counts too, and
+# the bracket that closes a pinyin annotation: '號(hào):').
 _LABEL_LAST_CHARS: Final = frozenset(
-    "】〕］]"
+    "】〕］])）"
     + "".join(form[-1] for forms in FRONT_LABELS.values() for form in forms)
     + "".join(
         patterns.CHAR_VARIANTS.get(form[-1], "")
@@ -113,8 +119,21 @@ _BLOCK_FINDS: Final = _unprefixed(_BLOCK_FORMS)
 _GLUED_FINDS: Final = _unprefixed(_GLUED_BARE)
 
 
+# The same tables in simplified characters, for a label written in traditional ones.
+_GLUED_SIMPLE: Final = frozenset(patterns.simplified_label(form) for form in _GLUED_BARE)
+
+
+_BARE_SIMPLE: Final = frozenset(patterns.simplified_label(form) for form in BARE_LABELS)
+
+
 # (four spaces between characters, brackets, a space before the colon)
 _LONGEST_LABEL: Final = 5 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
+
+
+# (a pinyin annotation after every character: '中圖分類(lèi)號(hào):')
+_LONGEST_ANNOTATED: Final = (
+    9 * max(len(form) for forms in FRONT_LABELS.values() for form in forms) + 6
+)
 
 
 def _labels(
@@ -131,7 +150,7 @@ def _labels(
     starts = {0, len(value) - len(value.lstrip(" \t\u3000\u00a0"))}
     glued: set[int] = set()  # label starts right after a value ('…G642文献标识码:A')
     starts.update(end for _, end in separators)
-    for bracket in "【〔［[":
+    for bracket in "【〔［[《":
         found = value.find(bracket)
         while found != -1:
             starts.add(found)
@@ -150,6 +169,9 @@ def _labels(
         while found != -1:
             glued.add(found)
             found = value.find(form, found + 1)
+    # labels by their shape alone: start, end, and whether they stand after a word
+    # (a label only right after another label's value: '所属栏目:农业 发布时间:…')
+    shapes: list[tuple[int, int, bool]] = []
     for colon in ":：":
         found = value.find(colon)
         while found != -1:
@@ -157,10 +179,25 @@ def _labels(
             while before > 0 and value[before] in " \u3000":
                 before -= 1
             if before >= 0 and _CLASSES.at(value, before) & _LAST:
-                starts.update(_boundaries_before(value, found))
-                glued.update(_glued_starts(value, found))
+                reach = _LONGEST_ANNOTATED if value[before] in ")）" else _LONGEST_LABEL
+                starts.update(_boundaries_before(value, found, reach))
+                glued.update(_glued_starts(value, found, reach))
+            if before >= 0 and _ideograph(value[before]):
+                shape, soft = _shape_before_colon(value, before + 1)
+                if shape >= 0:
+                    shapes.append((shape, found + 1, soft))
             found = value.find(colon, found + 1)
-    labels = []
+    for bracket in "【〔［[":
+        found = value.find(bracket)
+        while found != -1:
+            # '[' only at a boundary: '06[历史学]' is a code's gloss
+            glued_square = bracket == "[" and found > 0 and value[found - 1] not in _SHAPE_SPACES
+            shape = -1 if glued_square else _shape_in_brackets(value, found)
+            if shape > 0:
+                shapes.append((found, shape, False))
+            found = value.find(bracket, found + 1)
+    labels: list[tuple[int, int, Kind, str]] = []
+    glued_at: list[int] = []  # the labels glued to the text before them
     end = -1
     match_at = patterns.FRONT_LABEL_AT.match
     seconds = patterns.FRONT_LABEL_SECONDS
@@ -168,10 +205,16 @@ def _labels(
         if start < end or start >= len(value) or not _CLASSES.at(value, start) & _FIRST:
             continue
         first = value[start]
-        if first not in "【〔［[" and value[start + 1 : start + 2] not in seconds.get(first, _NONE):
+        if first in _OPENING:
+            inside = start + 1
+            while inside < len(value) and value[inside] in " \u3000":
+                inside += 1
+            if inside == len(value) or not _CLASSES.at(value, inside) & _FIRST:
+                continue  # '[1]', '《某书》': no label's first character inside
+        elif value[start + 1 : start + 2] not in seconds.get(first, _NONE):
             continue
         at_boundary = not start or bool(_CLASSES.at(value, start - 1) & _BOUNDARY)
-        if not at_boundary and start not in glued and value[start] not in "【〔［[":
+        if not at_boundary and start not in glued and value[start] not in _OPENING:
             continue
         match = match_at(value, start)
         if match is None:
@@ -180,43 +223,248 @@ def _labels(
         if at_boundary:
             stands = _stands_as_label(match, field, value, multiline)
         else:
-            stands = _stands_glued(match, value)
+            stands = _stands_glued(match, field, value)
         if stands:
             labels.append((start, match.end(), Kind.LABEL, field))
             end = match.end()
+            if not at_boundary:
+                glued_at.append(len(labels) - 1)
+    if glued_at:
+        labels = _without_inner_repeats(labels, glued_at)
+    if shapes:
+        return _with_shapes(value, labels, shapes)
     return labels
+
+
+def _without_inner_repeats(
+    labels: list[tuple[int, int, Kind, str]], glued_at: list[int]
+) -> list[tuple[int, int, Kind, str]]:
+    """A label glued to the text before it whose field a label at a boundary
+    writes again later is a word inside another value: a site's snippet quoting
+    the abstract ('核心提示:标题摘要:前三十字…', then '摘  要:' the whole)."""
+    glued = set(glued_at)
+    later: set[str] = set()
+    dropped: set[int] = set()
+    for position in range(len(labels) - 1, -1, -1):
+        field = labels[position][3]
+        if position in glued:
+            if field in later and field not in _REPEATED_FIELDS:
+                dropped.add(position)
+        else:
+            later.add(field)
+    if not dropped:
+        return labels
+    return [label for position, label in enumerate(labels) if position not in dropped]
+
+
+# Fields written more than once by design (a label of extra, a list written in parts).
+_REPEATED_FIELDS: Final = frozenset({"extra", "authors", "affiliations"})
+
+
+def _with_shapes(
+    value: str, labels: list[tuple[int, int, Kind, str]], shapes: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, Kind, str]]:
+    """The labels of the table, and the labels found by their shape alone where no
+    label of the table stands (both in order, none overlapping)."""
+    shapes.sort()
+    merged: list[tuple[int, int, Kind, str]] = []
+    known = 0
+    end = -1
+    for start, stop, soft in shapes:
+        while known < len(labels) and labels[known][0] < start:
+            if labels[known][0] >= end:
+                merged.append(labels[known])
+                end = labels[known][1]
+            known += 1
+        if start < end:
+            continue
+        if known < len(labels) and labels[known][0] < stop:
+            inner = labels[known][0]
+            if (
+                inner == start
+                or value[inner - 1] in _SHAPE_SPACES
+                or labels[known][3] not in BLOCK_FIELDS
+            ):
+                continue  # the label of the table ('摘 要:'), or '毕业论文摘要:'
+            while known < len(labels) and labels[known][0] < stop:
+                known += 1  # '标题注释:' is no block of notes glued to '标题'
+
+        if soft and not _right_after_label(value, merged, start):
+            continue
+        # the space before a colon belongs to the label ('来源 :'); so does the colon
+        merged.append((start, _after_colon(value, stop), Kind.LABEL, SHAPE_LABEL))
+        end = merged[-1][1]
+    for label in labels[known:]:
+        if label[0] >= end:
+            merged.append(label)
+            end = label[1]
+    return merged
+
+
+def _right_after_label(value: str, merged: list[tuple[int, int, Kind, str]], start: int) -> bool:
+    """A short value with no sentence end lies between the last label and ``start``."""
+    if not merged or start - merged[-1][1] > _SOFT_REACH or merged[-1][3] in NAME_FIELDS:
+        return False  # ('作者: 甲, 乙: 某大学' pairs names with their units)
+    between = value[merged[-1][1] : start]
+    return not any(c in _NOT_BETWEEN for c in between)
+
+
+def _after_colon(value: str, stop: int) -> int:
+    """After a label's closing bracket, the colon written after it too ('【期号】:'),
+    and the spaces after it."""
+    if value[stop - 1] in "】〕］]" and value[stop : stop + 1] in (":", "："):
+        stop += 1
+    while stop < len(value) and value[stop] in " \u3000":
+        stop += 1
+    return stop
+
+
+def _ideograph(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
+    """Where a label of 2 to 6 characters ending at ``end`` (before its colon)
+    starts, or -1: a run of ideographs, or single ideographs spaced out
+    ('出 版 物'), at a line start or after a value that is no sentence
+    ('…2019-03-14 更新时间:'); and whether it stands after a word instead."""
+    start = end
+    count = 0
+    while start > 0 and count <= _SHAPE_LONGEST:
+        char = value[start - 1]
+        if _ideograph(char):
+            start -= 1
+            count += 1
+            continue
+        if char in _SHAPE_SPACES and start < end:
+            run = _spaced_run(value, start, end)
+            if run >= 0:
+                start = run
+                continue
+        break
+    while start < end and value[start] in _SHAPE_SPACES:
+        start += 1
+    if not _SHAPE_SHORTEST <= count <= _SHAPE_LONGEST:
+        return -1, False
+    before = start
+    while before > 0 and value[before - 1] in _SHAPE_SPACES:
+        before -= 1
+    if before == start and before > 0 and value[before - 1] not in "\r\n":
+        return -1, False  # glued to the word before it
+    written = "".join(c for c in value[start:end] if _ideograph(c))
+    if _not_a_label(written):
+        return -1, False
+    if before == 0 or value[before - 1] in "\r\n" or value[before - 1] in _AFTER_VALUE:
+        return start, False
+    return start, True  # after a word: a label only right after another's value
+
+
+def _not_a_label(written: str) -> bool:
+    """A part of a structured abstract ('目的') or a word of a site's chrome ('浏览')."""
+    simple = patterns.simplified_label(written)
+    return simple in ABSTRACT_PARTS or simple in SITE_LABELS
+
+
+def _spaced_run(value: str, start: int, end: int) -> int:
+    """Where the space run before ``start`` starts when it stands between two
+    single ideographs of a spaced label ('出 版 物', '页  面'); -1 otherwise."""
+    run = start
+    while run > 0 and value[run - 1] in _SHAPE_SPACES:
+        run -= 1
+    if start - run > _SHAPE_SPACE_RUN or run == 0 or not _ideograph(value[run - 1]):
+        return -1
+    single_after = start + 1 == end or not _ideograph(value[start + 1])
+    single_before = run < 2 or not _ideograph(value[run - 2])
+    return run if single_after and single_before else -1
+
+
+def _shape_in_brackets(value: str, open_at: int) -> int:
+    """The end of a bracketed label of 2 to 8 ideographs ('【期刊年份】'), or -1."""
+    close = _CLOSING[value[open_at]]
+    limit = min(len(value), open_at + 2 + 2 * _SHAPE_LONGEST_BRACKETED)
+    count = 0
+    position = open_at + 1
+    while position < limit:
+        char = value[position]
+        if char == close:
+            if not _SHAPE_SHORTEST <= count <= _SHAPE_LONGEST_BRACKETED:
+                return -1
+            written = "".join(c for c in value[open_at + 1 : position] if _ideograph(c))
+            return -1 if _not_a_label(written) else position + 1
+        if _ideograph(char):
+            count += 1
+        elif char not in _SHAPE_SPACES:
+            return -1
+        position += 1
+    return -1
+
+
+_OPENING: Final = "【〔［[《"
+_NOT_A_VALUE: Final = "，。、；,.;）)》"
+_WORD_LONGEST: Final = 30
+_SOFT_REACH: Final = 24
+_NOT_BETWEEN: Final = "。！？!?\n,，;；、"
+_SHAPE_SHORTEST: Final = 2
+_SHAPE_LONGEST: Final = 6
+_SHAPE_LONGEST_BRACKETED: Final = 8
+_SHAPE_SPACE_RUN: Final = 4
+_SHAPE_SPACES: Final = ' \u3000\u00a0?"'
+_CLOSING: Final = {"【": "】", "〔": "〕", "［": "］", "[": "]"}
+# What a value before a label on the same line ends with: a date, a code, a
+# bracket, a count ('…2019-03-14 更新时间:', '…0次 | 上传用户:').
+_AFTER_VALUE: Final = frozenset(
+    '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)）】]》”"|次期页号'
+)
 
 
 # _glued_starts and _boundaries_before return lists: set.update over a
 # generator costs several times more, most of all in the compiled build.
-def _glued_starts(value: str, colon: int) -> list[int]:
-    """Positions in the few characters before a colon where a label may start
+def _glued_starts(value: str, colon: int, reach: int) -> list[int]:
+    """Positions in the ``reach`` characters before a colon where a label may start
     with no boundary before it, farthest first."""
-    lowest = max(0, colon - _LONGEST_LABEL)
+    lowest = max(0, colon - reach)
     return [index for index in range(lowest, colon) if _CLASSES.at(value, index) & _FIRST]
 
 
-def _stands_glued(match: regex.Match[str], value: str) -> bool:
+def _stands_glued(match: regex.Match[str], field: str, value: str) -> bool:
     """A label glued to the text before it ('…G642文献标识码:A') needs its colon
     right after it; an English one also needs a non-letter before it."""
     if match.group("open"):
+        if match.group("open")[0] == "《":
+            return False  # '…的《摘要》': a title's marks inside a sentence
         return match.group("close") is not None  # '…G434【文献标识码】A'
     start = match.start()
+    if patterns.simplified_label(_compact(match.group(field))) in UNGLUED_LABELS:
+        return False  # '…数据来源：', '…产业基金：' are words of a sentence
     if not match.group("colon"):
         # '…S 232.3文献标识码 A文章编号 0517-…': a long code label and a space
         written = _compact(match.group()[: match.start("space") - start])
-        return bool(match.group("space")) and written in _GLUED_BARE
+        return bool(match.group("space")) and patterns.simplified_label(written) in _GLUED_SIMPLE
     before = value[start - 1]
     if before.isascii() and before.isalpha():
-        # only after a one-letter value ('文献标识码:A文章编号:…'), never inside a
-        # word ('JEL分类号')
-        return value[start - 2 : start - 1] in ":：]】〕 "
+        # after a one-letter value ('文献标识码:A文章编号:…') or an English word
+        # ('…Qing Academies作者机构:'), never inside an abbreviation ('JEL分类号')
+        return value[start - 2 : start - 1] in ":：]】〕 " or _ends_english_word(value, start)
     return True
 
 
-def _boundaries_before(value: str, colon: int) -> list[int]:
-    """Positions after a boundary character in the few characters before a colon."""
-    lowest = max(0, colon - _LONGEST_LABEL)
+def _ends_english_word(value: str, end: int) -> bool:
+    """Whether a word of four or more letters, some in lower case, ends at ``end``."""
+    start = end
+    while (
+        start > 0
+        and end - start <= _WORD_LONGEST
+        and value[start - 1].isascii()
+        and (value[start - 1].isalpha())
+    ):
+        start -= 1
+    word = value[start:end]
+    return len(word) >= 4 and not word.isupper()
+
+
+def _boundaries_before(value: str, colon: int, reach: int) -> list[int]:
+    """Positions after a boundary character in the ``reach`` characters before a colon."""
+    lowest = max(0, colon - reach)
     found = [index + 1 for index in range(lowest, colon) if _CLASSES.at(value, index) & _BOUNDARY]
     if lowest == 0:
         found.append(0)
@@ -244,6 +492,8 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
 
     A block heading ('参考文献', '注释') may also stand alone before a separator.
     """
+    if match.group("open") and match.group("open")[0] == "《":
+        return _title_marks_label(match, value)
     if match.group("open") or match.group("colon"):
         return True
     start = match.start()
@@ -262,17 +512,28 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
     if match.group("space") and (start == 0 or value[start - 1] in _SPACE_BEFORE):
         # '摘要 以某钢铁企业为例…', 'Key words steel plant;…', 'F323   文献标识码 A':
         # after whitespace, a distinctive label may take a space for its colon
-        written = _compact(match.group()[: match.start("space") - start])
+        written = patterns.simplified_label(_compact(match.group()[: match.start("space") - start]))
         if written in CODE_LABELS:
             # '分类号 G642': a short label, then a code
             following = value[match.end() : match.end() + 1]
             return following.isascii() and following.isupper()
-        return written in BARE_LABELS
+        return written in _BARE_SIMPLE
     return False
 
 
+def _title_marks_label(match: regex.Match[str], value: str) -> bool:
+    """'《關鍵詞》甲；乙': a label in title marks counts only when they close on it
+    and its value follows on the same line."""
+    if match.group("close") != "》":
+        return False
+    following = value[match.end() : match.end() + 1]
+    return following not in ("", "\r", "\n") and following not in _NOT_A_VALUE
+
+
 def _compact(label: str) -> str:
-    return "".join(c for c in label if c not in " \u3000\u00a0")
+    """A label's written form without what a page adds inside it: spaces, lost-space
+    marks, pinyin annotations ('關(guān)鍵詞' → '關鍵詞')."""
+    return patterns.bare_label_form(label)
 
 
 def _label_field(match: regex.Match[str]) -> str:

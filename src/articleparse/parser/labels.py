@@ -50,7 +50,18 @@ ROW_ROLES: Final[dict[str, str]] = {
 # sit in brackets (``【摘要】``, ``[摘 要]``, ``〔关键词〕``).
 FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     # '论文摘要', '论文关键词': how model-essay (范文) sites head the essay's own fields.
-    "abstract": ("内容摘要", "内容提要", "中文摘要", "论文摘要", "摘要", "提要"),
+    # '本文摘要', '论文中文摘要': a qualifier before the label is the same label.
+    "abstract": (
+        "论文中文摘要",
+        "内容摘要",
+        "内容提要",
+        "中文摘要",
+        "论文摘要",
+        "本文摘要",
+        "论文提要",
+        "摘要",
+        "提要",
+    ),
     "keywords": (
         "中文关键词",
         "论文关键词",
@@ -73,11 +84,12 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "document_code": ("文献标识码", "文獻標識碼", "文献标志码", "文獻標志碼", "文献标识"),
     "article_number": ("文章编号", "文章編號"),
     "doi": ("国际DOI编码", "DOI编码", "DOI号", "DOI", "doi", "Doi"),
-    "fund": ("基金项目", "基金項目", "资助项目", "基金资助"),
+    "fund": ("基金项目", "基金項目", "资助项目", "基金资助", "基金"),
     "author_info": ("作者简介", "作者簡介", "第一作者简介"),
     "received": ("收稿日期", "收稿時間", "收稿时间", "投稿日期"),
-    "abstract_en": ("Abstract", "ABSTRACT", "abstract"),
+    "abstract_en": ("英文摘要", "Abstract", "ABSTRACT", "abstract"),
     "keywords_en": (
+        "英文关键词",
         "Key words",
         "Key Words",
         "Keywords",
@@ -87,6 +99,8 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
         "key words",
         "keyword",
     ),
+    # Where the article was first printed ('【来源】《某刊》2019年第4期', '出处').
+    "source": ("文章来源", "原文出处", "文献出处", "来源", "出处"),
     "references": ("参考文献", "參考文獻", "主要参考文献"),
     "notes": ("注释", "注釋"),
     # Labels kept in metadata.extra under the label as written.
@@ -113,11 +127,38 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
         "学科代码",
         "学科分类号",
         "文章引用",
+        # a site's lead, an editor's note, the title a repost replaced
+        "核心提示",
+        "编者按",
+        "原标题",
+        # the first author's bio or contact, as 通讯作者
+        "第一作者",
     ),
     # After author_info and extra, whose forms begin with the same characters.
-    "affiliations": ("作者单位", "作者單位", "单位", "單位"),
-    "authors": ("作者", "作　者"),
+    "affiliations": ("作者单位", "作者單位", "作者机构", "机构地区", "单位", "單位"),
+    "authors": ("作者姓名", "作者", "作　者"),
 }
+
+# The field of a label found by its shape alone ('【期号】', '出 版 物:'), not in the
+# table: in the front-matter zone its value goes to metadata.extra under the label
+# as written; after it, it is text.
+SHAPE_LABEL: Final = "label"
+
+# Label-shaped words of a site's chrome ('浏览: 612', '上传用户:x', '您的位置:'): no
+# labels of the article, left to the chrome recognizers.
+SITE_LABELS: Final = frozenset(
+    {"下载", "浏览", "阅读", "访问", "点击", "评论", "分享", "收藏", "举报", "热度", "被引量"}
+    | {"浏览次数", "阅读量", "阅读次数", "点击量", "点击数", "下载次数", "访问量", "人气"}
+    | {"上传用户", "上传人", "上传者", "您的位置", "当前位置", "所在位置", "你的位置", "分享到"}
+    | {"页数", "文档编号", "上传时间", "字数", "大小", "格式"}
+)
+
+# Parts of a structured abstract ('目的:…', '方法:…'): label-shaped, yet inside the
+# abstract, never labels of their own.
+ABSTRACT_PARTS: Final = frozenset(
+    {"目的", "方法", "结果", "结论", "背景", "意义", "对象", "目标", "材料与方法", "资料与方法"}
+    | {"對象", "結果", "結論", "資料與方法", "材料與方法"}
+)
 
 # Lower-case English forms ('keywords:', 'abstract:'): labels only with their colon,
 # since the words also stand in English sentences.
@@ -142,8 +183,11 @@ BARE_LABELS: Final = frozenset(
         "keywords_en",
     )
     for form in (written.replace(" ", "") for written in FRONT_LABELS[field])
-    if form not in ("提要", "分类号") and form not in COLON_ONLY_LABELS
+    if form not in ("提要", "分类号", "基金") and form not in COLON_ONLY_LABELS
 )
+# Short labels that are also words of a sentence ('数据来源：', '产业基金：'): a label
+# only at a boundary, never glued to the text before it.
+UNGLUED_LABELS: Final = frozenset({"来源", "出处", "基金"})
 # Labels kept in extra whose value is a date ('修回日期：2021-05-20'): in a
 # single-line body they reach one segment, as 收稿日期 does, so the names or the
 # text after the date are not taken into it.

@@ -214,7 +214,7 @@ class Tree:
         A field written empty so far (an empty ``作者 |`` row) takes the first
         items written later, as if the empty occurrence were not there."""
         if split is None:
-            split = split_list(raw, _LIST_SPLITTERS.get(field) or _list_separator(field, raw))
+            split = split_list(raw, _list_separator(field, raw))
         existing = self.lists.get(field)
         start = 0
         if existing is not None:
@@ -363,17 +363,35 @@ def _boilerplate_piece(index: int, written: str) -> BoilerplatePiece:
 
 
 def _list_separator(field: str, raw: str) -> regex.Pattern[str]:
-    """The separator a list uses: ';' before ',' before '、' before spaces (a separator
-    at the end, 'a、b、c;', is trailing punctuation and does not count)."""
+    """The separator a list uses: ';' before ',' before '、' before '/' before spaces
+    (a separator at the end, 'a、b、c;', is trailing punctuation and does not count);
+    one item a line below a label alone on its line."""
     raw = raw.rstrip(";；,，、。. \u3000\u00a0")
+    marked = any(c in raw for c in _MARKS)
+    if field in _LINE_LISTS and "\n" in raw and not marked and "/" not in raw:
+        return patterns.LINE_LIST
+    special = _LIST_SPLITTERS.get(field)
+    if field == "keywords_en" and not marked and patterns.SLASH_LIST.search(raw) is not None:
+        return patterns.SLASH_LIST  # 'rural governance / village rules'
+    if special is not None:
+        return special
     if ";" in raw or "；" in raw:
         return patterns.SEMICOLON_LIST
     if "," in raw or "，" in raw:
         return patterns.COMMA_LIST
     if "、" in raw:
         return patterns.DUN_LIST
+    if field != "clc" and "/" in raw and patterns.SLASH_LIST.search(raw) is not None:
+        return patterns.SLASH_LIST  # '乡村治理/村规民约/罚款'
     return patterns.CLC_SPACE_LIST if field == "clc" else patterns.SPACE_LIST
 
 
+_MARKS: Final = ";；,，、"
+_LINE_LISTS: Final = frozenset({"keywords", "keywords_en", "clc"})
+
+
 def _bare_label(label: str) -> str:
-    return label.strip().strip("【】[]〔〕［］:： \u3000")
+    """The key of a label in ``extra``: as written, without its brackets, colon and
+    the spaces inside it ('出 版 物：' → '出版物')."""
+    bare = label.strip().strip("【】[]〔〕［］:： \u3000")
+    return "".join(bare.split())

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..content.numbering import find_marker
 from ..labels import (
     BLOCK_FIELDS,
     DATE_LABELS,
+    LIST_FIELDS,
+    SHAPE_LABEL,
     SHORT_FIELDS,
 )
 from ..state import Body, excerpt
-from ..tokens import Kind
+from ..tokens import Kind, Token
+from .blocks import BLOCK_VALUE_FIELDS, block_end, script_switch
 from .chrome import site_tags
 from .names import valid_name
 from .opening import opens_content
-from .values import value_end, value_shape
+from .values import prose, value_end, value_shape
 
 
 def bracketed_label(st: Body, index: int) -> bool:
@@ -42,17 +46,30 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
     tokens = st.tokens
     tree = st.tree
     label = tokens[index]
-    field = label.field
+    field = "extra" if label.field == SHAPE_LABEL else label.field
     start = index + 1
     lead = ""
-    if _value_on_next_line(st, start, field):
+    alone = _value_on_next_line(st, start, label.field)
+    if alone:
         lead = tokens[start].text
         start += 1
     if _site_tags_segment(st, start, field):
         end = start + 1  # '关键词:三治德治党组织 张三 …': the tags are one segment
     else:
-        end = value_end(st, start, _reach_field(field, label.text), bracketed)
+        end = value_end(st, start, _reach_field(label.field, label.text), bracketed)
+    english = -1
+    if alone and field in BLOCK_VALUE_FIELDS:
+        end = block_end(st, start, end, field)  # '关键词' alone, one keyword a line
+        if field == "keywords":
+            english = script_switch(st, start, end)
+    english_end = end
+    if english > 0:
+        end = english - 1
     raw = "".join(t.text for t in tokens[start:end])
+    if not raw and _same_field_next(st, end, label.field):
+        # '摘  要' alone, then '【摘要】…': two labels of one field, one value
+        tree.add_text(label.text)
+        return end
     if field == "keywords" and not bracketed and site_tags(raw.strip()):
         if _keywords_ahead(st, end):
             tree.add_chrome(label.text + lead + raw)  # the site's tags; the list follows
@@ -65,7 +82,7 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
     if bracketed and raw[-1:] in "）)":
         raw, junk = raw[:-1], raw[-1:]
     elif field in SHORT_FIELDS:
-        # 'G623.5??', 'A ?': the '?' a page shows for lost spaces is no part of a code
+        # 'G623.5??', 'A " "': the '?' or '"' a page shows for lost spaces is no part of a code
         kept = raw.rstrip(_LOST_SPACE)
         raw, junk = kept, raw[len(kept) :]
     if field not in _KEEPS_SEPARATOR and _label_follows(st, end):
@@ -78,7 +95,25 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
         tree.diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
     tree.assign(field, raw, label.text, label.start)
     tree.add_text(junk)
+    if english > 0:
+        tree.sep(tokens[end].text)
+        english_raw = "".join(t.text for t in tokens[english:english_end])
+        tree.assign("keywords_en", english_raw, "", tokens[english].start)
+        return english_end
     return end
+
+
+def _same_field_next(st: Body, index: int, field: str) -> bool:
+    """The next token after a separator is a label of ``field``."""
+    tokens = st.tokens
+    if index < len(tokens) and tokens[index].kind is Kind.SEP:
+        index += 1
+    return (
+        index < len(tokens)
+        and tokens[index].kind is Kind.LABEL
+        and tokens[index].field == field
+        and field != SHAPE_LABEL
+    )
 
 
 def _label_follows(st: Body, index: int) -> bool:
@@ -137,6 +172,7 @@ def _value_on_next_line(st: Body, index: int, field: str) -> bool:
     if field in SHORT_FIELDS and index + 1 < len(tokens):
         if not value_shape(field, tokens[index + 1].text.strip()):
             return False
+
     return (
         st.multiline
         and index + 1 < len(tokens)
@@ -144,6 +180,8 @@ def _value_on_next_line(st: Body, index: int, field: str) -> bool:
         and "\n" in tokens[index].text
         and tokens[index + 1].kind is Kind.SEGMENT
         and not opens_content(st, index + 1)
+        # '关键词：' alone, then a paragraph: the label is empty
+        and not ((field in LIST_FIELDS or field == SHAPE_LABEL) and prose(tokens[index + 1].text))
     )
 
 
@@ -152,10 +190,89 @@ def _reach_field(field: str, label: str) -> str:
     as far as 收稿日期 does."""
     if field == "extra" and "".join(label.split()).strip("【】[]〔〕［］:：") in DATE_LABELS:
         return "received"
+    if field == SHAPE_LABEL:
+        return "source"  # one value: a segment, or on a meta line up to a gap
     return field
 
 
-_LOST_SPACE: Final = "? \u00a0"
+def shape_stands(st: Body, index: int) -> bool:
+    """Whether a label found by its shape alone (not in the table) is a label here,
+    in the front-matter zone: in brackets always; before a colon when its value is
+    no prose (no sentence inside it, and a whole sentence only among other front
+    matter), and when the line is not the title written again ('标题:副题')."""
+    tokens = st.tokens
+    label = tokens[index].text
+    if label[:1] in "【〔［[":
+        return True
+    following = index + 1
+    if (
+        st.multiline
+        and following + 1 < len(tokens)
+        and tokens[following].kind is Kind.SEP
+        and "\n" in tokens[following].text
+    ):
+        following += 1  # alone on its line: its value is on the next one
+    value = ""
+    if following < len(tokens) and tokens[following].kind is Kind.SEGMENT:
+        value = tokens[following].text.rstrip()
+    title = "".join(st.tree.scalars.get("title", "").split())[:_TITLE_HEAD]
+    if len(title) == _TITLE_HEAD and title in "".join((label + value).split()):
+        return False  # the title again ('主题:副题'), or a byline ('甲乙:标题')
+    if len(value) > _SHAPE_VALUE_LONGEST or any(c in _SENTENCE_INSIDE for c in value[:-1]):
+        return False
+    if value[-1:] in _SENTENCE_END:
+        return bool(st.tree.scalars) or bool(st.tree.lists)
+    return True
+
+
+def demote_shape(st: Body, index: int) -> None:
+    """A label found by its shape that is no label here: text again, one segment
+    with the segment glued after it."""
+    tokens = st.tokens
+    text = tokens[index].text
+    start = tokens[index].start
+    stop = index + 1
+    if stop < len(tokens) and tokens[stop].kind is Kind.SEGMENT:
+        text += tokens[stop].text
+        stop += 1
+    tokens[index:stop] = [Token(Kind.SEGMENT, text, start, marker=find_marker(text))]
+
+
+def demote_shapes(st: Body, index: int) -> None:
+    """Every label found by its shape from ``index`` on is text (after the front
+    matter they are words of a sentence: '研究表明：')."""
+    tokens = st.tokens
+    first = index
+    while first < len(tokens) and (
+        tokens[first].kind is not Kind.LABEL or tokens[first].field != SHAPE_LABEL
+    ):
+        first += 1
+    if first == len(tokens):
+        return
+    index = first
+    kept: list[Token] = []
+    position = index
+    while position < len(tokens):
+        token = tokens[position]
+        position += 1
+        if token.kind is not Kind.LABEL or token.field != SHAPE_LABEL:
+            kept.append(token)
+            continue
+        text = token.text
+        if position < len(tokens) and tokens[position].kind is Kind.SEGMENT:
+            text += tokens[position].text
+            position += 1
+        kept.append(Token(Kind.SEGMENT, text, token.start, marker=find_marker(text)))
+    tokens[index:] = kept
+
+
+_SHAPE_VALUE_LONGEST: Final = 80
+_TITLE_HEAD: Final = 4
+_SENTENCE_INSIDE: Final = "。！？!?；;"
+_SENTENCE_END: Final = "。！？!?"
+
+
+_LOST_SPACE: Final = '?" \u00a0'
 
 
 # What a page writes between two labelled values on one line ('收稿日期：2021-03-15；修回日期：…').

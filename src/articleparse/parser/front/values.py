@@ -36,11 +36,15 @@ def value_end(st: Body, index: int, field: str, bracketed: bool = False) -> int:
         closed = _bracket_end(st, index)
         if closed is not None:
             return closed
+    if field == "source":
+        return _source_end(st, index)
     if st.multiline:
         return _line_value_end(st, index, field)
     if field in SHORT_FIELDS:
         return _short_value_end(st, index, field)
     if field in LIST_FIELDS:
+        if prose(tokens[index].text):
+            return index  # '关键词: 美术馆的…。许多…': an empty label, then a paragraph
         latin = field == "keywords_en"
         reach, at_label = _reach(
             st, index, MAX_LIST_SEGMENTS, lambda position: _stops_list(st, position, latin)
@@ -54,6 +58,29 @@ def value_end(st: Body, index: int, field: str, bracketed: bool = False) -> int:
         return reach  # an abstract of several paragraphs runs to the next label
     end = _sentence_end(st, index, reach, field in _CODED_FIELDS)
     return _postcode_end(st, index, end) if field == "affiliations" else end
+
+
+def _source_end(st: Body, index: int) -> int:
+    """Where an article was printed: one segment ('《某刊》2019年第4期'), or on a
+    site's meta line up to a bar or a gap of spaces ('来源:某刊 | 被引量:0次',
+    '来源:某刊   浏览次数:233')."""
+    tokens = st.tokens
+    text = tokens[index].text
+    cut = _meta_gap(text)
+    if cut > 0:
+        rest = cut
+        while rest < len(text) and text[rest] in _GAP_CHARS:
+            rest += 1
+        _split_token(st, index, cut, rest)
+    return index + 1
+
+
+def _meta_gap(text: str) -> int:
+    """Where a value on a site's meta line ends: before ' | ' or two spaces; -1."""
+    bar = text.find(" |")
+    gap = text.find("  ")
+    found = min(bar, gap) if bar >= 0 and gap >= 0 else max(bar, gap)
+    return found if found > 0 else -1
 
 
 def _postcode_end(st: Body, index: int, end: int) -> int:
@@ -312,6 +339,13 @@ def _stops_list(st: Body, position: int, latin: bool) -> bool:
     return len(text) > 30 or any(c in "。，！？" for c in text[:-1])
 
 
+def prose(text: str) -> bool:
+    """Whether ``text`` holds a sentence that ends before its last character: a
+    paragraph, never the value of a list or of a label found by its shape."""
+    core = text.rstrip()
+    return any(c in _SENTENCE_STOPS for c in core[:-1])
+
+
 def value_shape(field: str, text: str) -> bool:
     """Whether ``text`` can be the value of a short field (an empty '文章编号:' never
     takes the next heading as its value)."""
@@ -341,7 +375,13 @@ def _short_item(token: Token, previous: str) -> bool:
     """A keyword: short, no punctuation, no heading marker, and not an English phrase
     after Chinese items (or Chinese after English)."""
     text = token.text
-    if text.isascii() != previous.isascii() and (" " in text or not text.isascii()):
+    if text in _SLASHES:
+        return True  # '甲 / 乙': the separator, standing between spaces
+    if (
+        previous not in _SLASHES
+        and text.isascii() != previous.isascii()
+        and (" " in text or not text.isascii())
+    ):
         return False  # an English phrase after Chinese items, or Chinese after English
     if text[-1] == "。" and len(text) <= _LAST_ITEM:
         text = text[:-1]  # '电子商务。': the last item (no paragraph is so short)
@@ -366,6 +406,15 @@ MAX_ABSTRACT_LINES: Final = 6
 
 
 _CODED_FIELDS: Final = frozenset({"fund", "extra"})
+
+
+_SENTENCE_STOPS: Final = "。！？"
+
+
+_SLASHES: Final = frozenset({"/", "／"})
+
+
+_GAP_CHARS: Final = " |\u3000\u00a0"
 
 
 _DOI_END: Final = frozenset(" \t\u3000\u00a0,，;；")

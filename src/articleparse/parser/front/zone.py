@@ -16,10 +16,11 @@ from ..content.numbering import ends_paragraph
 from ..labels import (
     BLOCK_FIELDS,
     NAME_FIELDS,
+    SHAPE_LABEL,
 )
 from ..state import Body
 from ..tokens import Kind
-from .labelled import bracketed_label, labelled
+from .labelled import bracketed_label, demote_shape, labelled, shape_stands
 from .lead import lead
 from .opening import opens_content
 
@@ -37,6 +38,9 @@ def front(st: Body, index: int) -> tuple[int, int]:
         elif token.kind is Kind.LABEL:
             if token.field in BLOCK_FIELDS:
                 return index, 0
+            if token.field == SHAPE_LABEL and not shape_stands(st, index):
+                demote_shape(st, index)  # '研究表明：…' opens the text
+                continue
             if token.field in NAME_FIELDS:
                 # '作者:张三 单位:某大学': the names are read as unlabelled authors
                 tree.add_text(token.text)
