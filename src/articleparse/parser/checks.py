@@ -23,6 +23,8 @@ from .front.site_lines import INTERFACE_WORDS, MAX_CHROME_LINE, pieces
 from .labels import FRONT_LABELS, ROW_ROLES, UNNUMBERED_TITLES
 from .patterns import TYPE_MARK
 
+_MAX_NAME_PART: Final = 6
+"""Longest part of a transliterated foreign name ('约翰·史密斯'), in characters."""
 MAX_KEYWORD: Final = 25
 """Longest keyword, in characters; a longer one is a phrase or a sentence."""
 MAX_KEYWORDS: Final = 16
@@ -58,7 +60,11 @@ def author_reason(item: str) -> str:
     if any(_han(c) for c in core):
         compact = "".join(core.split())
         if "·" in item or "•" in item:
-            return ""  # a transliterated foreign name ('约翰·史密斯')
+            # a transliterated foreign name ('约翰·史密斯'): short parts
+            parts = [p for p in compact.replace("•", "·").split("·") if p]
+            if parts and all(len(p) <= _MAX_NAME_PART for p in parts):
+                return ""
+            return f"'{core[:20]}' is not shaped like a name"
         return "" if _name_shaped(compact) else f"'{core[:20]}' is not shaped like a name"
     if core.isascii():
         return "" if english_names(core) else f"'{core[:20]}' is not shaped like a name"
@@ -91,6 +97,8 @@ def keyword_reason(items: list[str]) -> str:
         return f"{len(items)} keywords"
     for item in items:
         text = item.strip()
+        if "\n" in text or text[:1] in _PAGE_MARKS:
+            return f"'{text[:20]}' holds a line break or a list mark"
         if len(text) > MAX_KEYWORD and not text.isascii():
             return f"'{text[:20]}…' is too long for a keyword"
         if any(c in _SENTENCE for c in text):
@@ -156,6 +164,15 @@ _PAGE_MARKS: Final = frozenset("-•·#%*>|")
 _LABEL_START: Final = regex.compile(r"\p{Han}{2,8}[:：]")
 _MARKUP: Final = regex.compile(r"<(?:[a-zA-Z]{1,10}[\s>/]|/[a-zA-Z]{1,10}>)")
 _MAX_LEAD_CHUNK: Final = 15
+_MIN_ENGLISH_PROSE: Final = 80
+
+
+def _mostly_latin(text: str) -> bool:
+    """Four in five characters ASCII, with sentences ('. ' twice)."""
+    ascii_chars = sum(1 for c in text if c.isascii())
+    return ascii_chars * 5 >= len(text) * 4 and text.count(". ") >= 2
+
+
 _LIST_MARKS: Final = ",，、"
 
 
@@ -188,6 +205,8 @@ def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
     opening = pieces(stripped[:MAX_CHROME_LINE])
     if len(opening) > 1 and opening[0] in INTERFACE_WORDS:
         return f"'{stripped[:20]}' opens with the page's navigation, before the text"
+    if len(stripped) >= _MIN_ENGLISH_PROSE and _mostly_latin(stripped):
+        return "an English paragraph before the text (an English abstract with no label?)"
     label = _LABEL_START.match(stripped)
     if (
         label is not None

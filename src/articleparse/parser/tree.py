@@ -256,7 +256,7 @@ class Tree:
             reason = next((r for r in map(author_reason, items) if r), "")
         elif field == "affiliations":
             reason = next((r for r in map(affiliation_reason, items) if r), "")
-        elif field == "keywords":
+        elif field in ("keywords", "keywords_en"):
             reason = keyword_reason(items)
         if reason:
             self.diagnose("field-unlikely", offset, f"{FIELD_LABELS[field]}: {reason}")
@@ -392,6 +392,9 @@ _LINE_LISTS: Final = frozenset({"keywords", "keywords_en", "clc"})
 
 def _bare_label(label: str) -> str:
     """The key of a label in ``extra``: as written, without its brackets, colon and
-    the spaces inside it ('出 版 物：' → '出版物')."""
+    the spaces between its characters ('出 版 物：' → '出版物'); the spaces between
+    words of an English label stay ('Published online')."""
     bare = label.strip().strip("【】[]〔〕［］:： \u3000")
+    if bare.isascii():
+        return " ".join(bare.split())
     return "".join(bare.split())
