@@ -1,0 +1,174 @@
+# Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
+# the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
+"""Labels known by their shape alone: a short run of ideographs before a colon or in brackets.
+
+:mod:`.label_scan` finds the written forms of the label table; this module finds
+the labels nobody listed (``【期刊年份】``, ``发布时间:``, ``出 版 物:``): two to
+six ideographs (eight in brackets), possibly spaced out, before a colon at a
+line start or right after another value, or between brackets. Their field is
+``extra`` unless their normalized form is a known label.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from . import patterns
+from .labels import ABSTRACT_PARTS, BLOCK_FIELDS, NAME_FIELDS, SHAPE_LABEL, SITE_LABELS
+from .tokens import Kind
+
+
+def _with_shapes(
+    value: str, labels: list[tuple[int, int, Kind, str]], shapes: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, Kind, str]]:
+    """The labels of the table, and the labels found by their shape alone where no
+    label of the table stands (both in order, none overlapping)."""
+    shapes.sort()
+    merged: list[tuple[int, int, Kind, str]] = []
+    known = 0
+    end = -1
+    for start, stop, soft in shapes:
+        while known < len(labels) and labels[known][0] < start:
+            if labels[known][0] >= end:
+                merged.append(labels[known])
+                end = labels[known][1]
+            known += 1
+        if start < end:
+            continue
+        if known < len(labels) and labels[known][0] < stop:
+            inner = labels[known][0]
+            if (
+                inner == start
+                or value[inner - 1] in _SHAPE_SPACES
+                or labels[known][3] not in BLOCK_FIELDS
+            ):
+                continue  # the label of the table ('摘 要:'), or '毕业论文摘要:'
+            while known < len(labels) and labels[known][0] < stop:
+                known += 1  # '标题注释:' is no block of notes glued to '标题'
+
+        if soft and not _right_after_label(value, merged, start):
+            continue
+        # the space before a colon belongs to the label ('来源 :'); so does the colon
+        merged.append((start, _after_colon(value, stop), Kind.LABEL, SHAPE_LABEL))
+        end = merged[-1][1]
+    for label in labels[known:]:
+        if label[0] >= end:
+            merged.append(label)
+            end = label[1]
+    return merged
+
+
+def _right_after_label(value: str, merged: list[tuple[int, int, Kind, str]], start: int) -> bool:
+    """A short value with no sentence end lies between the last label and ``start``."""
+    if not merged or start - merged[-1][1] > _SOFT_REACH or merged[-1][3] in NAME_FIELDS:
+        return False  # ('作者: 甲, 乙: 某大学' pairs names with their units)
+    between = value[merged[-1][1] : start]
+    return not any(c in _NOT_BETWEEN for c in between)
+
+
+def _after_colon(value: str, stop: int) -> int:
+    """After a label's closing bracket, the colon written after it too ('【期号】:'),
+    and the spaces after it."""
+    if value[stop - 1] in "】〕］]" and value[stop : stop + 1] in (":", "："):
+        stop += 1
+    while stop < len(value) and value[stop] in " \u3000":
+        stop += 1
+    return stop
+
+
+def _ideograph(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
+    """Where a label of 2 to 6 characters ending at ``end`` (before its colon)
+    starts, or -1: a run of ideographs, or single ideographs spaced out
+    ('出 版 物'), at a line start or after a value that is no sentence
+    ('…2019-03-14 更新时间:'); and whether it stands after a word instead."""
+    start = end
+    count = 0
+    while start > 0 and count <= _SHAPE_LONGEST:
+        char = value[start - 1]
+        if _ideograph(char):
+            start -= 1
+            count += 1
+            continue
+        if char in _SHAPE_SPACES and start < end:
+            run = _spaced_run(value, start, end)
+            if run >= 0:
+                start = run
+                continue
+        break
+    while start < end and value[start] in _SHAPE_SPACES:
+        start += 1
+    if not _SHAPE_SHORTEST <= count <= _SHAPE_LONGEST:
+        return -1, False
+    before = start
+    while before > 0 and value[before - 1] in _SHAPE_SPACES:
+        before -= 1
+    if before == start and before > 0 and value[before - 1] not in "\r\n":
+        return -1, False  # glued to the word before it
+    written = "".join(c for c in value[start:end] if _ideograph(c))
+    if _not_a_label(written):
+        return -1, False
+    if before == 0 or value[before - 1] in "\r\n" or value[before - 1] in _AFTER_VALUE:
+        return start, False
+    return start, True  # after a word: a label only right after another's value
+
+
+def _not_a_label(written: str) -> bool:
+    """A part of a structured abstract ('目的') or a word of a site's chrome ('浏览')."""
+    simple = patterns.simplified_label(written)
+    return simple in ABSTRACT_PARTS or simple in SITE_LABELS
+
+
+def _spaced_run(value: str, start: int, end: int) -> int:
+    """Where the space run before ``start`` starts when it stands between two
+    single ideographs of a spaced label ('出 版 物', '页  面'); -1 otherwise."""
+    run = start
+    while run > 0 and value[run - 1] in _SHAPE_SPACES:
+        run -= 1
+    if start - run > _SHAPE_SPACE_RUN or run == 0 or not _ideograph(value[run - 1]):
+        return -1
+    single_after = start + 1 == end or not _ideograph(value[start + 1])
+    single_before = run < 2 or not _ideograph(value[run - 2])
+    return run if single_after and single_before else -1
+
+
+def _shape_in_brackets(value: str, open_at: int) -> int:
+    """The end of a bracketed label of 2 to 8 ideographs ('【期刊年份】'), or -1."""
+    close = _CLOSING[value[open_at]]
+    limit = min(len(value), open_at + 2 + 2 * _SHAPE_LONGEST_BRACKETED)
+    count = 0
+    position = open_at + 1
+    while position < limit:
+        char = value[position]
+        if char == close:
+            if not _SHAPE_SHORTEST <= count <= _SHAPE_LONGEST_BRACKETED:
+                return -1
+            written = "".join(c for c in value[open_at + 1 : position] if _ideograph(c))
+            return -1 if _not_a_label(written) else position + 1
+        if _ideograph(char):
+            count += 1
+        elif char not in _SHAPE_SPACES:
+            return -1
+        position += 1
+    return -1
+
+
+_OPENING: Final = "【〔［[《"
+_NOT_A_VALUE: Final = "，。、；,.;）)》"
+_WORD_LONGEST: Final = 30
+_SOFT_REACH: Final = 24
+_NOT_BETWEEN: Final = "。！？!?\n,，;；、"
+_SHAPE_SHORTEST: Final = 2
+_SHAPE_LONGEST: Final = 6
+_SHAPE_LONGEST_BRACKETED: Final = 8
+_SHAPE_SPACE_RUN: Final = 4
+_SHAPE_SPACES: Final = ' \u3000\u00a0?"'
+_CLOSING: Final = {"【": "】", "〔": "〕", "［": "］", "[": "]"}
+# What a value before a label on the same line ends with: a date, a code, a
+# bracket, a count ('…2019-03-14 更新时间:', '…0次 | 上传用户:').
+_AFTER_VALUE: Final = frozenset(
+    '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)）】]》”"|次期页号'
+)
