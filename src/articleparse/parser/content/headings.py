@@ -47,7 +47,8 @@ def heading(st: Body, index: int) -> int:
             f"heading {marker.number} does not follow;"
             f" expected {verdict.expected or 'the next number'}",
         )
-    tree.numbering.push(verdict, marker.scheme, marker.parts)
+    marker_text = token.text[: marker.end]
+    tree.numbering.push(verdict, marker.scheme, marker.parts, marker_text[-1:] in ".．、")
     section = trusted_node(
         Section,
         {
@@ -55,7 +56,7 @@ def heading(st: Body, index: int) -> int:
             "title": plan.title,
             "level": verdict.level,
             "scheme": marker.scheme,
-            "marker": token.text[: marker.end],
+            "marker": marker_text,
             "gap": plan.gap,
             "sep": plan.run_in or None,
             "paragraphs": [],

@@ -299,16 +299,34 @@ class Verdict:
         self.expected = expected
 
 
+LIST_SCHEMES: Final = frozenset(("arabic-paren", "arabic-half-paren", "circled"))
+"""Item markers ('(1)', '1)', '①'): list items, not headings, in a decimal outline."""
+FIRST_NUMBER_SCHEMES: Final = frozenset(("cn-dun", "cn-paren", "cn-chapter", "cn-section", "cn-part"))
+"""Schemes whose first heading may be numbered 2 when the first was mistyped ('—、' for '一、')."""
+
+
 class NumberingState:
     """The stack of open headings and the rule for what may come next."""
 
-    __slots__ = ("stack",)
+    __slots__ = ("decimal_outline", "stack")
 
     def __init__(self) -> None:
         self.stack: list[Open] = []
+        # The open outline is decimal: its top heading is a decimal number written
+        # bare ('1 引言', '1引言') or it has numbers of several parts ('1.1').
+        # A top heading '1.' or '1、' alone is the third level of the Chinese
+        # chain used at the top, and '(1)' under it is a heading.
+        self.decimal_outline = False
+
+    def list_item(self, scheme: str) -> bool:
+        """Whether a marker of ``scheme`` is a list item (GB/T 7713's 列项): in a
+        decimal outline, '(1)', '1)' and '①' mark items, never headings."""
+        return self.decimal_outline and scheme in LIST_SCHEMES
 
     def judge(self, scheme: str, parts: tuple[int, ...]) -> Verdict | None:
         """Decide whether a marker continues the numbering; None means 'text'."""
+        if self.list_item(scheme):
+            return None
         if scheme == "decimal":
             verdict = self._judge_decimal(parts)
         else:
@@ -319,7 +337,15 @@ class NumberingState:
             return Verdict(verdict.keep, verdict.level, "heading-too-deep")
         return verdict
 
-    def push(self, verdict: Verdict, scheme: str, parts: tuple[int, ...]) -> None:
+    def push(
+        self, verdict: Verdict, scheme: str, parts: tuple[int, ...], punctuated: bool = False
+    ) -> None:
+        """Open a heading judged by :meth:`judge` (``punctuated``: its number ends
+        in '.', '．' or '、')."""
+        if verdict.keep == 0:
+            self.decimal_outline = scheme == "decimal" and (not punctuated or len(parts) > 1)
+        elif scheme == "decimal" and len(parts) > 1 and self.stack[0].scheme == "decimal":
+            self.decimal_outline = True
         del self.stack[verdict.keep :]
         self.stack.append(Open(scheme, parts, verdict.level))
 
@@ -330,15 +356,7 @@ class NumberingState:
         stack = self.stack
         decimal = [i for i, entry in enumerate(stack) if entry.scheme == "decimal"]
         if not decimal:
-            if len(parts) == 1 and parts[0] > 1:
-                return None
-            if any(p != 1 for p in parts[:-1]) or parts[-1] > 1:
-                return None
-            if len(parts) > 1 and parts[-1] != 1:
-                return None  # '1.0' is not a first heading
-            keep = len(stack)
-            level = self._level_under(keep) + len(parts) - 1
-            return Verdict(keep, level, "heading-jump" if len(parts) > 1 else None)
+            return self._first_decimal(parts)
         base = stack[decimal[0]].level - len(stack[decimal[0]].parts) + 1
         deepest = stack[decimal[-1]].parts
         depth = len(parts)
@@ -362,6 +380,24 @@ class NumberingState:
             return Verdict(keep, level, "heading-gap", _dotted(expected))
         return None
 
+    def _first_decimal(self, parts: tuple[int, ...]) -> Verdict | None:
+        """The first decimal heading: '1' (or '0'), or '1.1' — at the top a jump
+        (a warning), under a heading of another scheme its first child ('1.1' or
+        '2.1' under '二、' is level 2)."""
+        stack = self.stack
+        if parts[-1] != (1 if len(parts) > 1 else min(parts[-1], 1)):
+            return None  # '2' or '1.0' is not a first heading
+        keep = len(stack)
+        if len(parts) == 1:
+            return Verdict(keep, self._level_under(keep))
+        parent = stack[-1].parts if stack else ()
+        prefix = parts[:-1]
+        if stack and (all(p == 1 for p in prefix) or prefix == parent):
+            return Verdict(keep, self._level_under(keep))
+        if any(p != 1 for p in prefix):
+            return None
+        return Verdict(keep, self._level_under(keep) + len(parts) - 1, "heading-jump")
+
     def _judge_other(self, scheme: str, value: int) -> Verdict | None:
         stack = self.stack
         for i in range(len(stack) - 1, -1, -1):
@@ -374,9 +410,12 @@ class NumberingState:
             if expected < value <= expected + MAX_GAP:
                 return Verdict(i, entry.level, "heading-gap", written_number(scheme, expected))
             return None
+        keep = len(stack)
+        if value == 2 and scheme in FIRST_NUMBER_SCHEMES:
+            # '—、引言' (a mistyped '一、') then '二、': the outline starts at its second heading
+            return Verdict(keep, self._level_under(keep), "heading-gap", written_number(scheme, 1))
         if value != 1:
             return None
-        keep = len(stack)
         return Verdict(keep, self._level_under(keep))
 
 

@@ -9,12 +9,14 @@ A space ends a paragraph only where a paragraph can end
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..back.chrome_line import end_chrome
 from ..labels import (
     UNNUMBERED_TITLES,
 )
 from ..state import Body
-from ..tokens import Kind
+from ..tokens import Kind, Marker
 from .numbering import ends_paragraph
 from .plan import heading_plan
 
@@ -31,6 +33,7 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
     end = _glue(st, pieces, index + 1)
     # '引言 随着…': a title written with no number stands as a paragraph of its own
     alone = len(pieces) == 1 and pieces[0] in UNNUMBERED_TITLES
+    item = first.marker if first.marker is not None and first.marker.scheme in ITEM_SCHEMES else None
     if not st.multiline and not alone:
         while (
             end + 1 < len(tokens)
@@ -41,17 +44,36 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             following = end + 1
             if end_chrome(tokens[following].text) is not None:
                 break  # chrome never enters a paragraph
-            if tokens[following].marker is not None:
+            marker = tokens[following].marker
+            if marker is not None:
                 plan = heading_plan(st, following, after_open=True)
                 if plan is not None:
                     st.planned = (following, plan)  # _heading takes it from here
                     break
+                if _next_item(marker, item, pieces[-1]):
+                    break  # '…如下: (1)…' or '(1)… (2)…': a list item is a paragraph
             pieces.append(tokens[end].text)
             pieces.append(tokens[following].text)
             end = _glue(st, pieces, following + 1)
     text = pieces[0] if len(pieces) == 1 else "".join(pieces)
     st.tree.add_paragraph(text, first.start + skip)
     return end
+
+
+ITEM_SCHEMES: Final = frozenset(("arabic-paren", "arabic-half-paren", "circled", "cn-paren"))
+"""Markers that start a list item ('(1)', '1)', '①', '(一)') when they are not headings."""
+_LEAD_IN_ENDS: Final = frozenset(":：;；")
+
+
+def _next_item(marker: Marker, item: Marker | None, before: str) -> bool:
+    """Whether ``marker``, after a space, starts a list item of its own: the next
+    item of the list this paragraph opens with, or a first item after a lead-in
+    ending in a colon or semicolon."""
+    if marker.scheme not in ITEM_SCHEMES:
+        return False
+    if item is not None and item.scheme == marker.scheme:
+        return marker.parts[0] == item.parts[0] + 1
+    return marker.parts[0] == 1 and before[-1:] in _LEAD_IN_ENDS
 
 
 def _glue(st: Body, pieces: list[str], end: int) -> int:
