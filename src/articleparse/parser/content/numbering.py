@@ -192,6 +192,8 @@ def find_marker(segment: str) -> Marker | None:
 
 
 _UNIT_WORD_FIRST: Final = frozenset(word[0] for word in UNIT_WORDS)
+_ERA_WORDS: Final = ("世纪", "年代")
+"""What follows a number that counts centuries and decades, never a title."""
 
 
 def _is_quantity(parts: tuple[int, ...], following: str, text: str, start: int) -> bool:
@@ -200,6 +202,8 @@ def _is_quantity(parts: tuple[int, ...], following: str, text: str, start: int) 
     if len(parts) > 2:
         return False
     if following not in UNIT_CHARS:
+        if text.startswith(_ERA_WORDS, start):
+            return True  # '20世纪', '30年代'
         return following in _UNIT_WORD_FIRST and text.startswith(UNIT_WORDS, start)
     return not any(text.startswith(word, start) for word in UNIT_WORD_EXCEPTIONS)
 
