@@ -11,7 +11,7 @@ from ..labels import (
     BLOCK_FIELDS,
     FRONT_LABELS,
 )
-from ..state import Body, HeadingPlan
+from ..state import Body, HeadingPlan, excerpt
 from ..tokens import Marker
 from ..trusted import trusted_node
 from .paragraphs import paragraph
@@ -27,6 +27,7 @@ def heading(st: Body, index: int) -> int:
         plan = heading_plan(st, index, after_open=False)
     st.planned = None
     if plan is None:
+        _run_on(st, index)
         return 0
     tokens = st.tokens
     token = tokens[index]
@@ -73,5 +74,27 @@ def heading(st: Body, index: int) -> int:
         return paragraph(st, plan.paragraph_at, plan.paragraph_skip)
     return plan.end
 
+
+def _run_on(st: Body, index: int) -> None:
+    """'一、问题提出干部队伍建设始终是…。': a line that opens with the next number of a
+    heading scheme ('一、', '第二章') yet has no title that its shape can tell (a
+    title glued to its paragraph, or a sentence) stays a paragraph, with a warning."""
+    token = st.tokens[index]
+    marker = cast(Marker, token.marker)
+    if marker.scheme not in _HEADING_ONLY_SCHEMES or marker.title_start >= len(token.text):
+        return
+    if token.text[marker.end - 1 : marker.end] not in "、．.章节分":
+        return  # a bare numeral ('一 ') may be a word
+    if st.tree.numbering.judge(marker.scheme, marker.parts) is None:
+        return
+    st.tree.diagnose(
+        "heading-run-on",
+        token.start,
+        f"'{excerpt(token.text)}' continues the numbering but has no title of its own",
+    )
+
+
+_HEADING_ONLY_SCHEMES: Final = frozenset(("cn-dun", "cn-chapter", "cn-section", "cn-part"))
+"""Schemes that number headings only, never the items of a list."""
 
 _BLOCK_TITLES: Final = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[field]}
