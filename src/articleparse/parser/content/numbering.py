@@ -238,9 +238,14 @@ _CITATION_CHARS: Final = frozenset("0123456789,，-–—~～、 ")
 
 def ends_paragraph(text: str) -> bool:
     """Whether a paragraph can end after ``text``: sentence-final punctuation,
-    possibly followed by closing quotes or brackets and a citation mark
-    ('…。”', '…。）', '…。[3]')."""
+    possibly followed by closing quotes or brackets and a citation mark, with
+    the pages cited ('…。”', '…。）', '…。[3]', '…。[2]108-109')."""
     end = len(text)
+    pages = end
+    while pages and end - pages < _MAX_PAGE_RANGE and text[pages - 1] in _PAGE_RANGE_CHARS:
+        pages -= 1
+    if pages < end and text[pages - 1 : pages] in ("]", "］"):
+        end = pages  # '…。[2]108-109': a citation with the pages cited
     while end:
         char = text[end - 1]
         if char in _CLOSING_CHARS:
@@ -258,6 +263,10 @@ def ends_paragraph(text: str) -> bool:
     if char in PARAGRAPH_END_CHARS:
         return True
     return char == "." and end >= 2 and not text[end - 2].isdigit()
+
+
+_PAGE_RANGE_CHARS: Final = frozenset("0123456789-–—~～,，")
+_MAX_PAGE_RANGE: Final = 12
 
 
 def _citation_start(text: str, close: int) -> int:
