@@ -96,10 +96,12 @@ def _spaced_number(tokens: list[Token], index: int) -> bool:
 def _title_after(st: Body, index: int, marker: Marker, strong: bool) -> str | None:
     """The title of a number standing alone (its segment holds nothing else): the
     next segment when it is shaped like a title; '' for a heading with no title
-    (a punctuated number, or any number alone on its line, before text that is
-    no title); None when the number is text ('2 0世纪', '3 个', a bare number
+    (any number alone on its line, or on one line a punctuated one of a scheme
+    other than the decimal, before text that is no title); None when the number is text ('2 0世纪', '3 个', a bare number
     before a sentence on one line)."""
     tokens = st.tokens
+    if index >= 2 and tokens[index - 2].text.isdigit():
+        return None  # '30', '0', '0': a run of counters, one a line
     if (
         index + 2 >= len(tokens)
         or tokens[index + 1].kind is not Kind.SEP
@@ -115,8 +117,10 @@ def _title_after(st: Body, index: int, marker: Marker, strong: bool) -> str | No
         return title
     if st.multiline:
         return ""  # '一' alone on its line, then prose
-    if strong:
-        return ""  # '(一) 财务公司是…。': the sentence after the number is no title
+    if strong and marker.scheme != "decimal":
+        # '(一) 财务公司是…。': the sentence after the number is no title ('1. 王力,…'
+        # on one line is a numbered entry, not a heading)
+        return ""
     return title  # a run-in title, if any: '2.1 施工准备。开工前…'
 
 
