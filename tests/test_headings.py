@@ -250,6 +250,35 @@ CASES = [
         ["前言。", "一、问题提出"],
         ["heading-run-on"],
     ),
+    # a heading's first child glued to its title
+    (
+        "decimal first child glued to the title (lines)",
+        "1 缘起1.1 杜撰的现状\n正文一。\n1.2 杜撰的问题\n正文二。",
+        [("1", "缘起", 1), ("1.1", "杜撰的现状", 2), ("1.2", "杜撰的问题", 2)],
+        ["正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "decimal first child glued to the title (one line)",
+        "1 缘起1.1 杜撰的现状 正文一。 1.2 杜撰的问题 正文二。",
+        [("1", "缘起", 1), ("1.1", "杜撰的现状", 2), ("1.2", "杜撰的问题", 2)],
+        ["正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "Chinese chain glued: 二、甲(一)乙",
+        "一、总论 正文。 二、分论(一)方法 正文一。 (二)结果 正文二。",
+        [("一", "总论", 1), ("二", "分论", 1), ("一", "方法", 2), ("二", "结果", 2)],
+        ["正文。", "正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "a number inside a title that is no first child stays in the title",
+        "1 ISO 1.1标准的由来\n正文。",
+        [("1", "ISO 1.1标准的由来", 1)],
+        ["正文。"],
+        [],
+    ),
     # OCR-spaced numbers in a single-line body
     (
         "OCR-spaced digits are no headings",

@@ -12,8 +12,9 @@ from ..labels import (
     FRONT_LABELS,
 )
 from ..state import Body, HeadingPlan, excerpt
-from ..tokens import Marker
+from ..tokens import Kind, Marker, Token
 from ..trusted import trusted_node
+from .numbering import find_marker
 from .paragraphs import paragraph
 from .plan import heading_plan
 
@@ -59,7 +60,7 @@ def heading(st: Body, index: int) -> int:
             "scheme": marker.scheme,
             "marker": marker_text,
             "gap": plan.gap,
-            "sep": plan.run_in or None,
+            "sep": "" if plan.chain else plan.run_in or None,
             "paragraphs": [],
             "subsections": [],
             "span": tree.span(token.start, plan.title_end),
@@ -72,6 +73,15 @@ def heading(st: Body, index: int) -> int:
         st.state = block
     if plan.paragraph_skip:
         return paragraph(st, plan.paragraph_at, plan.paragraph_skip)
+    if plan.chain:
+        # the rest of the title's segment, from the glued child's number, is read next
+        glued = tokens[plan.paragraph_at]
+        rest = glued.text[plan.chain :]
+        tokens[plan.paragraph_at] = Token(
+            Kind.SEGMENT, rest, glued.start + plan.chain, marker=find_marker(rest)
+        )
+        # (at most one call per level: a child's number is deeper every time)
+        return heading(st, plan.paragraph_at) or paragraph(st, plan.paragraph_at)
     return plan.end
 
 

@@ -17,7 +17,7 @@ from ..labels import (
 )
 from ..state import Body, HeadingPlan
 from ..tokens import Kind, Marker, Token
-from .numbering import is_quantity, looks_like_title
+from .numbering import MAX_TITLE_CHARS, find_marker, is_quantity, looks_like_title
 
 
 def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
@@ -67,6 +67,13 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
             title += padded
             end = title_at + 3
             title_end = tokens[end - 1].start + 1
+    chain = _glued_child(title, marker) if len(title) <= MAX_TITLE_CHARS else 0
+    if chain:
+        # '1 研究背景1.1 国内研究现状': the first child glued to the title
+        title = title[:chain]
+        title_end = tokens[title_at].start + title_offset + chain
+        chain += title_offset
+        end = title_at
     if not looks_like_title(title) and not (strong and _question_title(title)):
         # '（一）加强领导。各级…', and in a single-line body '2.1 施工准备。开工前…'
         split = _run_in(title, st.multiline, strong or title_at != index)
@@ -81,13 +88,42 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
     verdict = st.tree.numbering.judge(marker.scheme, marker.parts)
     if verdict is None:
         return None
-    return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip)
+    return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip, chain)
+
+
+def _glued_child(title: str, marker: Marker) -> int:
+    """Where the number of the heading's first child starts when it is glued to
+    the end of a short title ('研究背景1.1 …' under '1', '现状（一）…' under '一、');
+    0 when there is none. The child is read from there as any heading is."""
+    if marker.scheme == "decimal":
+        forms: tuple[str, ...] = (".".join(map(str, marker.parts)) + ".1",)
+    else:
+        forms = _CHILD_FORMS.get(marker.scheme, ())
+    for form in forms:
+        cut = title.find(form, 2)
+        if cut < 0:
+            continue
+        before = title[cut - 1]
+        if before.isascii() or before in patterns.HSPACE_CHARS:
+            continue  # '2.11.1', 'ISO 1.1': part of a number or a word
+        child = find_marker(title[cut:])
+        if child is not None and child.parts[-1] == 1:
+            return cut
+    return 0
+
+
+_CHILD_FORMS: Final = {
+    "cn-dun": ("（一）", "(一)"),
+    "cn-paren": ("1.", "1．", "1、"),
+    "cn-chapter": ("第一节",),
+}
+"""How the first child of a heading of each scheme is written."""
 
 
 def _spaced_number(tokens: list[Token], index: int) -> bool:
     """'2 0世纪', '3 0年代': a number after a space that follows one or two digits
     standing alone is the rest of a number spaced apart (OCR), not a heading."""
-    if index < 2 or tokens[index - 1].text != " ":
+    if index < 2 or tokens[index - 1].text != " " or tokens[index].start != tokens[index - 1].start + 1:
         return False
     before = tokens[index - 2].text
     return 0 < len(before) <= 2 and before.isdigit() and before.isascii()
@@ -100,7 +136,7 @@ def _title_after(st: Body, index: int, marker: Marker, strong: bool) -> str | No
     other than the decimal, before text that is no title); None when the number is text ('2 0世纪', '3 个', a bare number
     before a sentence on one line)."""
     tokens = st.tokens
-    if index >= 2 and tokens[index - 2].text.isdigit():
+    if st.multiline and index >= 2 and tokens[index - 2].text.isdigit():
         return None  # '30', '0', '0': a run of counters, one a line
     if (
         index + 2 >= len(tokens)
