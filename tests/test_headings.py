@@ -394,3 +394,20 @@ def test_run_in_paren_heading_in_a_chinese_outline() -> None:
     headings, paragraphs, _ = _outline("一、总论\n(1)加强领导。各级组织要负责。\n(2)完善制度。制度要落实。")
     assert headings == [("一", "总论", 1), ("1", "加强领导", 2), ("2", "完善制度", 2)]
     assert paragraphs == ["各级组织要负责。", "制度要落实。"]
+
+
+@pytest.mark.parametrize(
+    ("body", "paragraphs"),
+    [
+        # a short title with no number between two paragraphs of a single-line body
+        ("前言写完了。 杜撰的发展现状 随着融合的推进,工作有了新的进展。", ["前言写完了。", "杜撰的发展现状", "随着融合的推进,工作有了新的进展。"]),
+        # with the pinyin a mirror site writes after some characters
+        ("前言写完了。 媒體發(fā)展現(xiàn)狀 隨著融合的推進,工作有了新的進展。", ["前言写完了。", "媒體發(fā)展現(xiàn)狀", "隨著融合的推進,工作有了新的進展。"]),
+        # a phrase that goes on, or a citation after it: one sentence
+        ("前言写完了。 我们看到的 结论是明确的而且可靠。", ["前言写完了。", "我们看到的 结论是明确的而且可靠。"]),
+        ("前言写完了。 签约服务提供了条件 [2]。社区护士可以提醒。", ["前言写完了。", "签约服务提供了条件 [2]。社区护士可以提醒。"]),
+    ],
+)
+def test_unnumbered_title_on_one_line_is_a_paragraph_of_its_own(body: str, paragraphs: list[str]) -> None:
+    _, got, _ = _outline(body)
+    assert got == paragraphs

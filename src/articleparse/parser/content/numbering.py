@@ -20,6 +20,10 @@ import regex
 from .. import patterns
 from ..labels import UNIT_CHARS, UNIT_WORD_EXCEPTIONS, UNIT_WORDS
 from ..tokens import Marker
+from .ends import PARAGRAPH_END_CHARS as PARAGRAPH_END_CHARS
+from .ends import SENTENCE_END_CHARS as SENTENCE_END_CHARS
+from .ends import ends_paragraph as ends_paragraph
+from .ends import ends_sentence as ends_sentence
 
 MAX_DECIMAL_DEPTH: Final = 6
 """Deepest decimal number taken as a heading ('1.1.1.1.1.1'); deeper ones are text."""
@@ -28,8 +32,6 @@ MAX_LEVEL: Final = 8
 MAX_GAP: Final = 2
 """How many numbers a heading may skip and still count as one (with a warning)."""
 MAX_TITLE_CHARS: Final = 60
-SENTENCE_END_CHARS: Final = frozenset("。！？!?；;…")
-"""A segment ending in one of these is a sentence, not a title."""
 
 _CN_DIGITS: Final = {
     "一": 1,
@@ -230,59 +232,6 @@ def is_quantity(parts: tuple[int, ...], title: str) -> bool:
 # than a pattern search for titles this short.
 _SENTENCE_INSIDE: Final = "。！？!?"
 _NOT_TITLE_START: Final = frozenset(",，、;；:：.。)）]］】」』》”’!！?？%％‰/\\-—~～·")
-PARAGRAPH_END_CHARS: Final = frozenset("。！？!?…．")
-"""Where a paragraph can end (after closing quotes, brackets and a citation mark)."""
-_CLOSING_CHARS: Final = frozenset("”’\"'』」）)】》〉*" + "".join(map(chr, range(0x2460, 0x2474))))
-_CITATION_CHARS: Final = frozenset("0123456789,，-–—~～、 ")
-
-
-def ends_paragraph(text: str) -> bool:
-    """Whether a paragraph can end after ``text``: sentence-final punctuation,
-    possibly followed by closing quotes or brackets and a citation mark, with
-    the pages cited ('…。”', '…。）', '…。[3]', '…。[2]108-109')."""
-    end = len(text)
-    pages = end
-    while pages and end - pages < _MAX_PAGE_RANGE and text[pages - 1] in _PAGE_RANGE_CHARS:
-        pages -= 1
-    if pages < end and text[pages - 1 : pages] in ("]", "］"):
-        end = pages  # '…。[2]108-109': a citation with the pages cited
-    while end:
-        char = text[end - 1]
-        if char in _CLOSING_CHARS:
-            end -= 1
-        elif char in "]］":
-            opening = _citation_start(text, end - 1)
-            if opening < 0:
-                break
-            end = opening
-        else:
-            break
-    if not end:
-        return False
-    char = text[end - 1]
-    if char in PARAGRAPH_END_CHARS:
-        return True
-    return char == "." and end >= 2 and not text[end - 2].isdigit()
-
-
-_PAGE_RANGE_CHARS: Final = frozenset("0123456789-–—~～,，")
-_MAX_PAGE_RANGE: Final = 12
-
-
-def _citation_start(text: str, close: int) -> int:
-    """Where the citation mark ending at ``close`` ('[3]', '[1-3]') opens; -1 if none."""
-    index = close - 1
-    lowest = max(0, close - 16)
-    while index >= lowest and text[index] in _CITATION_CHARS:
-        index -= 1
-    if index >= lowest and index < close - 1 and text[index] in "[［":
-        return index
-    return -1
-
-
-def ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends like a sentence ('。', '！', '；' …)."""
-    return text[-1:] in SENTENCE_END_CHARS
 
 
 # Open and Verdict are plain slotted classes, not dataclasses: compiled, a
@@ -314,7 +263,9 @@ class Verdict:
 
 LIST_SCHEMES: Final = frozenset(("arabic-paren", "arabic-half-paren", "circled"))
 """Item markers ('(1)', '1)', '①'): list items, not headings, in a decimal outline."""
-FIRST_NUMBER_SCHEMES: Final = frozenset(("cn-dun", "cn-paren", "cn-chapter", "cn-section", "cn-part"))
+FIRST_NUMBER_SCHEMES: Final = frozenset(
+    ("cn-dun", "cn-paren", "cn-chapter", "cn-section", "cn-part")
+)
 """Schemes whose first heading may be numbered 2 when the first was mistyped ('—、' for '一、')."""
 
 

@@ -113,7 +113,7 @@ def _glued_child(title: str, marker: Marker) -> int:
 
 
 _CHILD_FORMS: Final = {
-    "cn-dun": ("（一）", "(一)"),
+    "cn-dun": ("（一）", "(一)", "1.", "1．", "1、"),
     "cn-paren": ("1.", "1．", "1、"),
     "cn-chapter": ("第一节",),
 }
@@ -123,7 +123,11 @@ _CHILD_FORMS: Final = {
 def _spaced_number(tokens: list[Token], index: int) -> bool:
     """'2 0世纪', '3 0年代': a number after a space that follows one or two digits
     standing alone is the rest of a number spaced apart (OCR), not a heading."""
-    if index < 2 or tokens[index - 1].text != " " or tokens[index].start != tokens[index - 1].start + 1:
+    if (
+        index < 2
+        or tokens[index - 1].text != " "
+        or tokens[index].start != tokens[index - 1].start + 1
+    ):
         return False
     before = tokens[index - 2].text
     return 0 < len(before) <= 2 and before.isdigit() and before.isascii()
@@ -133,8 +137,8 @@ def _title_after(st: Body, index: int, marker: Marker, strong: bool) -> str | No
     """The title of a number standing alone (its segment holds nothing else): the
     next segment when it is shaped like a title; '' for a heading with no title
     (any number alone on its line, or on one line a punctuated one of a scheme
-    other than the decimal, before text that is no title); None when the number is text ('2 0世纪', '3 个', a bare number
-    before a sentence on one line)."""
+    other than the decimal, before text that is no title); None when the number
+    is text ('2 0世纪', '3 个', a bare number before a sentence on one line)."""
     tokens = st.tokens
     if st.multiline and index >= 2 and tokens[index - 2].text.isdigit():
         return None  # '30', '0', '0': a run of counters, one a line
