@@ -282,7 +282,7 @@ CASES = [
     # OCR-spaced numbers in a single-line body
     (
         "OCR-spaced digits are no headings",
-        "杜撰的调查起步于 2 0世纪 2 0年代末 ,在 3 0年代形成规模 。 1 引言 正文。",
+        "前言写完了。 杜撰的调查起步于 2 0世纪 2 0年代末 ,在 3 0年代形成规模 。 1 引言 正文。",
         [("1", "引言", 1)],
         ["杜撰的调查起步于 2 0世纪", "正文。"],
         [],
