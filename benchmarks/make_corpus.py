@@ -4,8 +4,9 @@
 
 Files are built from a few templates: front matter with varied labels, a
 section tree renumbered for every file (decimal ``1.2.1`` or the Chinese
-``一、 / （一） / 1.`` chain), paragraphs drawn from a pool that includes the
-number traps (``2019年…``, ``3.5%的…``), sometimes a reference list, and the
+``一、 / （一） / 1. / (1)`` chain), paragraphs drawn from a pool that includes the
+number traps (``2019年…``, ``3.5%的…``), list items marked ``(1)`` / ``1)`` under
+decimal headings (paragraphs, docs/format.md 4.5), sometimes a reference list, and the
 site chrome after the body. Bodies are single-line (as in the seed) or one
 segment per line; about one file in ten is GB18030, some have a BOM or CRLF
 line ends. The output is deterministic for a given seed. Files go into
@@ -95,7 +96,20 @@ def _sections(rng: random.Random, topic: str, chinese: bool, glued: bool) -> lis
             for third in range(1, (rng.randint(0, 3) if rng.random() < 0.3 else 0) + 1):
                 segments.append(_heading(chinese, gap, (top, second, third)) + rng.choice(HEADINGS))
                 segments.extend(_paragraphs(rng, topic))
+                if chinese and rng.random() < 0.3:
+                    # the fourth level of the Chinese chain: '(1)' headings
+                    for fourth in range(1, rng.randint(1, 3) + 1):
+                        segments.append(f"({fourth})" + rng.choice(HEADINGS))
+                        segments.extend(_paragraphs(rng, topic))
+            if not chinese and rng.random() < 0.2:
+                segments.extend(_list_items(rng, topic))
     return segments
+
+
+def _list_items(rng: random.Random, topic: str) -> list[str]:
+    """GB/T 7713's 列项 under a decimal heading: paragraphs that keep their marker."""
+    marker = rng.choice(("({})", "{})", "（{}）"))
+    return [marker.format(n) + _sentence(rng, topic) for n in range(1, rng.randint(2, 4) + 1)]
 
 
 def _heading(chinese: bool, gap: str, number: tuple[int, ...]) -> str:

@@ -172,7 +172,7 @@ def _unit_word_exceptions() -> frozenset[str]:
 
 _SCHEME_EXAMPLES = {
     "decimal": "`0`, `1`, `1.1`, `2.2.1`, `1．`, `1、`, `2．1`",
-    "cn-dun": "`一、`, `十二、`, `三．`, `壹、`",
+    "cn-dun": "`一、`, `十二、`, `三．`, `一.`, `一 、`, `一` (bare), `壹、`",
     "cn-paren": "`（一）`, `(二)`, `（三）、`, `(貳)`",
     "arabic-paren": "`(1)`, `（2）`, `(3)、`",
     "circled": "`①` … `⑳`",

@@ -81,6 +81,17 @@ author_name = st.builds(
 CHINESE_SCHEMES = ("cn-dun", "cn-paren", "decimal", "arabic-paren", "circled")
 
 
+# List items (GB/T 7713's 列项) under decimal headings: paragraphs that keep their
+# marker, '(1)…' or '1)…' (docs/format.md 4.5).
+list_items = st.builds(
+    lambda marker, texts: [
+        ap.Paragraph(text=marker.format(n) + text) for n, text in enumerate(texts, start=1)
+    ],
+    st.sampled_from(("({})", "（{}）", "{})")),
+    st.lists(sentence, max_size=3),
+)
+
+
 def _number(profile: str, prefix: tuple[int, ...], value: int, level: int) -> tuple[str, str]:
     if profile == "decimal":
         return ".".join(map(str, (*prefix, value))), "decimal"
@@ -108,7 +119,8 @@ def _section_tree(
                 title=draw(title_text),
                 level=level,
                 scheme=scheme,
-                paragraphs=draw(st.lists(paragraph, max_size=2)),
+                paragraphs=draw(st.lists(paragraph, max_size=2))
+                + (draw(list_items) if profile == "decimal" else []),
                 subsections=children,
             )
         )

@@ -133,6 +133,160 @@ CASES = [
         ["我们得出的 结论 是明确的。"],
         [],
     ),
+    # Chinese numerals written with a space, a dot, or a space before the 、
+    (
+        "numeral, space, title (one line)",
+        "前言。 一 缘起 正文一。 二 做法 正文二。",
+        [("一", "缘起", 1), ("二", "做法", 1)],
+        ["前言。", "正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "numeral, space, title (lines)",
+        "前言。\n一 缘起\n正文一。\n二 做法\n正文二。",
+        [("一", "缘起", 1), ("二", "做法", 1)],
+        ["前言。", "正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "numeral with a half-width dot",
+        "前言。 一. 缘起 正文一。 二.做法 正文二。",
+        [("一", "缘起", 1), ("二", "做法", 1)],
+        ["前言。", "正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "space before the 、 (one line)",
+        "前言。 三 、缘起 正文一。",
+        [],
+        ["前言。", "三 、缘起 正文一。"],
+        [],
+    ),
+    (
+        "space before the 、 (one line, numbered from one)",
+        "前言。 一 、缘起 正文一。 二　、做法 正文二。",
+        [("一", "缘起", 1), ("二", "做法", 1)],
+        ["前言。", "正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "space before the 、 (lines)",
+        "前言。\n一 、缘起\n正文一。\n二 、做法\n正文二。",
+        [("一", "缘起", 1), ("二", "做法", 1)],
+        ["前言。", "正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "a bare numeral inside a sentence is a word",
+        "前言。 其中 一 项工作 已经完成。",
+        [],
+        ["前言。", "其中 一 项工作 已经完成。"],
+        [],
+    ),
+    # a number alone, its title on the next line, or no title at all
+    (
+        "zero-padded number alone on its line, title on the next",
+        "前言。\n01\n缘起\n正文一。\n02\n做法\n正文二。",
+        [("01", "缘起", 1), ("02", "做法", 1)],
+        ["前言。", "正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "numeral alone on its line before prose: a heading with no title",
+        "前言。\n一\n杜撰的正文说明了第一点。\n二\n杜撰的正文说明了第二点。",
+        [("一", "", 1), ("二", "", 1)],
+        ["前言。", "杜撰的正文说明了第一点。", "杜撰的正文说明了第二点。"],
+        [],
+    ),
+    (
+        "bracketed numeral alone before a sentence (one line)",
+        "前言。 (一) 杜撰的机构是一种组织。它可以做事。 (二) 另一句话。",
+        [("一", "", 1), ("二", "", 1)],
+        ["前言。", "杜撰的机构是一种组织。它可以做事。", "另一句话。"],
+        [],
+    ),
+    (
+        "bracketed numeral alone on its line",
+        "前言。\n（一）\n杜撰的机构是一种组织。\n（二）\n另一句话。",
+        [("一", "", 1), ("二", "", 1)],
+        ["前言。", "杜撰的机构是一种组织。", "另一句话。"],
+        [],
+    ),
+    (
+        "a bare number before a sentence on one line is text",
+        "前言。 1 研究表明这样做有效。",
+        [],
+        ["前言。", "1 研究表明这样做有效。"],
+        [],
+    ),
+    # the outline's first number mistyped
+    (
+        "an outline whose first number is mistyped starts at its second",
+        "前言。\n—、缘起\n正文一。\n二、做法\n正文二。\n三、结语\n正文三。",
+        [("二", "做法", 1), ("三", "结语", 1)],
+        ["前言。", "—、缘起", "正文一。", "正文二。", "正文三。"],
+        ["heading-gap"],
+    ),
+    (
+        "a mistyped first child",
+        "一、总论\n(—)缘起\n正文一。\n(二)做法\n正文二。",
+        [("一", "总论", 1), ("二", "做法", 2)],
+        ["(—)缘起", "正文一。", "正文二。"],
+        ["heading-gap"],
+    ),
+    # a decimal outline inside a Chinese one
+    (
+        "1.1 under 一、 is its first child",
+        "一、总论\n1.1 缘起\n正文一。\n1.2 做法\n正文二。\n二、分论\n2.1 方法\n正文三。",
+        [("一", "总论", 1), ("1.1", "缘起", 2), ("1.2", "做法", 2), ("二", "分论", 1), ("2.1", "方法", 2)],
+        ["正文一。", "正文二。", "正文三。"],
+        [],
+    ),
+    # a title glued to its paragraph: kept as a paragraph, never silently
+    (
+        "a heading glued to its paragraph is reported",
+        "前言。\n一、问题提出杜撰的干部队伍建设始终是一项长期的基础工作,也是各地持续探索的内容。\n",
+        [],
+        ["前言。", "一、问题提出"],
+        ["heading-run-on"],
+    ),
+    # a heading's first child glued to its title
+    (
+        "decimal first child glued to the title (lines)",
+        "1 缘起1.1 杜撰的现状\n正文一。\n1.2 杜撰的问题\n正文二。",
+        [("1", "缘起", 1), ("1.1", "杜撰的现状", 2), ("1.2", "杜撰的问题", 2)],
+        ["正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "decimal first child glued to the title (one line)",
+        "1 缘起1.1 杜撰的现状 正文一。 1.2 杜撰的问题 正文二。",
+        [("1", "缘起", 1), ("1.1", "杜撰的现状", 2), ("1.2", "杜撰的问题", 2)],
+        ["正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "Chinese chain glued: 二、甲(一)乙",
+        "一、总论 正文。 二、分论(一)方法 正文一。 (二)结果 正文二。",
+        [("一", "总论", 1), ("二", "分论", 1), ("一", "方法", 2), ("二", "结果", 2)],
+        ["正文。", "正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "a number inside a title that is no first child stays in the title",
+        "1 ISO 1.1标准的由来\n正文。",
+        [("1", "ISO 1.1标准的由来", 1)],
+        ["正文。"],
+        [],
+    ),
+    # OCR-spaced numbers in a single-line body
+    (
+        "OCR-spaced digits are no headings",
+        "前言写完了。 杜撰的调查起步于 2 0世纪 2 0年代末 ,在 3 0年代形成规模 。 1 引言 正文。",
+        [("1", "引言", 1)],
+        ["杜撰的调查起步于 2 0世纪", "正文。"],
+        [],
+    ),
 ]
 
 
@@ -212,3 +366,48 @@ def test_back_matter_title_ends_the_references() -> None:
     assert [(s.title, [p.text for p in s.paragraphs]) for s in doc.sections] == [
         ("现状", ["正文一。", "致谢", "感谢导师。"]),
     ]
+
+
+def test_list_items_in_a_decimal_outline_are_paragraphs() -> None:
+    """GB/T 7713's 列项: '(1)', '1)' and '①' items under decimal headings."""
+    body = "1 引言\n正文。\n(1)第一项\n(2)第二项\n1)甲项\n① 乙项\n1.1 背景\n正文。\n(1)说明。\n2 方法\n正文。"
+    headings, paragraphs, codes = _outline(body)
+    assert headings == [("1", "引言", 1), ("1.1", "背景", 2), ("2", "方法", 1)]
+    assert paragraphs == ["正文。", "(1)第一项", "(2)第二项", "1)甲项", "① 乙项", "正文。", "(1)说明。", "正文。"]
+    assert codes == []
+
+
+def test_list_items_on_one_line_are_paragraphs_of_their_own() -> None:
+    body = "1 引言 主要有: (1)第一项 (2)第二项。 2 方法 正文。"
+    headings, paragraphs, _ = _outline(body)
+    assert headings == [("1", "引言", 1), ("2", "方法", 1)]
+    assert paragraphs == ["主要有:", "(1)第一项", "(2)第二项。", "正文。"]
+
+
+def test_paren_numbers_are_a_heading_level_under_a_top_1_dot() -> None:
+    """'1.' at the top is the Chinese chain's third level: '(1)' under it is a heading."""
+    headings, _, _ = _outline("1.现状\n(1)问题\n正文。\n(2)原因\n正文。\n2.对策\n正文。")
+    assert headings == [("1", "现状", 1), ("1", "问题", 2), ("2", "原因", 2), ("2", "对策", 1)]
+
+
+def test_run_in_paren_heading_in_a_chinese_outline() -> None:
+    headings, paragraphs, _ = _outline("一、总论\n(1)加强领导。各级组织要负责。\n(2)完善制度。制度要落实。")
+    assert headings == [("一", "总论", 1), ("1", "加强领导", 2), ("2", "完善制度", 2)]
+    assert paragraphs == ["各级组织要负责。", "制度要落实。"]
+
+
+@pytest.mark.parametrize(
+    ("body", "paragraphs"),
+    [
+        # a short title with no number between two paragraphs of a single-line body
+        ("前言写完了。 杜撰的发展现状 随着融合的推进,工作有了新的进展。", ["前言写完了。", "杜撰的发展现状", "随着融合的推进,工作有了新的进展。"]),
+        # with the pinyin a mirror site writes after some characters
+        ("前言写完了。 媒體發(fā)展現(xiàn)狀 隨著融合的推進,工作有了新的進展。", ["前言写完了。", "媒體發(fā)展現(xiàn)狀", "隨著融合的推進,工作有了新的進展。"]),
+        # a phrase that goes on, or a citation after it: one sentence
+        ("前言写完了。 我们看到的 结论是明确的而且可靠。", ["前言写完了。", "我们看到的 结论是明确的而且可靠。"]),
+        ("前言写完了。 签约服务提供了条件 [2]。社区护士可以提醒。", ["前言写完了。", "签约服务提供了条件 [2]。社区护士可以提醒。"]),
+    ],
+)
+def test_unnumbered_title_on_one_line_is_a_paragraph_of_its_own(body: str, paragraphs: list[str]) -> None:
+    _, got, _ = _outline(body)
+    assert got == paragraphs

@@ -217,6 +217,18 @@ def keyword_lines(count: int) -> str:
     return "范文 | 关键词\n" + "甲乙\nword\n" * count + "正文。 |"
 
 
+def heading_shapes(count: int) -> str:
+    """Numbers alone, bare numerals, a space before 、, glued chains, list items and
+    OCR-spaced digits, on one line and on many."""
+    unit = (
+        "一 、甲 正文。 (一) 乙是丙。 01 丁 2 0世纪 3 0年代。 1 甲1.1 乙 (1)丙 1)丁 "
+        "①戊 二、问题提出干部队伍建设始终是一项长期的基础工作,也是各地持续探索的内容。 "
+    )
+    single = "范文 | " + unit * count + "|\n"
+    lines = "范文 | " + unit.replace(" ", "\n") * count + "|\n"
+    return single + lines
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -258,6 +270,7 @@ SHAPES = {
     "labels found by their shape": Shape(label_shapes, 5_000, 60),
     "pinyin annotations and lost-space marks": Shape(pinyin_and_marks, 20_000, 60),
     "one keyword a line": Shape(keyword_lines, 20_000, 60),
+    "heading shapes: numbers alone, glued chains, list items": Shape(heading_shapes, 5_000, 60),
 }
 
 

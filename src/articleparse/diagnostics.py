@@ -63,6 +63,12 @@ CODES: dict[str, Code] = {
         "a heading goes down more than one level at once",
         "check the numbering (an intermediate heading may be missing); the heading is kept",
     ),
+    "heading-run-on": Code(
+        "warning",
+        "a line opens with the next heading number, but no title can be told from its text",
+        "check the line: its title may be glued to its paragraph ('一、问题提出干部队伍…') "
+        "or be a whole sentence; it is kept as a paragraph",
+    ),
     "heading-too-deep": Code(
         "warning",
         "a heading number nested deeper than the supported depth",

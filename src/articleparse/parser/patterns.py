@@ -93,9 +93,17 @@ HAN: Final[regex.Pattern[str]] = regex.compile(r"\p{Han}")
 # The digits of Chinese numerals: the common forms and the financial ones that
 # simplified-to-traditional converters write for them ('壹、', '(貳)').
 CN_NUMERAL_CHARS: Final = "一二三四五六七八九十" + "壹贰貳叁參叄肆伍陆陸柒捌玖拾"
-# '一、', '十二、', '壹、'
+# '一、', '十二、', '壹、', '一．', '一.', '一 、' (a space before the 、), and a bare
+# numeral before a space or alone ('一 引言', '一' on its line: content/plan.py asks
+# more of a bare numeral than of a punctuated one)
 CN_DUN_MARKER: Final[regex.Pattern[str]] = regex.compile(
-    r"(?P<num>[" + CN_NUMERAL_CHARS + r"]{1,3})(?P<punct>[、．])"
+    r"(?P<num>[" + CN_NUMERAL_CHARS + r"]{1,3})"
+    r"(?:[ \u3000]?(?P<punct>[、．]|\.(?![0-9]))|(?=[ \t\u3000\u00a0]|$))"
+)
+# A Chinese numeral standing apart from its '、' in a single-line body ('一 、引言'):
+# the space between them does not separate segments.
+SPACED_CN_DUN: Final[regex.Pattern[str]] = regex.compile(
+    r"(?:(?<=^)|(?<=[ \t\u3000]))[" + CN_NUMERAL_CHARS + r"]{1,3}[ \u3000]、"
 )
 # '（一）', '(二)', '（壹）'
 CN_PAREN_MARKER: Final[regex.Pattern[str]] = regex.compile(

@@ -53,13 +53,19 @@ def _body(tokens: list[Token], value: str, offset: int) -> None:
 def _separators(value: str, multiline: bool) -> list[tuple[int, int]]:
     """Where the body's segments are separated: line endings, or spaces on one line.
 
-    On one line, the spaces inside a spaced heading number ('1 . 1 标题') do
-    not separate.
+    On one line, the spaces inside a spaced heading number ('1 . 1 标题',
+    '一 、引言') do not separate.
     """
     found = _raw_separators(value, multiline)
-    if multiline or (" ." not in value and ". " not in value and " ．" not in value):
+    if multiline:
         return found
-    inside = [span for span in spaced_decimals(value) if " " in value[span[0] : span[1]]]
+    inside: list[tuple[int, int]] = []
+    if " ." in value or ". " in value or " ．" in value:
+        inside = [span for span in spaced_decimals(value) if " " in value[span[0] : span[1]]]
+    if " 、" in value or "\u3000、" in value:
+        # '一 、引言': the numeral and its 、 are one marker
+        inside.extend(m.span() for m in patterns.SPACED_CN_DUN.finditer(value))
+        inside.sort()
     if not inside:
         return found
     kept = []

@@ -26,6 +26,7 @@ class HeadingPlan:
     a native object in the compiled build)."""
 
     __slots__ = (
+        "chain",
         "end",
         "gap",
         "paragraph_at",
@@ -46,6 +47,7 @@ class HeadingPlan:
         run_in: str,
         paragraph_at: int,
         paragraph_skip: int,
+        chain: int = 0,
     ) -> None:
         self.verdict = verdict
         self.title = title
@@ -55,6 +57,7 @@ class HeadingPlan:
         self.run_in = run_in  # the separator between a run-in title and its paragraph ('' if none)
         self.paragraph_at = paragraph_at  # the token holding the run-in paragraph's start
         self.paragraph_skip = paragraph_skip  # where that paragraph starts in it (0: none)
+        self.chain = chain  # where a heading glued to the title starts in it (0: none)
 
 
 class Body:

@@ -375,4 +375,4 @@ def _number_in_marker(marker: str, scheme: str) -> str:
         return marker
     if marker.startswith("第"):
         return marker[1:].removesuffix("部分").rstrip("章节")
-    return marker.strip("（()）、．")
+    return marker.strip("（()）、．. \u3000")

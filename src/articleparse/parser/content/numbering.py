@@ -20,6 +20,10 @@ import regex
 from .. import patterns
 from ..labels import UNIT_CHARS, UNIT_WORD_EXCEPTIONS, UNIT_WORDS
 from ..tokens import Marker
+from .ends import PARAGRAPH_END_CHARS as PARAGRAPH_END_CHARS
+from .ends import SENTENCE_END_CHARS as SENTENCE_END_CHARS
+from .ends import ends_paragraph as ends_paragraph
+from .ends import ends_sentence as ends_sentence
 
 MAX_DECIMAL_DEPTH: Final = 6
 """Deepest decimal number taken as a heading ('1.1.1.1.1.1'); deeper ones are text."""
@@ -28,8 +32,6 @@ MAX_LEVEL: Final = 8
 MAX_GAP: Final = 2
 """How many numbers a heading may skip and still count as one (with a warning)."""
 MAX_TITLE_CHARS: Final = 60
-SENTENCE_END_CHARS: Final = frozenset("。！？!?；;…")
-"""A segment ending in one of these is a sentence, not a title."""
 
 _CN_DIGITS: Final = {
     "一": 1,
@@ -192,6 +194,8 @@ def find_marker(segment: str) -> Marker | None:
 
 
 _UNIT_WORD_FIRST: Final = frozenset(word[0] for word in UNIT_WORDS)
+_ERA_WORDS: Final = ("世纪", "年代")
+"""What follows a number that counts centuries and decades, never a title."""
 
 
 def _is_quantity(parts: tuple[int, ...], following: str, text: str, start: int) -> bool:
@@ -200,6 +204,8 @@ def _is_quantity(parts: tuple[int, ...], following: str, text: str, start: int) 
     if len(parts) > 2:
         return False
     if following not in UNIT_CHARS:
+        if text.startswith(_ERA_WORDS, start):
+            return True  # '20世纪', '30年代'
         return following in _UNIT_WORD_FIRST and text.startswith(UNIT_WORDS, start)
     return not any(text.startswith(word, start) for word in UNIT_WORD_EXCEPTIONS)
 
@@ -226,50 +232,6 @@ def is_quantity(parts: tuple[int, ...], title: str) -> bool:
 # than a pattern search for titles this short.
 _SENTENCE_INSIDE: Final = "。！？!?"
 _NOT_TITLE_START: Final = frozenset(",，、;；:：.。)）]］】」』》”’!！?？%％‰/\\-—~～·")
-PARAGRAPH_END_CHARS: Final = frozenset("。！？!?…．")
-"""Where a paragraph can end (after closing quotes, brackets and a citation mark)."""
-_CLOSING_CHARS: Final = frozenset("”’\"'』」）)】》〉*" + "".join(map(chr, range(0x2460, 0x2474))))
-_CITATION_CHARS: Final = frozenset("0123456789,，-–—~～、 ")
-
-
-def ends_paragraph(text: str) -> bool:
-    """Whether a paragraph can end after ``text``: sentence-final punctuation,
-    possibly followed by closing quotes or brackets and a citation mark
-    ('…。”', '…。）', '…。[3]')."""
-    end = len(text)
-    while end:
-        char = text[end - 1]
-        if char in _CLOSING_CHARS:
-            end -= 1
-        elif char in "]］":
-            opening = _citation_start(text, end - 1)
-            if opening < 0:
-                break
-            end = opening
-        else:
-            break
-    if not end:
-        return False
-    char = text[end - 1]
-    if char in PARAGRAPH_END_CHARS:
-        return True
-    return char == "." and end >= 2 and not text[end - 2].isdigit()
-
-
-def _citation_start(text: str, close: int) -> int:
-    """Where the citation mark ending at ``close`` ('[3]', '[1-3]') opens; -1 if none."""
-    index = close - 1
-    lowest = max(0, close - 16)
-    while index >= lowest and text[index] in _CITATION_CHARS:
-        index -= 1
-    if index >= lowest and index < close - 1 and text[index] in "[［":
-        return index
-    return -1
-
-
-def ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends like a sentence ('。', '！', '；' …)."""
-    return text[-1:] in SENTENCE_END_CHARS
 
 
 # Open and Verdict are plain slotted classes, not dataclasses: compiled, a
@@ -299,16 +261,36 @@ class Verdict:
         self.expected = expected
 
 
+LIST_SCHEMES: Final = frozenset(("arabic-paren", "arabic-half-paren", "circled"))
+"""Item markers ('(1)', '1)', '①'): list items, not headings, in a decimal outline."""
+FIRST_NUMBER_SCHEMES: Final = frozenset(
+    ("cn-dun", "cn-paren", "cn-chapter", "cn-section", "cn-part")
+)
+"""Schemes whose first heading may be numbered 2 when the first was mistyped ('—、' for '一、')."""
+
+
 class NumberingState:
     """The stack of open headings and the rule for what may come next."""
 
-    __slots__ = ("stack",)
+    __slots__ = ("decimal_outline", "stack")
 
     def __init__(self) -> None:
         self.stack: list[Open] = []
+        # The open outline is decimal: its top heading is a decimal number written
+        # bare ('1 引言', '1引言') or it has numbers of several parts ('1.1').
+        # A top heading '1.' or '1、' alone is the third level of the Chinese
+        # chain used at the top, and '(1)' under it is a heading.
+        self.decimal_outline = False
+
+    def list_item(self, scheme: str) -> bool:
+        """Whether a marker of ``scheme`` is a list item (GB/T 7713's 列项): in a
+        decimal outline, '(1)', '1)' and '①' mark items, never headings."""
+        return self.decimal_outline and scheme in LIST_SCHEMES
 
     def judge(self, scheme: str, parts: tuple[int, ...]) -> Verdict | None:
         """Decide whether a marker continues the numbering; None means 'text'."""
+        if self.list_item(scheme):
+            return None
         if scheme == "decimal":
             verdict = self._judge_decimal(parts)
         else:
@@ -319,7 +301,15 @@ class NumberingState:
             return Verdict(verdict.keep, verdict.level, "heading-too-deep")
         return verdict
 
-    def push(self, verdict: Verdict, scheme: str, parts: tuple[int, ...]) -> None:
+    def push(
+        self, verdict: Verdict, scheme: str, parts: tuple[int, ...], punctuated: bool = False
+    ) -> None:
+        """Open a heading judged by :meth:`judge` (``punctuated``: its number ends
+        in '.', '．' or '、')."""
+        if verdict.keep == 0:
+            self.decimal_outline = scheme == "decimal" and (not punctuated or len(parts) > 1)
+        elif scheme == "decimal" and len(parts) > 1 and self.stack[0].scheme == "decimal":
+            self.decimal_outline = True
         del self.stack[verdict.keep :]
         self.stack.append(Open(scheme, parts, verdict.level))
 
@@ -330,15 +320,7 @@ class NumberingState:
         stack = self.stack
         decimal = [i for i, entry in enumerate(stack) if entry.scheme == "decimal"]
         if not decimal:
-            if len(parts) == 1 and parts[0] > 1:
-                return None
-            if any(p != 1 for p in parts[:-1]) or parts[-1] > 1:
-                return None
-            if len(parts) > 1 and parts[-1] != 1:
-                return None  # '1.0' is not a first heading
-            keep = len(stack)
-            level = self._level_under(keep) + len(parts) - 1
-            return Verdict(keep, level, "heading-jump" if len(parts) > 1 else None)
+            return self._first_decimal(parts)
         base = stack[decimal[0]].level - len(stack[decimal[0]].parts) + 1
         deepest = stack[decimal[-1]].parts
         depth = len(parts)
@@ -362,6 +344,24 @@ class NumberingState:
             return Verdict(keep, level, "heading-gap", _dotted(expected))
         return None
 
+    def _first_decimal(self, parts: tuple[int, ...]) -> Verdict | None:
+        """The first decimal heading: '1' (or '0'), or '1.1' — at the top a jump
+        (a warning), under a heading of another scheme its first child ('1.1' or
+        '2.1' under '二、' is level 2)."""
+        stack = self.stack
+        if parts[-1] != (1 if len(parts) > 1 else min(parts[-1], 1)):
+            return None  # '2' or '1.0' is not a first heading
+        keep = len(stack)
+        if len(parts) == 1:
+            return Verdict(keep, self._level_under(keep))
+        parent = stack[-1].parts if stack else ()
+        prefix = parts[:-1]
+        if stack and (all(p == 1 for p in prefix) or prefix == parent):
+            return Verdict(keep, self._level_under(keep))
+        if any(p != 1 for p in prefix):
+            return None
+        return Verdict(keep, self._level_under(keep) + len(parts) - 1, "heading-jump")
+
     def _judge_other(self, scheme: str, value: int) -> Verdict | None:
         stack = self.stack
         for i in range(len(stack) - 1, -1, -1):
@@ -374,9 +374,12 @@ class NumberingState:
             if expected < value <= expected + MAX_GAP:
                 return Verdict(i, entry.level, "heading-gap", written_number(scheme, expected))
             return None
+        keep = len(stack)
+        if value == 2 and scheme in FIRST_NUMBER_SCHEMES:
+            # '—、引言' (a mistyped '一、') then '二、': the outline starts at its second heading
+            return Verdict(keep, self._level_under(keep), "heading-gap", written_number(scheme, 1))
         if value != 1:
             return None
-        keep = len(stack)
         return Verdict(keep, self._level_under(keep))
 
 

@@ -9,12 +9,14 @@ A space ends a paragraph only where a paragraph can end
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..back.chrome_line import end_chrome
 from ..labels import (
     UNNUMBERED_TITLES,
 )
 from ..state import Body
-from ..tokens import Kind
+from ..tokens import Kind, Marker
 from .numbering import ends_paragraph
 from .plan import heading_plan
 
@@ -30,7 +32,13 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
     pieces = [first.text[skip:] if skip else first.text]
     end = _glue(st, pieces, index + 1)
     # '引言 随着…': a title written with no number stands as a paragraph of its own
-    alone = len(pieces) == 1 and pieces[0] in UNNUMBERED_TITLES
+    # and so does a short phrase shaped like a title ('…打通。 发展现状 随着…')
+    alone = len(pieces) == 1 and (
+        pieces[0] in UNNUMBERED_TITLES or _title_shaped(st, end, pieces[0])
+    )
+    item = (
+        first.marker if first.marker is not None and first.marker.scheme in ITEM_SCHEMES else None
+    )
     if not st.multiline and not alone:
         while (
             end + 1 < len(tokens)
@@ -41,17 +49,82 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             following = end + 1
             if end_chrome(tokens[following].text) is not None:
                 break  # chrome never enters a paragraph
-            if tokens[following].marker is not None:
+            marker = tokens[following].marker
+            if marker is not None:
                 plan = heading_plan(st, following, after_open=True)
                 if plan is not None:
                     st.planned = (following, plan)  # _heading takes it from here
                     break
+                if _next_item(marker, item, pieces[-1]):
+                    break  # '…如下: (1)…' or '(1)… (2)…': a list item is a paragraph
             pieces.append(tokens[end].text)
             pieces.append(tokens[following].text)
             end = _glue(st, pieces, following + 1)
     text = pieces[0] if len(pieces) == 1 else "".join(pieces)
     st.tree.add_paragraph(text, first.start + skip)
     return end
+
+
+def _title_shaped(st: Body, end: int, text: str) -> bool:
+    """An unnumbered section title standing first in its paragraph of a single-line
+    body: 4 to 20 Chinese characters (and their pinyin, on mirror sites) with no
+    punctuation, not ending in a word that
+    goes on ('的', '和', '在' …), before a segment that starts a longer text."""
+    tokens = st.tokens
+    if st.multiline or len(text) > _MAX_TITLE * 3 or text[-1] in _GOES_ON:
+        return False
+    if not _MIN_TITLE <= _han_count(text) <= _MAX_TITLE:
+        return False
+    if end + 1 >= len(tokens) or tokens[end].kind is not Kind.SEP:
+        return False
+    following = tokens[end + 1]
+    if following.kind is not Kind.SEGMENT or len(following.text) < _MIN_TITLE * 2:
+        return False
+    # not '条件 [2]。': there the sentence goes on
+    return following.text[0].isalnum() or following.text[0] in "“《"
+
+
+def _han_count(text: str) -> int:
+    """How many Chinese characters ``text`` holds when it holds nothing else but the
+    pinyin that mirror sites write after some of them ('發(fā)展'); -1 otherwise."""
+    count = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if "\u4e00" <= char <= "\u9fff":
+            count += 1
+            index += 1
+            continue
+        close = text.find(")", index) if char == "(" and count else -1
+        if close < 0 or close - index > 8 or not all(_pinyin(c) for c in text[index + 1 : close]):
+            return -1
+        index = close + 1
+    return count
+
+
+def _pinyin(char: str) -> bool:
+    return "a" <= char <= "z" or "\u00e0" <= char <= "\u01dc"
+
+
+_MIN_TITLE: Final = 4
+_MAX_TITLE: Final = 20
+_GOES_ON: Final = frozenset("的了和与及在是对把被将从向为着过地得之而并或其所这那每各该")
+
+
+ITEM_SCHEMES: Final = frozenset(("arabic-paren", "arabic-half-paren", "circled", "cn-paren"))
+"""Markers that start a list item ('(1)', '1)', '①', '(一)') when they are not headings."""
+_LEAD_IN_ENDS: Final = frozenset(":：;；")
+
+
+def _next_item(marker: Marker, item: Marker | None, before: str) -> bool:
+    """Whether ``marker``, after a space, starts a list item of its own: the next
+    item of the list this paragraph opens with, or a first item after a lead-in
+    ending in a colon or semicolon."""
+    if marker.scheme not in ITEM_SCHEMES:
+        return False
+    if item is not None and item.scheme == marker.scheme:
+        return marker.parts[0] == item.parts[0] + 1
+    return marker.parts[0] == 1 and before[-1:] in _LEAD_IN_ENDS
 
 
 def _glue(st: Body, pieces: list[str], end: int) -> int:

@@ -16,8 +16,8 @@ from ..labels import (
     UNNUMBERED_TITLES,
 )
 from ..state import Body, HeadingPlan
-from ..tokens import Kind, Marker
-from .numbering import is_quantity, looks_like_title
+from ..tokens import Kind, Marker, Token
+from .numbering import MAX_TITLE_CHARS, find_marker, is_quantity, looks_like_title
 
 
 def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
@@ -33,6 +33,8 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
     marker = token.marker
     assert marker is not None
     segment = token.text
+    if marker.scheme == "decimal" and _spaced_number(tokens, index):
+        return None
     strong = _punctuated_marker(marker, segment)
     title = segment[marker.title_start :]
     gap = segment[marker.end : marker.title_start]
@@ -44,14 +46,18 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
     if not title:
         if after_open and not _strong_marker(marker, segment):
             return None  # '共有 2 所学校': a number standing alone inside a sentence
-        if st.multiline or index + 2 >= len(tokens):
+        following = _title_after(st, index, marker, strong)
+        if following is None:
             return None
-        if tokens[index + 1].kind is not Kind.SEP or tokens[index + 2].kind is not Kind.SEGMENT:
-            return None
+        if not following:
+            # a number alone ('(一)', '一' on its line) before text that is no
+            # title: a heading with no title
+            verdict = st.tree.numbering.judge(marker.scheme, marker.parts)
+            if verdict is None:
+                return None
+            return HeadingPlan(verdict, "", gap, end, title_end, "", index, 0)
         gap += tokens[index + 1].text
-        title = tokens[index + 2].text
-        if is_quantity(marker.parts, title):
-            return None
+        title = following
         title_end = tokens[index + 2].start + len(title)
         end = index + 3
         title_at, title_offset = index + 2, 0
@@ -61,6 +67,13 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
             title += padded
             end = title_at + 3
             title_end = tokens[end - 1].start + 1
+    chain = _glued_child(title, marker) if len(title) <= MAX_TITLE_CHARS else 0
+    if chain:
+        # '1 研究背景1.1 国内研究现状': the first child glued to the title
+        title = title[:chain]
+        title_end = tokens[title_at].start + title_offset + chain
+        chain += title_offset
+        end = title_at
     if not looks_like_title(title) and not (strong and _question_title(title)):
         # '（一）加强领导。各级…', and in a single-line body '2.1 施工准备。开工前…'
         split = _run_in(title, st.multiline, strong or title_at != index)
@@ -75,7 +88,80 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
     verdict = st.tree.numbering.judge(marker.scheme, marker.parts)
     if verdict is None:
         return None
-    return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip)
+    return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip, chain)
+
+
+def _glued_child(title: str, marker: Marker) -> int:
+    """Where the number of the heading's first child starts when it is glued to
+    the end of a short title ('研究背景1.1 …' under '1', '现状（一）…' under '一、');
+    0 when there is none. The child is read from there as any heading is."""
+    if marker.scheme == "decimal":
+        forms: tuple[str, ...] = (".".join(map(str, marker.parts)) + ".1",)
+    else:
+        forms = _CHILD_FORMS.get(marker.scheme, ())
+    for form in forms:
+        cut = title.find(form, 2)
+        if cut < 0:
+            continue
+        before = title[cut - 1]
+        if before.isascii() or before in patterns.HSPACE_CHARS:
+            continue  # '2.11.1', 'ISO 1.1': part of a number or a word
+        child = find_marker(title[cut:])
+        if child is not None and child.parts[-1] == 1:
+            return cut
+    return 0
+
+
+_CHILD_FORMS: Final = {
+    "cn-dun": ("（一）", "(一)", "1.", "1．", "1、"),
+    "cn-paren": ("1.", "1．", "1、"),
+    "cn-chapter": ("第一节",),
+}
+"""How the first child of a heading of each scheme is written."""
+
+
+def _spaced_number(tokens: list[Token], index: int) -> bool:
+    """'2 0世纪', '3 0年代': a number after a space that follows one or two digits
+    standing alone is the rest of a number spaced apart (OCR), not a heading."""
+    if (
+        index < 2
+        or tokens[index - 1].text != " "
+        or tokens[index].start != tokens[index - 1].start + 1
+    ):
+        return False
+    before = tokens[index - 2].text
+    return 0 < len(before) <= 2 and before.isdigit() and before.isascii()
+
+
+def _title_after(st: Body, index: int, marker: Marker, strong: bool) -> str | None:
+    """The title of a number standing alone (its segment holds nothing else): the
+    next segment when it is shaped like a title; '' for a heading with no title
+    (any number alone on its line, or on one line a punctuated one of a scheme
+    other than the decimal, before text that is no title); None when the number
+    is text ('2 0世纪', '3 个', a bare number before a sentence on one line)."""
+    tokens = st.tokens
+    if st.multiline and index >= 2 and tokens[index - 2].text.isdigit():
+        return None  # '30', '0', '0': a run of counters, one a line
+    if (
+        index + 2 >= len(tokens)
+        or tokens[index + 1].kind is not Kind.SEP
+        or tokens[index + 2].kind is not Kind.SEGMENT
+    ):
+        return "" if strong else None
+    title = tokens[index + 2].text
+    if is_quantity(marker.parts, title) or (marker.scheme == "decimal" and title[:1].isdigit()):
+        return None  # '3 个', '2 0世纪': a number, or one spaced apart by OCR
+    if tokens[index + 2].marker is None and (
+        looks_like_title(title) or (strong and _question_title(title))
+    ):
+        return title
+    if st.multiline:
+        return ""  # '一' alone on its line, then prose
+    if strong and marker.scheme != "decimal":
+        # '(一) 财务公司是…。': the sentence after the number is no title ('1. 王力,…'
+        # on one line is a numbered entry, not a heading)
+        return ""
+    return title  # a run-in title, if any: '2.1 施工准备。开工前…'
 
 
 def _padded_title(st: Body, title_at: int, title: str) -> str:
@@ -104,8 +190,14 @@ def _strong_marker(marker: Marker, segment: str) -> bool:
 
 def _punctuated_marker(marker: Marker, segment: str) -> bool:
     """'一、', '（一）', '(1)', '①', '1.': a marker of its own scheme or with its
-    punctuation, not a bare decimal number."""
-    return marker.scheme != "decimal" or segment[marker.end - 1] in ".．、"
+    punctuation, not a bare number ('1', '一')."""
+    if marker.scheme in _BARE_SCHEMES:
+        return segment[marker.end - 1] in ".．、"
+    return True
+
+
+_BARE_SCHEMES: Final = frozenset(("decimal", "cn-dun"))
+"""Schemes whose number may stand bare, with no punctuation ('1 引言', '一 引言')."""
 
 
 def _run_in(title: str, multiline: bool, punctuated: bool) -> tuple[int, int] | None:
