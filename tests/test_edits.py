@@ -319,10 +319,16 @@ def _one_piece_cut(original: str, rendered: str) -> bool:
 def test_removing_any_list_item_of_a_fixture_cuts_one_piece(path: Path) -> None:
     doc = ap.parse_bytes(path.read_bytes())
     text = ap.render(doc)
+    # A list read out of another field's value (the authors named by a 作者简介 bio)
+    # has no place of its own in the text: removing an item leaves the text as it was.
+    placed = {piece.field for piece in doc.layout or [] if piece.kind == "items"}
     for field in ("authors", "affiliations", "keywords", "keywords_en", "clc"):
         values = getattr(doc.metadata, field)
         for index in range(len(values)):
             kept = values[:index] + values[index + 1 :]
             metadata = doc.metadata.model_copy(update={field: kept})
             rendered = ap.render(doc.model_copy(update={"metadata": metadata}))
-            assert _one_piece_cut(text, rendered), (field, values[index], rendered)
+            if field in placed:
+                assert _one_piece_cut(text, rendered), (field, values[index], rendered)
+            else:
+                assert rendered == text, (field, values[index], rendered)
