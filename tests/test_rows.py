@@ -118,7 +118,7 @@ def test_appended_paragraph_renders_with_its_neighbours_separator() -> None:
 
 def test_strict_mode_raises_with_the_diagnostics() -> None:
     try:
-        ap.parse("范文 | 没有结束", strict=True)
+        ap.parse("范文 | 这一行没有结束。", strict=True)
     except ap.ParseError as error:
         assert [d.code for d in error.diagnostics] == ["row-unterminated"]
         assert "line 1, column 1" in str(error)
