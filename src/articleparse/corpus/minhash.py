@@ -93,7 +93,8 @@ class Signature:
 def comparable_text(text: str, *, normalized: bool = False) -> str:
     """The characters compared: ``text`` normalized, letters and digits only, ASCII lower-cased."""
     codes = _codes(text if normalized else normalize(text))
-    return codes.astype("<u4").tobytes().decode("utf-32-le")
+    compared: str = codes.astype("<u4").tobytes().decode("utf-32-le")
+    return compared
 
 
 def signature(text: str, *, normalized: bool = False) -> Signature | None:
