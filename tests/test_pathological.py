@@ -82,7 +82,7 @@ def bare_rows(count: int) -> str:
 
 def never_closes(lines: int) -> str:
     """A body value that runs to the end of the file: no line ends in '|'."""
-    body = "".join(f"1.{n}小节 正文内容，含 | 竖线与数字 {n}.{n}\n" for n in range(1, lines + 1))
+    body = "".join(f"1.{n}小节 正文内容，含 | 竖线与数字 {n}.{n}，是一句完整的话。\n" for n in range(1, lines + 1))
     return "标题 | 开放 |\n范文 | 摘要:没有结尾 " + body
 
 
