@@ -237,7 +237,7 @@ SHAPES = {
     "1.1.1… 2,000 levels deep": Shape(deep_numbers, 2_000, 5),  # ~4 MB of '1.1.1…'
     # Node-dense inputs: a node every 2–60 bytes, against one per ~270 in the seed
     # (measured: never closes 2.5–3.5x, headings 11–18x, bare rows 43–61x).
-    "a value that never closes": Shape(never_closes, 20_000, 12),
+    "a value that never closes": Shape(never_closes, 20_000, 16),
     "5,000 consecutive headings": Shape(consecutive_headings, 5_000, 60),
     "50,000 bare rows": Shape(bare_rows, 50_000, 200),
     # Found while writing these: numbering the repeated keys was quadratic.
@@ -252,7 +252,7 @@ SHAPES = {
     "brackets on one lead line": Shape(brackets_in_lead, 20_000, 60),
     "padded names": Shape(spaced_names, 50_000, 60),
     "one sentence with many spaces": Shape(sentence_spaces, 50_000, 60),
-    "chrome-like text in the lead": Shape(chrome_like_lead, 20_000, 60),
+    "chrome-like text in the lead": Shape(chrome_like_lead, 20_000, 100),
     "journal lines in the lead": Shape(journal_lines_in_lead, 10_000, 60),
     # Numbered references and chrome after the text.
     "numbered references on one line": Shape(numbered_references, 10_000, 60),
