@@ -32,6 +32,11 @@ _KINDS = (
 )
 
 
+def file_kind(mode: int) -> str:
+    """What a file of ``mode`` is when it is no regular file ('a FIFO', 'a folder' …)."""
+    return next((name for test, name in _KINDS if test(mode)), "not a file")
+
+
 class UnreadableInput(OSError):
     """The input is not a regular file, or is larger than the limit: it is not read at all."""
 
@@ -57,7 +62,7 @@ def read_input(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, text: bo
     try:  # checked before a file object exists: fdopen refuses a folder on its own terms
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a file")
+            kind = file_kind(info.st_mode)
             raise UnreadableInput(f"not a regular file ({kind}); only regular files are read")
         if max_bytes is not None and info.st_size > max_bytes:
             raise UnreadableInput(_too_large(info.st_size, max_bytes))

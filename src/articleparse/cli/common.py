@@ -262,13 +262,7 @@ def encoding_argument(command: argparse.ArgumentParser) -> None:
 
 
 def positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
+    return _at_least(text, 1)
 
 
 def size_argument(text: str) -> int:
@@ -281,12 +275,16 @@ def size_argument(text: str) -> int:
 
 
 def nonnegative(text: str) -> int:
+    return _at_least(text, 0)
+
+
+def _at_least(text: str, low: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be at least 0, not {value}")
+    if value < low:
+        raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
     return value
 
 

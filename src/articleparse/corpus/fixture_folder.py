@@ -15,15 +15,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from ..inputs import DEFAULT_MAX_BYTES, NotText, read_input, shown_path
-
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
+from ..inputs import DEFAULT_MAX_BYTES, NotText, file_kind, read_input, shown_path
 
 
 def write_expected(target: Path, text: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> None:
@@ -44,7 +36,7 @@ def write_expected(target: Path, text: str, max_bytes: int | None = DEFAULT_MAX_
             "are written only as regular files, never through a link: remove the link"
         )
     if info is not None and not stat.S_ISREG(info.st_mode):
-        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a file")
+        kind = file_kind(info.st_mode)
         raise OSError(f"not a regular file ({kind}); only regular files are written")
     if info is not None and read_or_none(target, max_bytes) == text:
         return
