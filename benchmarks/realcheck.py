@@ -206,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
                     f"{path.stem} {'WARNED ' + ','.join(codes) if warned else 'SILENT'}: "
                     + " | ".join(failed)
                 )
+            elif warned:
+                noted = [
+                    f"{d.code} {d.line}:{d.column}" for d in doc.diagnostics if d.severity != "info"
+                ]
+                wrong.append(f"{path.stem} RIGHT BUT WARNED: " + ", ".join(noted))
         f1 = {}
         for kind in ("headings", "paragraphs"):
             m, e, f = (totals[f"{kind} {x}"] for x in ("matched", "expected", "found"))

@@ -118,6 +118,13 @@ TRIGGERS = {
         action="check the numbering",
         detail="expected 1.1",
     ),
+    "heading-title-long": Trigger(
+        "范文 | 前言。\n一、问题提出杜撰的队伍建设始终是一项长期的基础工作。各地持续探索。\n |",
+        line=2,
+        column=1,
+        action="check the heading",
+        detail="characters",
+    ),
     "heading-run-on": Trigger(
         "范文 | 前言。\n一、问题提出杜撰的队伍建设始终是一项长期的基础工作,也是各地持续探索的内容。\n |",
         line=2,

@@ -69,6 +69,12 @@ CODES: dict[str, Code] = {
         "check the line: its title may be glued to its paragraph ('一、问题提出干部队伍…') "
         "or be a whole sentence; it is kept as a paragraph",
     ),
+    "heading-title-long": Code(
+        "warning",
+        "a heading's title, read up to its first full stop, is long enough to be a sentence",
+        "check the heading: its title may be a few words glued to the first sentence of "
+        "its paragraph ('一、问题提出干部队伍建设是…。'); where the title ends cannot be told",
+    ),
     "heading-too-deep": Code(
         "warning",
         "a heading number nested deeper than the supported depth",

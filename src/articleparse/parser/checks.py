@@ -109,6 +109,8 @@ def keyword_reason(items: list[str]) -> str:
 def affiliation_reason(item: str) -> str:
     """Why ``item`` does not look like an institution or an address."""
     text = item.strip(" \u3000()（）[]［］;；,，")
+    if "《" in text:
+        return f"'{text[:20]}' names a journal or book in 《》"
     if not text or looks_like_affiliation(text) or english_affiliation(text):
         return ""
     if any(c in _SENTENCE for c in text):

@@ -367,8 +367,33 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
             # '分类号 G642': a short label, then a code
             following = value[match.end() : match.end() + 1]
             return following.isascii() and following.isupper()
-        return written in _BARE_SIMPLE
+        return written in _BARE_SIMPLE or _record_label(written, value, match.end())
     return False
+
+
+def _record_label(written: str, value: str, end: int) -> bool:
+    """A record page's bare label between spaces, its value after it ('作者 张三 李四',
+    '出处 《某刊》'): names of two to four ideographs before a space, or a title in
+    《》 (as words of a sentence they stand between no spaces)."""
+    following = value[end : end + 1]
+    if written == "出处":
+        return following == "《"
+    if written != "作者":
+        return False
+    run = end
+    while run < len(value) and run - end <= _LONGEST_NAME and "\u4e00" <= value[run] <= "\u9fff":
+        run += 1
+    return 2 <= run - end <= _LONGEST_NAME and value[run : run + 1] in (
+        " ",
+        "\u3000",
+        ",",
+        "，",
+        ";",
+        "；",
+    )
+
+
+_LONGEST_NAME: Final = 4
 
 
 def _title_marks_label(match: regex.Match[str], value: str) -> bool:

@@ -325,3 +325,8 @@ CITATION_ISSUE: Final[regex.Pattern[str]] = regex.compile(
     r"(?:\d{1,4}[ ]?[(（]\d{1,4}[)）]|[(（]\d{1,4}[)）]|\d{1,4})"
     r"[ ]?[:：][ ]?\d{1,5}(?:[ ]?[-–~][ ]?\d{1,5})?"
 )
+
+
+def is_han(char: str) -> bool:
+    """A Chinese character (the unified ideographs and extension A)."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"

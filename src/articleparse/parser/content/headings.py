@@ -11,6 +11,7 @@ from ..labels import (
     BLOCK_FIELDS,
     FRONT_LABELS,
 )
+from ..patterns import is_han
 from ..state import Body, HeadingPlan, excerpt
 from ..tokens import Kind, Marker, Token
 from ..trusted import trusted_node
@@ -67,11 +68,18 @@ def heading(st: Body, index: int) -> int:
         },
     )
     tree.add_section(section, verdict.keep)
+    if plan.run_in and len(plan.title) > MAX_RUN_IN_TITLE_SURE:
+        tree.diagnose(
+            "heading-title-long",
+            token.start,
+            f"'{excerpt(plan.title)}' ({len(plan.title)} characters)",
+        )
     block = _BLOCK_TITLES.get(plan.title.strip())
     if block is not None:
         # '5 参考文献': a numbered heading that opens the references block
         st.state = block
     if plan.paragraph_skip:
+        _numbered_run_in(st, plan)
         return paragraph(st, plan.paragraph_at, plan.paragraph_skip)
     if plan.chain:
         # the rest of the title's segment, from the glued child's number, is read next
@@ -81,20 +89,60 @@ def heading(st: Body, index: int) -> int:
             Kind.SEGMENT, rest, glued.start + plan.chain, marker=find_marker(rest)
         )
         # (at most one call per level: a child's number is deeper every time)
-        return heading(st, plan.paragraph_at) or paragraph(st, plan.paragraph_at)
+        taken = heading(st, plan.paragraph_at)
+        if taken:
+            return taken
+        child = tokens[plan.paragraph_at]
+        if not tree.diagnostics or tree.diagnostics[-1].code != "heading-run-on":
+            tree.diagnose(
+                "heading-run-on",
+                child.start,
+                f"'{excerpt(child.text)}' follows heading {marker.number} with the next number",
+            )
+        return paragraph(st, plan.paragraph_at)
     return plan.end
+
+
+def _numbered_run_in(st: Body, plan: HeadingPlan) -> None:
+    """'1 材料与方法 1.1 研究区域概况天津市…': the text after a run-in title opens with
+    the next heading number, whose own title cannot be told from its paragraph."""
+    token = st.tokens[plan.paragraph_at]
+    rest = token.text[plan.paragraph_skip :]
+    following = find_marker(rest)
+    if following is None or following.title_start >= len(rest):
+        return
+    if st.tree.numbering.judge(following.scheme, following.parts) is None:
+        return
+    st.tree.diagnose(
+        "heading-run-on",
+        token.start + plan.paragraph_skip,
+        f"'{excerpt(rest)}' opens with the next heading number after a run-in title",
+    )
 
 
 def _run_on(st: Body, index: int) -> None:
     """'一、问题提出干部队伍建设始终是…。': a line that opens with the next number of a
     heading scheme ('一、', '第二章') yet has no title that its shape can tell (a
     title glued to its paragraph, or a sentence) stays a paragraph, with a warning."""
-    token = st.tokens[index]
+    tokens = st.tokens
+    token = tokens[index]
     marker = cast(Marker, token.marker)
-    if marker.scheme not in _HEADING_ONLY_SCHEMES or marker.title_start >= len(token.text):
+    if marker.scheme not in _HEADING_ONLY_SCHEMES:
         return
-    if token.text[marker.end - 1 : marker.end] not in "、．.章节分":
-        return  # a bare numeral ('一 ') may be a word
+    if marker.title_start >= len(token.text):
+        # a single-line body cuts '一 胡适认为…' at the space: the numeral alone
+        if not (
+            index + 2 < len(tokens)
+            and tokens[index + 1].kind is Kind.SEP
+            and not tokens[index + 1].text.strip()
+            and tokens[index + 2].kind is Kind.SEGMENT
+            and is_han(tokens[index + 2].text[0])
+        ):
+            return
+    else:
+        punctuated = token.text[marker.end - 1 : marker.end] in "、．.章节分"
+        if not punctuated and not _bare_numeral_before_text(token.text, marker):
+            return  # a bare numeral glued to its text ('一方面') is a word
     if st.tree.numbering.judge(marker.scheme, marker.parts) is None:
         return
     st.tree.diagnose(
@@ -102,6 +150,18 @@ def _run_on(st: Body, index: int) -> None:
         token.start,
         f"'{excerpt(token.text)}' continues the numbering but has no title of its own",
     )
+
+
+def _bare_numeral_before_text(text: str, marker: Marker) -> bool:
+    """'一 胡克早年…': a bare numeral, a space, then Chinese text (no word of Chinese
+    prose is a numeral followed by a space)."""
+    gap = text[marker.end : marker.title_start]
+    return bool(gap) and not gap.strip() and is_han(text[marker.title_start])
+
+
+MAX_RUN_IN_TITLE_SURE: Final = 20
+"""Longest run-in title read with no warning ('（一）加强组织领导。各级…'); a longer one
+may be a short title glued to its paragraph's first sentence."""
 
 
 _HEADING_ONLY_SCHEMES: Final = frozenset(("cn-dun", "cn-chapter", "cn-section", "cn-part"))

@@ -127,7 +127,31 @@ def _ends_author_line(text: str, end: int) -> bool:
     after = end
     while after < len(text) and text[after] in _NAME_TRAIL:
         after += 1
-    return after >= len(text) or text[after] in _SPACE or text[after] in _OPENERS
+    if after >= len(text) or text[after] in _SPACE:
+        return True
+    return text[after] in _OPENERS and not _prose_after_bracket(text, after)
+
+
+def _prose_after_bracket(text: str, opener: int) -> bool:
+    """'悉尼·胡克(Sidney Hook,1902-1989)是美国…': the bracket after a name is
+    followed by a run of Chinese longer than any name, so the name opens a
+    sentence; an author's bracket is followed by a space, a line end, a
+    separator or the next name ('王芳(某大学)李明(某学院)')."""
+    closing = _OPENERS[text[opener]]
+    close = text.find(closing, opener + 1, opener + _MAX_AUTHOR_BRACKET)
+    if close < 0:
+        return False
+    run = close + 1
+    while run < len(text) and is_han(text[run]) and run - close <= _MAX_NAME_RUN:
+        run += 1
+    return run - close > _MAX_NAME_RUN
+
+
+_MAX_AUTHOR_BRACKET: Final = 120
+"""Longest bracket after an author's name looked through (an affiliation with its address)."""
+
+_MAX_NAME_RUN: Final = 5
+"""Chinese characters after an author's bracket that can still be the next name."""
 
 
 _NAME_TRAIL: Final = frozenset(",，、;；")

@@ -6,12 +6,12 @@ Pinyin, affiliations.
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import Final
 
 import regex
 
 from .. import patterns
+from ..patterns import is_han
 from .english_run import EnglishRun, english_names
 from .lead_text import _SPACE, Lead, _affiliation_text, _trim
 from .names import (
@@ -69,11 +69,20 @@ def _run_end(lead: Lead, position: int) -> int:
     text = lead.text
     end = position
     limit = lead.end_of_line(position)
-    while end < limit and (text[end].isascii() or text[end] in "—–") and text[end] not in "(（":
+    while end < limit and _latin_char(text[end]) and text[end] not in "(（":
         if text.startswith("//", end):
             break
         end += 1
     return end
+
+
+def _latin_char(char: str) -> bool:
+    """A character of English text: ASCII, a typographic quote or dash, or a Latin
+    letter with a mark ('concept’s', '“modern”', 'Müller')."""
+    return char.isascii() or char in _TYPOGRAPHIC or ("\u00c0" <= char <= "\u024f")
+
+
+_TYPOGRAPHIC: Final = "—–’‘“”…"
 
 
 # keys of the searches a run remembers
@@ -155,8 +164,47 @@ def _before_last_name(run: EnglishRun, text: str, start: int, end: int) -> int:
     return name.start()
 
 
+def english_prose(text: str) -> bool:
+    """English sentences (two or more, ending in a full stop): an abstract written
+    without its label (a title, its authors and their affiliation, run together in
+    a single-line body, end in no full stop)."""
+    if text.rstrip()[-1:] not in ".?!":
+        return False
+    return _sentence_stops(text) >= 1 or text.count(" ") + 1 >= _PROSE_WORDS
+
+
+_PROSE_WORDS: Final = 25
+"""Words of an English line ending in a full stop that make it prose, whatever its
+stops look like (no title or affiliation is as long)."""
+
+
+def english_tail(value: str) -> tuple[int, int]:
+    """Where a Chinese value ends and English sentences with no Chinese character
+    take the rest ('…的几种方法 , On the basis of … mistakes.'): (the end of the
+    Chinese, the start of the English), or (-1, -1)."""
+    last = len(value) - 1
+    while last >= 0 and not is_han(value[last]):
+        last -= 1
+    if last < 0:
+        return -1, -1
+    start = last + 1
+    while start < len(value) and not (value[start].isascii() and value[start].isalpha()):
+        start += 1
+    english = value[start:]
+    if english.count(" ") + 1 < _MIN_TAIL_WORDS or not english_prose(english):
+        return -1, -1
+    end = last + 1
+    while end < start and value[end] in _CHINESE_CLOSERS:
+        end += 1  # the Chinese sentence keeps its full stop
+    return end, start
+
+
+_MIN_TAIL_WORDS: Final = 8
+_CHINESE_CLOSERS: Final = "。！？”’）)》"
+
+
 def _english_kind(lead: Lead, text: str) -> str:
-    if _prose(text):
+    if english_prose(text):
         return "abstract_en"
     if english_affiliation(text):
         return "affiliation_en"
@@ -168,13 +216,19 @@ def _english_kind(lead: Lead, text: str) -> str:
     return "english"
 
 
-def _prose(text: str) -> bool:
-    """English sentences: an abstract written without its label (a title, its
-    authors and their affiliation, run together in a single-line body, end in no
-    full stop)."""
-    words = text.split()
-    stops = sum(1 for a, b in pairwise(words) if a[-1] in ".?!" and b[0].isupper())
-    return stops >= 1 and text.rstrip()[-1:] in ".?!"
+def _sentence_stops(text: str) -> int:
+    """Full stops between sentences: a lower-case letter, '.', '?' or '!', then a
+    capital, with or without the space (record pages lose it: 'schools.The')."""
+    stops = 0
+    size = len(text)
+    for position in range(1, size - 1):
+        if text[position] in ".?!" and text[position - 1].islower():
+            following = position + 1
+            if text[following] == " " and following + 1 < size:
+                following += 1
+            if text[following].isupper():
+                stops += 1
+    return stops
 
 
 _ENGLISH_INSTITUTIONS: Final = (

@@ -24,6 +24,7 @@ from ..state import Body, excerpt
 from ..tokens import Kind, Token
 from .blocks import BLOCK_VALUE_FIELDS, block_end, script_switch
 from .chrome import site_tags
+from .english import english_tail
 from .names import valid_name
 from .opening import opens_content
 from .values import prose, value_end, value_shape
@@ -93,7 +94,14 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
             raw = kept[:-1]
     if not raw:
         tree.diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
-    tree.assign(field, raw, label.text, label.start)
+    cut, english_at = (-1, -1) if field != "abstract" else english_tail(raw)
+    if cut > 0 and "abstract_en" not in tree.scalars:
+        # '摘要 …的几种方法。 On the basis of …': the English abstract, unlabelled, after it
+        tree.assign(field, raw[:cut], label.text, label.start)
+        tree.add_text(raw[cut:english_at])
+        tree.assign("abstract_en", raw[english_at:], "", tokens[start].start + english_at)
+    else:
+        tree.assign(field, raw, label.text, label.start)
     tree.add_text(junk)
     if english > 0:
         tree.sep(tokens[end].text)

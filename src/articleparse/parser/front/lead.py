@@ -37,8 +37,9 @@ def _lead_stop(st: Body, index: int) -> int:
     return len(tokens)
 
 
-def lead(st: Body, index: int) -> tuple[int, int]:
-    """Unlabelled front text from ``index``: authors, affiliations, English lines.
+def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
+    """Unlabelled front text from ``index``: authors, affiliations, English lines
+    (``names_first``: right after an author label, see :func:`~.parts.lead_parts`).
 
     Returns (token index, -1) when all of it was placed, or the token index and
     offset where the content starts.
@@ -55,7 +56,7 @@ def lead(st: Body, index: int) -> tuple[int, int]:
         stop -= 1
     text = "".join(t.text for t in tokens[index:stop])
     base = tokens[index].start
-    for part in lead_parts(text, tree.scalars.get("title"), st.multiline):
+    for part in lead_parts(text, tree.scalars.get("title"), st.multiline, names_first):
         raw = text[part.start : part.end]
         offset = base + part.start
         if part.kind == "space":

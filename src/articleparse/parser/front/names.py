@@ -13,6 +13,8 @@ from typing import Final, NamedTuple
 
 import regex
 
+from ..patterns import is_han as is_han
+
 # Common single-character surnames (the great majority of Chinese names begin
 # with one of these) and compound surnames, in simplified characters: a name in
 # traditional or variant characters is looked up through :func:`simplified`.
@@ -129,10 +131,6 @@ _SENTENCE_MARKS: Final = frozenset("。！？!?…：:")  # a word before these 
 _CLOSERS: Final = ")）"
 MAX_NAME: Final = 4
 """A Chinese name (surname included) has two to four characters."""
-
-
-def is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def valid_name(name: str, after_names: bool = False) -> bool:

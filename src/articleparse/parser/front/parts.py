@@ -61,9 +61,14 @@ RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
 """Tried in order at each part's start; the first that accepts names the part."""
 
 
-def lead_parts(text: str, title: str | None, multiline: bool) -> Iterator[Part]:
+def lead_parts(
+    text: str, title: str | None, multiline: bool, names_first: bool = False
+) -> Iterator[Part]:
     """Cut ``text`` into parts that cover it; the caller may stop at the first
-    ``unknown`` part, so a long article after the front matter is never scanned."""
+    ``unknown`` part, so a long article after the front matter is never scanned.
+    ``names_first``: the text follows an author label ('作者:'), so its first part
+    is tried as names before anything else ('作者:张三 浏览:0次' on a site's meta
+    line: the names, then the counters)."""
     lead = Lead(text, title.strip() if title else None, multiline)
     position = 0
     size = len(text)
@@ -75,17 +80,25 @@ def lead_parts(text: str, title: str | None, multiline: bool) -> Iterator[Part]:
             yield Part("space", position, end)
             position = end
             continue
-        for kind, recognize in RECOGNIZERS:
-            end = recognize(lead, position)
-            if end > position:
-                if kind == "english":
-                    kind = _english_kind(lead, text[position:end])
-                elif kind == "affiliations" and text[position:end].isascii():
-                    kind = "affiliation_en"
-                yield Part(kind, position, end)
-                position = end
-                break
-        else:
-            end = _chunk_end(lead, position)
-            yield Part("unknown", position, end)
-            position = end
+        kind, end = _recognize(lead, position)
+        if names_first and position == 0 and kind in ("chrome", "unknown"):
+            names_end = _authors(lead, 0)
+            if names_end > 0:
+                kind, end = "authors", names_end
+        yield Part(kind, position, end)
+        position = end
+
+
+def _recognize(lead: Lead, position: int) -> tuple[str, int]:
+    """The kind and end of the part at ``position`` (``unknown`` when no recognizer
+    takes it)."""
+    text = lead.text
+    for kind, recognize in RECOGNIZERS:
+        end = recognize(lead, position)
+        if end > position:
+            if kind == "english":
+                kind = _english_kind(lead, text[position:end])
+            elif kind == "affiliations" and text[position:end].isascii():
+                kind = "affiliation_en"
+            return kind, end
+    return "unknown", _chunk_end(lead, position)

@@ -182,7 +182,7 @@ def interface_chunks(text: str, position: int) -> int:
         if chunk_end <= end:
             break  # a space the run does not cross ('\t'), or a chunk that is none
         chunk = text[end:chunk_end]
-        if chunk in INTERFACE_WORDS:
+        if chunk in INTERFACE_WORDS or _counter_chunk(chunk):
             words += 1
         elif not (all(c in _TRAIL or c in "|｜" for c in chunk) or _COUNTED.fullmatch(chunk)):
             break
@@ -191,6 +191,15 @@ def interface_chunks(text: str, position: int) -> int:
         while end < len(text) and text[end] in " \u3000\u00a0":
             end += 1
     return taken if words > 0 else -1
+
+
+def _counter_chunk(chunk: str) -> bool:
+    """'浏览:86次', '评论：2': an interface word, a colon, a count."""
+    for colon in ":：":
+        cut = chunk.find(colon)
+        if cut > 0:
+            return chunk[:cut] in INTERFACE_WORDS and _COUNTED.fullmatch(chunk, cut + 1) is not None
+    return False
 
 
 def _chunk_end(text: str, start: int) -> int:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
+import regex
+
 from .. import patterns
 from ..content.numbering import ends_paragraph, find_marker
 from ..labels import (
@@ -23,6 +25,7 @@ from ..labels import (
 )
 from ..state import Body
 from ..tokens import Kind, Token
+from .names import MAX_NAME, is_han, valid_name
 from .opening import opens_content
 
 
@@ -72,7 +75,23 @@ def _source_end(st: Body, index: int) -> int:
         while rest < len(text) and text[rest] in _GAP_CHARS:
             rest += 1
         _split_token(st, index, cut, rest)
-    return index + 1
+        return index + 1
+    end = index + 1
+    while (
+        end + 1 < len(tokens)
+        and tokens[end].kind is Kind.SEP
+        and "\n" not in tokens[end].text
+        and tokens[end + 1].kind is Kind.SEGMENT
+        and _ISSUE.match(tokens[end + 1].text) is not None
+    ):
+        end += 2  # '《某刊》 2004年第2期55-57,共3页': the issue after the journal
+    return end
+
+
+# A journal issue after its name: '2004年第2期', '2019,41(3)', '2004年 第2期'.
+_ISSUE: Final = regex.compile(
+    r"(?:19|20)\d\d(?:年第?\d{1,3}[期卷]|[,，]\s?(?:Vol\.\s?)?\d{1,3}\s?[(（])"
+)
 
 
 def _meta_gap(text: str) -> int:
@@ -114,11 +133,12 @@ def _line_value_end(st: Body, index: int, field: str) -> int:
             if (
                 field in SHORT_FIELDS
                 or field in LIST_FIELDS
-                or previous[-1:] not in "；;"
+                or (previous[-1:] not in "；;" and not _next_bio(st, field, following))
                 or tokens[end].text.count("\n") > 1
                 or following >= len(tokens)
                 or tokens[following].kind is not Kind.SEGMENT
                 or (tokens[following].marker is not None and opens_content(st, following))
+                or _latin_after_han(previous, tokens[following].text)
             ):
                 break
         end += 1
@@ -144,8 +164,8 @@ def _abstract_lines(st: Body, end: int) -> int:
                 return end
             return last
         if token.kind is Kind.SEGMENT:
-            if not any(c.isalnum() for c in token.text) or token.text.isascii():
-                return last  # a bullet, or the English title, before the next label
+            if not any(c.isalnum() for c in token.text) or not any(is_han(c) for c in token.text):
+                return last  # a bullet, the English title or abstract, before the next label
             last = position + 1
             lines += 1
             if lines > MAX_ABSTRACT_LINES or (
@@ -154,6 +174,27 @@ def _abstract_lines(st: Body, end: int) -> int:
                 return end
         position += 1
     return end
+
+
+def _next_bio(st: Body, field: str, position: int) -> bool:
+    """'作者简介' with one author a line ('甲乙，某大学教授。' then '丙丁(某学院讲师)'):
+    a line that opens with a name before a comma or bracket goes on with the value."""
+    if field != "author_info" or position >= len(st.tokens):
+        return False
+    text = st.tokens[position].text
+    cut = 0
+    while cut < len(text) and cut <= MAX_NAME and is_han(text[cut]):
+        cut += 1
+    return 2 <= cut <= MAX_NAME and text[cut : cut + 1] in _BIO_NAME_END and valid_name(text[:cut])
+
+
+_BIO_NAME_END: Final = ("(", "（", ",", "，")
+
+
+def _latin_after_han(previous: str, following: str) -> bool:
+    """A line with no Chinese character after one with them: the English version of
+    the value, which goes on no Chinese value ('…；' then 'The study …')."""
+    return any(is_han(c) for c in previous) and not any(is_han(c) for c in following)
 
 
 def _short_value_end(st: Body, index: int, field: str) -> int:

@@ -20,8 +20,10 @@ from ..labels import (
 )
 from ..state import Body
 from ..tokens import Kind
+from .english import english_prose
 from .labelled import bracketed_label, demote_shape, labelled, shape_stands
 from .lead import lead
+from .names import is_han
 from .opening import opens_content
 
 
@@ -45,6 +47,10 @@ def front(st: Body, index: int) -> tuple[int, int]:
                 # '作者:张三 单位:某大学': the names are read as unlabelled authors
                 tree.add_text(token.text)
                 index += 1
+                if index < len(tokens) and tokens[index].kind is Kind.SEGMENT:
+                    index, skip = lead(st, index, names_first=True)
+                    if skip >= 0:
+                        return index, skip
             else:
                 index = labelled(st, index)
         elif bracketed_label(st, index):
@@ -65,6 +71,8 @@ def unlabelled_front(st: Body, index: int) -> int:
     keywords. Read so, with a warning; without such a list the paragraph is text."""
     tokens = st.tokens
     tree = st.tree
+    if _abstract_pair(st, index):
+        return len(tokens)
     if (
         not st.placed
         or "abstract" in tree.scalars
@@ -96,6 +104,51 @@ def unlabelled_front(st: Body, index: int) -> int:
     tree.sep(tokens[end].text)
     tree.assign("keywords", listed.text, "", listed.start)
     return end + 2
+
+
+def _abstract_pair(st: Body, index: int) -> bool:
+    """A record page that shows only an abstract and its translation, both with no
+    label: the rest of the body is one Chinese paragraph, then one paragraph of
+    English sentences. Read as the abstract and the English abstract, with a
+    warning (no article's text is two such paragraphs and nothing else)."""
+    tokens = st.tokens
+    tree = st.tree
+    if (
+        not st.multiline
+        or "abstract" in tree.scalars
+        or "abstract_en" in tree.scalars
+        or index + 2 >= len(tokens)
+        or tokens[index].kind is not Kind.SEGMENT
+        or tokens[index + 1].kind is not Kind.SEP
+        or tokens[index + 2].kind is not Kind.SEGMENT
+        or any(t.kind is not Kind.SEP for t in tokens[index + 3 :])
+    ):
+        return False
+    chinese = tokens[index].text
+    english = tokens[index + 2].text
+    if (
+        len(chinese) < _MIN_PAIR_ABSTRACT
+        or not ends_paragraph(chinese)
+        or sum(1 for c in chinese if is_han(c)) * 2 < len(chinese)
+        or not english_prose(english)
+        or any(is_han(c) for c in english)
+    ):
+        return False
+    tree.diagnose(
+        "front-matter-unlabelled",
+        tokens[index].start,
+        "a Chinese paragraph and an English one, alone in the body, were read as the abstracts",
+    )
+    tree.assign("abstract", chinese, "", tokens[index].start)
+    tree.sep(tokens[index + 1].text)
+    tree.assign("abstract_en", english, "", tokens[index + 2].start)
+    for token in tokens[index + 3 :]:
+        tree.sep(token.text)
+    return True
+
+
+_MIN_PAIR_ABSTRACT: Final = 50
+"""Fewest characters of a Chinese abstract read with no label beside its translation."""
 
 
 def _bare_keyword_line(text: str) -> bool:
