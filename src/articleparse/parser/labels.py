@@ -100,7 +100,20 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
         "keyword",
     ),
     # Where the article was first printed ('【来源】《某刊》2019年第4期', '出处').
-    "source": ("文章来源", "原文出处", "文献出处", "来源", "出处"),
+    # A journal's name is where the article was printed ('【期刊名称】', '出版物刊名:').
+    "source": (
+        "文章来源",
+        "原文出处",
+        "文献出处",
+        "出版物刊名",
+        "期刊名称",
+        "刊物名称",
+        "来源期刊",
+        "期刊名",
+        "刊名",
+        "来源",
+        "出处",
+    ),
     "references": ("参考文献", "參考文獻", "主要参考文献"),
     "notes": ("注释", "注釋"),
     # Labels kept in metadata.extra under the label as written.
@@ -131,8 +144,14 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
         "核心提示",
         "编者按",
         "原标题",
+        "原文标题",
+        "论文题目",
         # the first author's bio or contact, as 通讯作者
         "第一作者",
+        # a record page's issue fields, often glued to the value before them
+        "年卷期",
+        "期号",
+        "页码",
     ),
     # After author_info and extra, whose forms begin with the same characters.
     "affiliations": ("作者单位", "作者單位", "作者机构", "机构地区", "单位", "單位"),

@@ -200,13 +200,15 @@ LATIN_LIST_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
 # lookbehinds), so long runs of space inside a bracket cost one scan.
 _NOT_AFTER_SPACE: Final = r"(?<![ \t\u3000\u00a0])"
 AFFILIATION_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
-    r"\A[(（\[［][ \u3000]*(?:(?:\d{1,2}[.．、]?|[①-⑨])[ \u3000]*)?"
+    # '[1]某大学;[2]某站': a number in brackets marks each entry
+    r"\A[\[［(（]\d{1,2}[\]］)）][ \u3000]*"
+    r"|\A[(（\[［][ \u3000]*(?:(?:\d{1,2}[.．、]?|[①-⑨])[ \u3000]*)?"
     # '1.某大学', '1某大学', '1 某大学', '①某大学'
     r"|\A(?:\d{1,2}(?:[.．、]|(?=[ \u3000]?\p{Han}))|[①-⑨])[ \u3000]*"
     + r"|"
     + _NOT_AFTER_SPACE
     + r"[ \t\u3000]*(?:[;；]|\r?\n)[ \t\r\n\u3000]*"
-    r"(?:(?:\d{1,2}[.．、]?(?!\d)|[①-⑨])[ \u3000]*)?"
+    r"(?:(?:[\[［(（]\d{1,2}[\]］)）]|\d{1,2}[.．、]?(?!\d)|[①-⑨])[ \u3000]*)?"
     # '… 210000 2.某医科大学…': a numbered entry after a space on one line
     + r"|"
     + _NOT_AFTER_SPACE

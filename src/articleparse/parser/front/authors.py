@@ -120,7 +120,47 @@ def _authors(lead: Lead, position: int) -> int:
         # (where the scan stood when it reached that name, so no second scan)
         count -= 1
         end = ends[count]
-    return end if count else -1
+    return end if count else _name_before_number(lead, position)
+
+
+def _name_before_number(lead: Lead, position: int) -> int:
+    """'林惠美   M982416': a name, spaces, and a student or staff number that ends the
+    line; the end of the name, or -1."""
+    text = lead.text
+    stop = lead.end_of_line(position)
+    chunks = text[position:stop].split()
+    if len(chunks) != 2 or not valid_name(chunks[0]) or not staff_number(chunks[1]):
+        return -1
+    return position + len(chunks[0])
+
+
+def staff_number(chunk: str) -> bool:
+    """'M982416', '2019012345': letters and digits, digits among them, a short run;
+    digits alone only when longer than a postcode ('545006')."""
+    return (
+        chunk.isascii()
+        and chunk.isalnum()
+        and any(c.isdigit() for c in chunk)
+        and (not chunk.isdigit() or len(chunk) >= _SHORTEST_DIGIT_NUMBER)
+        and len(chunk) <= _LONGEST_NUMBER
+    )
+
+
+def _staff_number_part(lead: Lead, position: int) -> int:
+    """The number after an author's name at the end of its line (a part of the
+    line kept as it stands)."""
+    text = lead.text
+    stop = lead.end_of_line(position)
+    chunk = text[position:stop].rstrip()
+    before = text[:position].rstrip(" \u3000\t")
+    if " " in chunk or not staff_number(chunk) or not before or not is_han(before[-1]):
+        return -1
+    head = before.split()[-1] if before.split() else ""
+    return position + len(chunk) if valid_name(head) else -1
+
+
+_LONGEST_NUMBER: Final = 12
+_SHORTEST_DIGIT_NUMBER: Final = 8
 
 
 def _ends_author_line(text: str, end: int) -> bool:
@@ -142,6 +182,8 @@ def _prose_after_bracket(text: str, opener: int) -> bool:
     if close < 0:
         return False
     run = close + 1
+    if run < len(text) and text[run].isdigit():
+        return True  # '张三[1]2003年在…': a citation mark, then the sentence goes on
     while run < len(text) and is_han(text[run]) and run - close <= _MAX_NAME_RUN:
         run += 1
     return run - close > _MAX_NAME_RUN
@@ -240,7 +282,34 @@ def _plain_affiliation(lead: Lead, position: int) -> int:
     end = _line_or_chunk_end(lead, position)
     if not _affiliation_text(text[position:end]):
         return -1
-    return end
+    names = _names_after_unit(text, position, end) if lead.multiline else -1
+    return names if names - position >= _SHORTEST_UNIT else end
+
+
+_SHORTEST_UNIT: Final = 4
+
+
+def _names_after_unit(text: str, start: int, end: int) -> int:
+    """'河源市人民检察院 谢斯敏', '某学院硕士班   林惠美   M982416': the author's name
+    after the unit, set off by spaces (a student number may follow it); where the
+    unit's trailing spaces start, or -1."""
+    chunks = text[start:end].split()
+    if len(chunks) < 2:
+        return -1
+    last = len(chunks) - 1
+    if staff_number(chunks[last]):
+        last -= 1  # a student or staff number
+    first = last
+    while first > 0 and valid_name(chunks[first]):
+        first -= 1
+    if first == last:
+        return -1
+    cut = end
+    for chunk in reversed(chunks[first + 1 :]):
+        cut = text.rfind(chunk, start, cut)
+    while cut > start and text[cut - 1] in _SPACE:
+        cut -= 1
+    return cut
 
 
 class NameList(NamedTuple):

@@ -23,6 +23,7 @@ from .authors import (
     _named_unit,
     _numbered,
     _plain_affiliation,
+    _staff_number_part,
     _unit,
     _unit_colon,
 )
@@ -56,6 +57,7 @@ RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("authors", _named_unit),
     ("authors", _authors),
     ("authors", _glued_names),
+    ("trivia", _staff_number_part),
     ("affiliations", _plain_affiliation),
 )
 """Tried in order at each part's start; the first that accepts names the part."""

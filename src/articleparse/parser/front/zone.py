@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Final
 
+import regex
+
 from ..content.numbering import ends_paragraph
 from ..labels import (
     BLOCK_FIELDS,
@@ -73,6 +75,7 @@ def unlabelled_front(st: Body, index: int) -> int:
     tree = st.tree
     if _abstract_pair(st, index):
         return len(tokens)
+    index = _fund_sentence(st, index)
     if (
         not st.placed
         or "abstract" in tree.scalars
@@ -104,6 +107,50 @@ def unlabelled_front(st: Body, index: int) -> int:
     tree.sep(tokens[end].text)
     tree.assign("keywords", listed.text, "", listed.start)
     return end + 2
+
+
+def _fund_sentence(st: Body, index: int) -> int:
+    """Right after the front matter, one sentence that names a funded project and its
+    number ('本项目由某某计划资助,项目号2020011。', '本文系某基金项目(19BZZ001)的阶段性
+    成果。') is the fund note written with no label; read so, with a warning."""
+    tokens = st.tokens
+    tree = st.tree
+    if (
+        not st.placed
+        or "fund" in tree.scalars
+        or index >= len(tokens)
+        or tokens[index].kind is not Kind.SEGMENT
+    ):
+        return index
+    text = tokens[index].text
+    if not fund_sentence(text):
+        return index
+    tree.diagnose(
+        "front-matter-unlabelled",
+        tokens[index].start,
+        f"'{text[:20]}…' names a funded project and was read as the fund note",
+    )
+    tree.assign("fund", text, "", tokens[index].start)
+    return index + 1
+
+
+def fund_sentence(text: str) -> bool:
+    """One sentence with a funding word, a project word and a grant number."""
+    core = text.rstrip()
+    if not 10 <= len(core) <= _LONGEST_FUND or core[-1:] != "。" or "。" in core[:-1]:
+        return False
+    if not any(word in core for word in _FUND_WORDS):
+        return False
+    if not any(word in core for word in _PROJECT_WORDS):
+        return False
+    return _GRANT_NUMBER.search(core) is not None
+
+
+_LONGEST_FUND: Final = 200
+_FUND_WORDS: Final = ("资助", "基金", "資助", "支持")
+_PROJECT_WORDS: Final = ("项目", "項目", "课题", "課題", "计划", "計劃")
+# '2020011', '19BZZ001', '2019YFC0840700', 'No. 31872'
+_GRANT_NUMBER: Final = regex.compile(r"(?<![0-9A-Za-z])[A-Z]{0,4}\d{2,}[A-Z]{0,5}\d{3,}|\d{5,}")
 
 
 def _abstract_pair(st: Body, index: int) -> bool:
