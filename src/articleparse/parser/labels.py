@@ -87,6 +87,7 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "fund": ("基金项目", "基金項目", "资助项目", "基金资助", "基金"),
     "author_info": ("作者简介", "作者簡介", "第一作者简介"),
     "received": ("收稿日期", "收稿時間", "收稿时间", "投稿日期"),
+    "title_en": ("英文标题", "英文題目", "英文题目", "英文篇名", "英文题名"),
     "abstract_en": ("英文摘要", "Abstract", "ABSTRACT", "abstract"),
     "keywords_en": (
         "英文关键词",

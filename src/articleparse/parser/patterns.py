@@ -47,9 +47,11 @@ NEWLINE: Final[regex.Pattern[str]] = regex.compile(r"\r?\n")
 # one or more line endings.
 # A run of space is entered only at its first character (the lookbehind), so
 # a long run that no line ending follows costs one scan, not one per position.
-LINE_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
-    r"(?:(?<!" + _HSPACE + r")" + _HSPACE + r"+)?(?:\r?\n" + _HSPACE + r"*)+"
-)
+_LINE_END: Final = r"(?:(?<!" + _HSPACE + r")" + _HSPACE + r"+)?(?:\r?\n" + _HSPACE + r"*)+"
+# a run of three spaces or more inside a line sets items apart as a line end
+# would ('文章编号:…   一、研究背景   城市…', '关键词陶瓷膜     含油废水')
+_SPACE_RUN: Final = r"(?<=[^\s])(?<!" + _HSPACE + r")" + _HSPACE + r"{3,}(?=[^\s])"
+LINE_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(_LINE_END + "|" + _SPACE_RUN)
 
 # Separators between segments of a single-line body. Runs of two or more, or
 # any tab / U+3000, always separate. A single space separates unless it sits

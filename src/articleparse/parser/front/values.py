@@ -127,9 +127,14 @@ def _line_value_end(st: Body, index: int, field: str) -> int:
     tokens = st.tokens
     end = index
     while end < len(tokens) and tokens[end].kind is not Kind.LABEL:
-        if tokens[end].kind is Kind.SEP and "\n" in tokens[end].text:
+        # (a separator of a multi-line body is a line end or a run of spaces that
+        # sets items apart as one would: '文章编号:…   一、研究背景')
+        if tokens[end].kind is Kind.SEP:
             previous = tokens[end - 1].text
             following = end + 1
+            if "\n" not in tokens[end].text and _run_inside_value(st, field, following):
+                end += 1
+                continue
             if (
                 field in SHORT_FIELDS
                 or field in LIST_FIELDS
@@ -174,6 +179,18 @@ def _abstract_lines(st: Body, end: int) -> int:
                 return end
         position += 1
     return end
+
+
+def _run_inside_value(st: Body, field: str, position: int) -> bool:
+    """A run of spaces inside a line goes on with a list ('复合材料     低速冲击') or
+    with prose; it ends a code ('文章编号:…   一、研究背景') and stops before a
+    heading."""
+    if field in SHORT_FIELDS or field == "doi" or position >= len(st.tokens):
+        return False
+    token = st.tokens[position]
+    return token.kind is Kind.SEGMENT and not (
+        token.marker is not None and opens_content(st, position)
+    )
 
 
 def _next_bio(st: Body, field: str, position: int) -> bool:
