@@ -17,7 +17,10 @@ def test_numbered_affiliation_lines_after_the_authors() -> None:
         "摘要：本文研究。\n关键词：甲；乙\n1 引言\n正文。 |"
     )
     assert doc.metadata.authors == ["张三", "李四"]
-    assert doc.metadata.affiliations == ["某某大学 经济学院,湖北 武汉 430000", "某某研究所,北京 100000"]
+    assert doc.metadata.affiliations == [
+        "某某大学 经济学院,湖北 武汉 430000",
+        "某某研究所,北京 100000",
+    ]
     assert doc.metadata.extra == {}
     assert doc.diagnostics == []
 
@@ -114,3 +117,24 @@ def test_lower_case_english_labels_need_their_colon() -> None:
     assert doc.metadata.keywords_en == ["a", "b"]
     texts = [paragraph.text for paragraph in doc.sections[0].paragraphs]
     assert texts == ["keywords matter less than trust.", "abstract rules.", "正文。"]
+
+
+def test_question_marks_for_a_lost_space_after_a_label() -> None:
+    # a page shows '?' for the space between a label and its value
+    doc = _parse("范文 | 王五\n摘要??本文研究某问题。\n关键词?甲;乙\n1 引言\n正文。 |")
+    assert doc.metadata.abstract == "本文研究某问题。"
+    assert doc.metadata.keywords == ["甲", "乙"]
+
+
+def test_question_mark_after_a_label_word_in_a_sentence_is_text() -> None:
+    doc = _parse("范文 | 1 引言\n什么是摘要? 摘要是论文的缩影。 |")
+    assert doc.metadata.abstract is None
+    assert [p.text for p in doc.sections[0].paragraphs] == ["什么是摘要? 摘要是论文的缩影。"]
+
+
+def test_front_label_after_text_reports_where_the_text_was_chosen() -> None:
+    banner = "本站收录各类期刊论文的题录，所收内容均来自公开出版物，如有侵权请联系删除，" * 3
+    doc = _parse(f"范文 | {banner} 摘要:本文研究某问题。 关键词:甲;乙 1 引言 正文。 |")
+    assert doc.metadata.abstract == "本文研究某问题。"
+    found = [d for d in doc.diagnostics if d.code == "front-matter-unplaced"]
+    assert [d.offset for d in found] == [5]

@@ -73,6 +73,7 @@ class Body:
         self.planned: tuple[int, HeadingPlan] | None = None  # a heading already judged
         self.entry_end = 0
         self.numbered = 0  # references numbered '1.', '2.' so far
+        self.late_label_reported = False  # a front-matter label after text was reported
 
 
 def excerpt(text: str) -> str:
