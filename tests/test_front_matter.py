@@ -138,3 +138,29 @@ def test_front_label_after_text_reports_where_the_text_was_chosen() -> None:
     assert doc.metadata.abstract == "本文研究某问题。"
     found = [d for d in doc.diagnostics if d.code == "front-matter-unplaced"]
     assert [d.offset for d in found] == [5]
+
+
+def test_bare_keywords_spaced_after_semicolons_on_one_line() -> None:
+    doc = _parse(
+        "范文 | 钱某某, 孙某某 (某某大学 管理学院, 江苏 南京 210000) "
+        "本文称量了剩餐。剩餐来自主食。 剩餐; 高校食堂; 节约 食堂每天供应餐食。 1 方法 称量。 |"
+    )
+    assert doc.metadata.abstract == "本文称量了剩餐。剩餐来自主食。"
+    assert doc.metadata.keywords == ["剩餐", "高校食堂", "节约"]
+    assert [p.text for p in doc.preamble] == ["食堂每天供应餐食。"]
+
+
+def test_list_glued_to_a_paragraph_on_one_line_is_reported() -> None:
+    doc = _parse(
+        "范文 | 本文建立了模型。 县域物流、站点布局、选址模型 农村网购增长很快。 1 模型 正文。 |"
+    )
+    assert [d.code for d in doc.diagnostics] == ["paragraph-unlikely"]
+    assert doc.diagnostics[0].offset == len("范文 | 本文建立了模型。 ")
+
+
+def test_clause_with_mixed_marks_before_a_space_is_text() -> None:
+    # a sentence cut by a space after its first clause is no list
+    doc = _parse(
+        "范文 | 本文建立了模型。 设备安全、稳定的运行,是前提 ,但操作复杂。 1 模型 正文。 |"
+    )
+    assert doc.diagnostics == []

@@ -175,7 +175,7 @@ def _mostly_latin(text: str) -> bool:
     return ascii_chars * 5 >= len(text) * 4 and text.count(". ") >= 2
 
 
-_LIST_MARKS: Final = ",，、"
+_LIST_MARKS: Final = ",，、;；"
 
 
 def _standalone_run(head: str) -> bool:
@@ -187,10 +187,10 @@ def _standalone_run(head: str) -> bool:
     return core == head or any(c in _LIST_MARKS for c in core)
 
 
-def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
+def paragraph_reason(text: str, before_text: bool, multiline: bool, preamble: bool = False) -> str:
     """Why ``text`` does not look like a paragraph of the article ('' when it does).
     ``before_text``: no prose and no heading came before it; ``multiline``: the
-    body's layout."""
+    body's layout; ``preamble``: no heading came before it."""
     stripped = text.strip()
     if not stripped:
         return ""
@@ -201,6 +201,8 @@ def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
     if TYPE_MARK.search(stripped) is not None:
         return "a paragraph that reads like a reference entry or a citation ([J], [M] …)"
     if not before_text:
+        if preamble and not multiline:
+            return _glued_list(stripped)
         return ""
     if stripped[0] in _PAGE_MARKS:
         return f"'{stripped[:20]}' opens like a line of a web page, before the text"
@@ -231,3 +233,24 @@ def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
         ):
             return f"'{head}' stands before the text"
     return ""
+
+
+def _glued_list(stripped: str) -> str:
+    """A single-line paragraph before the first heading that opens with a list of
+    words and a space ('甲;乙;丙 随着…', '甲、乙、丙 F830 …'): a keyword line that
+    lost its label, glued to what follows."""
+    head, _, rest = stripped.partition(" ")
+    if not rest or head.isascii() or not _standalone_run(head):
+        return ""
+    marks = {c for c in head if c in _LIST_MARKS}
+    if len(marks) != 1:
+        return ""  # one separator throughout: '设备安全、稳定的运行,是…' is a clause
+    items = head.rstrip(_LIST_MARKS).split(marks.pop())
+    if len(items) >= _MIN_GLUED_ITEMS and all(0 < len(i) <= _MAX_GLUED_ITEM for i in items):
+        return f"'{head[:20]}' reads like a list with no label, glued to the text"
+    return ""
+
+
+_MIN_GLUED_ITEMS: Final = 3
+_MAX_GLUED_ITEM: Final = 12
+"""Longest item of a list of words a paragraph may open with ('甲;乙;丙 随着…')."""

@@ -309,7 +309,7 @@ class Tree:
 
     def add_paragraph(self, text: str, start: int) -> None:
         before_text = not self.prose and not self.open_sections
-        reason = paragraph_reason(text, before_text, self.multiline)
+        reason = paragraph_reason(text, before_text, self.multiline, not self.open_sections)
         if not self.prose and prose_shaped(text):
             self.prose = True
         elif not self.open_sections and not prose_shaped(text):

@@ -96,17 +96,39 @@ def unlabelled_front(st: Body, index: int) -> int:
     if not ends_paragraph(tokens[end - 1].text) or end + 1 >= len(tokens):
         return index
     listed = tokens[end + 1]
-    if (
-        tokens[end].kind is not Kind.SEP
-        or listed.kind is not Kind.SEGMENT
-        or not _bare_keyword_line(listed.text)
-    ):
+    if tokens[end].kind is not Kind.SEP or listed.kind is not Kind.SEGMENT:
+        return index
+    after = _list_end(st, end + 1)
+    text = "".join(t.text for t in tokens[end + 1 : after])
+    if not _bare_keyword_line(text):
         return index
     tree.diagnose("front-matter-unlabelled", tokens[index].start, "")
     tree.assign("abstract", "".join(t.text for t in tokens[index:end]), "", tokens[index].start)
     tree.sep(tokens[end].text)
-    tree.assign("keywords", listed.text, "", listed.start)
-    return end + 2
+    tree.assign("keywords", text, "", listed.start)
+    return after
+
+
+def _list_end(st: Body, index: int) -> int:
+    """Where a bare list that starts at segment ``index`` ends: in a single-line body
+    a list written with a space after each ';' (`甲; 乙; 丙`) runs over the segments
+    that end in ';' and the one after them; elsewhere it is the one segment."""
+    tokens = st.tokens
+    end = index + 1
+    while (
+        not st.multiline
+        and end - index < _MAX_LIST_SEGMENTS
+        and tokens[end - 1].text[-1:] in ";；"
+        and end + 1 < len(tokens)
+        and tokens[end].kind is Kind.SEP
+        and tokens[end + 1].kind is Kind.SEGMENT
+    ):
+        end += 2
+    return end
+
+
+_MAX_LIST_SEGMENTS: Final = 20
+"""Tokens a bare list spread over segments may take (ten items and their spaces)."""
 
 
 def _fund_sentence(st: Body, index: int) -> int:
