@@ -164,3 +164,12 @@ def test_clause_with_mixed_marks_before_a_space_is_text() -> None:
         "范文 | 本文建立了模型。 设备安全、稳定的运行,是前提 ,但操作复杂。 1 模型 正文。 |"
     )
     assert doc.diagnostics == []
+
+
+def test_tag_residue_ends_a_paragraph_on_one_line() -> None:
+    doc = _parse("范文 | 1 引言 甲乙丙丁。”①/p> 《某书》记载了此事 /div> 戊己庚。 |")
+    assert [p.text for p in doc.sections[0].paragraphs] == [
+        "甲乙丙丁。”①/p>",
+        "《某书》记载了此事 /div>",
+        "戊己庚。",
+    ]
