@@ -173,3 +173,25 @@ def test_tag_residue_ends_a_paragraph_on_one_line() -> None:
         "《某书》记载了此事 /div>",
         "戊己庚。",
     ]
+
+
+def test_title_glued_before_the_text_on_one_line_is_reported() -> None:
+    doc = _parse(
+        "标题 | 乡村民宿的满意度 |\n范文 | 乡村民宿的满意度_第1页 乡村民宿近年来发展迅速,游客很多。 |"
+    )
+    assert [d.code for d in doc.diagnostics] == ["paragraph-unlikely"]
+    assert "title" in doc.diagnostics[0].message
+
+
+def test_sentence_opening_with_the_title_words_is_text() -> None:
+    doc = _parse(
+        "标题 | 教育评价数字化 |\n范文 | 教育评价数字化既是要求,也是趋势。 随着技术发展,评价在变。 |"
+    )
+    assert doc.diagnostics == []
+
+
+def test_clauses_split_by_commas_before_a_space_are_text() -> None:
+    doc = _parse(
+        "范文 | 本文比较了覆膜方式。 试验设5个处理,3次重复,小区面积30 m2。 1 结果 正文。 |"
+    )
+    assert doc.diagnostics == []
