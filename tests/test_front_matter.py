@@ -195,3 +195,16 @@ def test_clauses_split_by_commas_before_a_space_are_text() -> None:
         "范文 | 本文比较了覆膜方式。 试验设5个处理,3次重复,小区面积30 m2。 1 结果 正文。 |"
     )
     assert doc.diagnostics == []
+
+
+def test_label_glued_after_an_address_on_one_line() -> None:
+    doc = _parse(
+        "范文 | 通讯作者: E-mail: li@example.cn作者简介: 李某(1990—),女,博士。 1 引言 正文。 |"
+    )
+    assert doc.metadata.extra == {"通讯作者": "E-mail: li@example.cn"}
+    assert doc.metadata.author_info == "李某(1990—),女,博士。"
+
+
+def test_label_word_after_an_abbreviation_is_text() -> None:
+    doc = _parse("范文 | 1 引言 按JEL分类号:E2 归类。 |")
+    assert doc.metadata.clc == []

@@ -294,8 +294,31 @@ def _stands_glued(match: regex.Match[str], field: str, value: str) -> bool:
     if before.isascii() and before.isalpha():
         # after a one-letter value ('文献标识码:A文章编号:…') or an English word
         # ('…Qing Academies作者机构:'), never inside an abbreviation ('JEL分类号')
-        return value[start - 2 : start - 1] in ":：]】〕 " or _ends_english_word(value, start)
+        return (
+            value[start - 2 : start - 1] in ":：]】〕 "
+            or _ends_english_word(value, start)
+            or _ends_address(value, start)
+        )
     return True
+
+
+def _ends_address(value: str, end: int) -> bool:
+    """Whether an e-mail address or a web address ends at ``end``
+    ('…E-mail: li@example.edu.cn作者简介:'): the run of Latin characters before it
+    holds an '@', or ends in a dot and a domain's letters."""
+    start = end
+    while start > 0 and end - start <= _ADDRESS_LONGEST and value[start - 1].isascii():
+        if value[start - 1].isspace():
+            break
+        start -= 1
+    run = value[start:end]
+    if "@" in run:
+        return True
+    dot = run.rfind(".")
+    return 0 < dot < len(run) - 2 and run[dot + 1 :].isalpha()
+
+
+_ADDRESS_LONGEST: Final = 80
 
 
 def _ends_english_word(value: str, end: int) -> bool:
