@@ -20,11 +20,12 @@ from .label_shapes import (
     _NOT_A_VALUE,
     _OPENING,
     _SHAPE_SPACES,
-    _WORD_LONGEST,
     _ideograph,
     _shape_before_colon,
     _shape_in_brackets,
     _with_shapes,
+    ends_address,
+    ends_english_word,
 )
 from .labels import (
     BARE_LABELS,
@@ -296,43 +297,10 @@ def _stands_glued(match: regex.Match[str], field: str, value: str) -> bool:
         # ('…Qing Academies作者机构:'), never inside an abbreviation ('JEL分类号')
         return (
             value[start - 2 : start - 1] in ":：]】〕 "
-            or _ends_english_word(value, start)
-            or _ends_address(value, start)
+            or ends_english_word(value, start)
+            or ends_address(value, start)
         )
     return True
-
-
-def _ends_address(value: str, end: int) -> bool:
-    """Whether an e-mail address or a web address ends at ``end``
-    ('…E-mail: li@example.edu.cn作者简介:'): the run of Latin characters before it
-    holds an '@', or ends in a dot and a domain's letters."""
-    start = end
-    while start > 0 and end - start <= _ADDRESS_LONGEST and value[start - 1].isascii():
-        if value[start - 1].isspace():
-            break
-        start -= 1
-    run = value[start:end]
-    if "@" in run:
-        return True
-    dot = run.rfind(".")
-    return 0 < dot < len(run) - 2 and run[dot + 1 :].isalpha()
-
-
-_ADDRESS_LONGEST: Final = 80
-
-
-def _ends_english_word(value: str, end: int) -> bool:
-    """Whether a word of four or more letters, some in lower case, ends at ``end``."""
-    start = end
-    while (
-        start > 0
-        and end - start <= _WORD_LONGEST
-        and value[start - 1].isascii()
-        and (value[start - 1].isalpha())
-    ):
-        start -= 1
-    word = value[start:end]
-    return len(word) >= 4 and not word.isupper()
 
 
 def _boundaries_before(value: str, colon: int, reach: int) -> list[int]:
