@@ -208,3 +208,13 @@ def test_label_glued_after_an_address_on_one_line() -> None:
 def test_label_word_after_an_abbreviation_is_text() -> None:
     doc = _parse("范文 | 1 引言 按JEL分类号:E2 归类。 |")
     assert doc.metadata.clc == []
+
+
+def test_english_abstract_running_on_past_a_glued_label_is_reported() -> None:
+    doc = _parse("范文 | Abstract: Loss rose with slope.关键词 梯田/坡度 |")
+    assert [d.code for d in doc.diagnostics] == ["field-unlikely"]
+
+
+def test_english_abstract_quoting_a_chinese_name_is_not_reported() -> None:
+    doc = _parse("范文 | Abstract: Plots near 黄河 were measured. 1 Methods 正文。 |")
+    assert doc.diagnostics == []

@@ -33,6 +33,19 @@ MAX_ABSTRACT: Final = 3000
 """Longest abstract, in characters; a longer one ran on into the article."""
 MAX_ENGLISH_TITLE: Final = 300
 MAX_AFFILIATION: Final = 120
+_MAX_HAN_IN_ENGLISH: Final = 20
+_CHINESE_LABEL_FORMS: Final = tuple(
+    sorted(
+        {
+            form.replace(" ", "")
+            for forms in FRONT_LABELS.values()
+            for form in forms
+            if not form.isascii() and len(form.replace(" ", "")) >= 2
+        }
+    )
+)
+"""Chinese characters an English abstract may quote (a place, a term) before it
+counts as one that ran on into Chinese text."""
 """Longest affiliation, in characters."""
 
 _SENTENCE: Final = frozenset("。！？")
@@ -136,6 +149,14 @@ def scalar_reason(field: str, value: str) -> str:
     elif field == "abstract_en":
         if len(text) > MAX_ABSTRACT * 3:
             return f"an English abstract of {len(text):,} characters"
+        han = sum(1 for c in text if _han(c))
+        if han >= _MAX_HAN_IN_ENGLISH:
+            return f"an English abstract holding {han} Chinese characters (it ran on)"
+        if han:
+            # the labels after it were not seen ('…plasmas.关键词 甲/乙Key words …')
+            for form in _CHINESE_LABEL_FORMS:
+                if form in text:
+                    return f"an English abstract holding the label '{form}' (it ran on)"
     return ""
 
 
