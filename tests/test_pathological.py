@@ -239,6 +239,16 @@ def lost_spaces_and_late_labels(count: int) -> str:
     return "范文 | " + "本站" * 100 + " " + unit * count + "|\n"
 
 
+def contents_and_glued_lists(count: int) -> str:
+    """Headings ending in page numbers, paragraphs opening with a list and holding the
+    title, tag residue, labels glued after addresses, on one line."""
+    unit = (
+        "甲乙丙丁戊己庚辛壬癸_第1页 甲、乙、丙 文字。/p> 子丑寅卯辰巳午未4 "
+        "a@b.cn作者简介: 某。 www.example.org基金项目: 某 "
+    )
+    return "标题 | 甲乙丙丁戊己庚辛壬癸 |\n范文 | " + unit * count + "|\n"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -281,6 +291,7 @@ SHAPES = {
     "pinyin annotations and lost-space marks": Shape(pinyin_and_marks, 20_000, 60),
     "one keyword a line": Shape(keyword_lines, 20_000, 60),
     "heading shapes: numbers alone, glued chains, list items": Shape(heading_shapes, 5_000, 60),
+    "contents, glued lists, tag residue, addresses": Shape(contents_and_glued_lists, 5_000, 60),
     "lost-space marks after labels, labels after text": Shape(
         lost_spaces_and_late_labels, 5_000, 60
     ),
