@@ -218,3 +218,13 @@ def test_english_abstract_running_on_past_a_glued_label_is_reported() -> None:
 def test_english_abstract_quoting_a_chinese_name_is_not_reported() -> None:
     doc = _parse("范文 | Abstract: Plots near 黄河 were measured. 1 Methods 正文。 |")
     assert doc.diagnostics == []
+
+
+def test_record_page_with_a_bare_doi_and_no_labels() -> None:
+    doc = _parse(
+        "范文 | 10.1234/j.issn.1000-0000.2019.05.011 本文调查了边坡。 边坡、植被、侵蚀 正文。 |"
+    )
+    assert doc.metadata.doi == "10.1234/j.issn.1000-0000.2019.05.011"
+    assert doc.metadata.abstract == "本文调查了边坡。"
+    assert doc.metadata.keywords == ["边坡", "植被", "侵蚀"]
+    assert [d.code for d in doc.diagnostics] == ["front-matter-unlabelled"]

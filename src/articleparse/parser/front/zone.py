@@ -68,16 +68,17 @@ def front(st: Body, index: int) -> tuple[int, int]:
 
 
 def unlabelled_front(st: Body, index: int) -> int:
-    """A page that lost its labels: right after the authors, a paragraph and a
-    short ';' list on its own ('甲;乙;丙', no full stop) are the abstract and the
-    keywords. Read so, with a warning; without such a list the paragraph is text."""
+    """A page that lost its labels: right after the authors (or a bare DOI: a
+    record page), a paragraph and a short ';' list on its own ('甲;乙;丙', no full
+    stop) are the abstract and the keywords. Read so, with a warning; without such
+    a list the paragraph is text."""
     tokens = st.tokens
     tree = st.tree
     if _abstract_pair(st, index):
         return len(tokens)
     index = _fund_sentence(st, index)
     if (
-        not st.placed
+        (not st.placed and "doi" not in tree.scalars)
         or "abstract" in tree.scalars
         or "keywords" in tree.lists
         or index >= len(tokens)
@@ -223,10 +224,12 @@ _MIN_PAIR_ABSTRACT: Final = 50
 def _bare_keyword_line(text: str) -> bool:
     """'法律责任;责任条款;立法设计': two to ten short items split by ';', nothing else;
     or, with no ';' (food and engineering journals), three to ten split by commas
-    ('卤制鸭脖,电子鼻,主成分分析'), none holding a space."""
+    ('卤制鸭脖,电子鼻,主成分分析') or by '、' with no comma, none holding a space."""
     semicolons = ";" in text or "；" in text
     if semicolons:
         items = text.replace("；", ";").split(";")
+    elif "、" in text and "," not in text and "，" not in text:
+        items = text.split("、")  # '甲、乙、丙' (record pages of literature databases)
     else:
         items = text.replace("，", ",").split(",")
     if items and not items[-1].strip():
