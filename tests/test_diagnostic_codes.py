@@ -78,7 +78,9 @@ TRIGGERS = {
     ),
     "empty-input": Trigger(" \n\t\n", line=1, column=1, action="check the file"),
     "decode-guessed": Trigger(
-        "標題 | 傳統文化 |\n範文 | 本文討論傳統文化在現代社會中的傳承與發展，認為學校教育、家庭教育與社會教育應當相互配合，共同推動優秀傳統文化的創造性轉化。 |".encode("big5"),
+        "標題 | 傳統文化 |\n範文 | 本文討論傳統文化在現代社會中的傳承與發展，認為學校教育、家庭教育與社會教育應當相互配合，共同推動優秀傳統文化的創造性轉化。 |".encode(
+            "big5"
+        ),
         line=1,
         column=1,
         action="pass encoding=",
@@ -117,6 +119,14 @@ TRIGGERS = {
         column=1,
         action="check the numbering",
         detail="expected 1.1",
+    ),
+    "heading-page-number": Trigger(
+        "范文 | 目录\n1.企业资金管理的现状分析4\n2.应收账款管理中的问题5\n"
+        "3.完善存货管理的主要对策5\n引言\n正文。 |",
+        line=2,
+        column=1,
+        action="check the sections",
+        detail="end in page numbers",
     ),
     "heading-title-long": Trigger(
         "范文 | 前言。\n一、问题提出杜撰的队伍建设始终是一项长期的基础工作。各地持续探索。\n |",

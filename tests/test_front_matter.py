@@ -17,7 +17,10 @@ def test_numbered_affiliation_lines_after_the_authors() -> None:
         "摘要：本文研究。\n关键词：甲；乙\n1 引言\n正文。 |"
     )
     assert doc.metadata.authors == ["张三", "李四"]
-    assert doc.metadata.affiliations == ["某某大学 经济学院,湖北 武汉 430000", "某某研究所,北京 100000"]
+    assert doc.metadata.affiliations == [
+        "某某大学 经济学院,湖北 武汉 430000",
+        "某某研究所,北京 100000",
+    ]
     assert doc.metadata.extra == {}
     assert doc.diagnostics == []
 
@@ -114,3 +117,114 @@ def test_lower_case_english_labels_need_their_colon() -> None:
     assert doc.metadata.keywords_en == ["a", "b"]
     texts = [paragraph.text for paragraph in doc.sections[0].paragraphs]
     assert texts == ["keywords matter less than trust.", "abstract rules.", "正文。"]
+
+
+def test_question_marks_for_a_lost_space_after_a_label() -> None:
+    # a page shows '?' for the space between a label and its value
+    doc = _parse("范文 | 王五\n摘要??本文研究某问题。\n关键词?甲;乙\n1 引言\n正文。 |")
+    assert doc.metadata.abstract == "本文研究某问题。"
+    assert doc.metadata.keywords == ["甲", "乙"]
+
+
+def test_question_mark_after_a_label_word_in_a_sentence_is_text() -> None:
+    doc = _parse("范文 | 1 引言\n什么是摘要? 摘要是论文的缩影。 |")
+    assert doc.metadata.abstract is None
+    assert [p.text for p in doc.sections[0].paragraphs] == ["什么是摘要? 摘要是论文的缩影。"]
+
+
+def test_front_label_after_text_reports_where_the_text_was_chosen() -> None:
+    banner = "本站收录各类期刊论文的题录，所收内容均来自公开出版物，如有侵权请联系删除，" * 3
+    doc = _parse(f"范文 | {banner} 摘要:本文研究某问题。 关键词:甲;乙 1 引言 正文。 |")
+    assert doc.metadata.abstract == "本文研究某问题。"
+    found = [d for d in doc.diagnostics if d.code == "front-matter-unplaced"]
+    assert [d.offset for d in found] == [5]
+
+
+def test_bare_keywords_spaced_after_semicolons_on_one_line() -> None:
+    doc = _parse(
+        "范文 | 钱某某, 孙某某 (某某大学 管理学院, 江苏 南京 210000) "
+        "本文称量了剩餐。剩餐来自主食。 剩餐; 高校食堂; 节约 食堂每天供应餐食。 1 方法 称量。 |"
+    )
+    assert doc.metadata.abstract == "本文称量了剩餐。剩餐来自主食。"
+    assert doc.metadata.keywords == ["剩餐", "高校食堂", "节约"]
+    assert [p.text for p in doc.preamble] == ["食堂每天供应餐食。"]
+
+
+def test_list_glued_to_a_paragraph_on_one_line_is_reported() -> None:
+    doc = _parse(
+        "范文 | 本文建立了模型。 县域物流、站点布局、选址模型 农村网购增长很快。 1 模型 正文。 |"
+    )
+    assert [d.code for d in doc.diagnostics] == ["paragraph-unlikely"]
+    assert doc.diagnostics[0].offset == len("范文 | 本文建立了模型。 ")
+
+
+def test_clause_with_mixed_marks_before_a_space_is_text() -> None:
+    # a sentence cut by a space after its first clause is no list
+    doc = _parse(
+        "范文 | 本文建立了模型。 设备安全、稳定的运行,是前提 ,但操作复杂。 1 模型 正文。 |"
+    )
+    assert doc.diagnostics == []
+
+
+def test_tag_residue_ends_a_paragraph_on_one_line() -> None:
+    doc = _parse("范文 | 1 引言 甲乙丙丁。”①/p> 《某书》记载了此事 /div> 戊己庚。 |")
+    assert [p.text for p in doc.sections[0].paragraphs] == [
+        "甲乙丙丁。”①/p>",
+        "《某书》记载了此事 /div>",
+        "戊己庚。",
+    ]
+
+
+def test_title_glued_before_the_text_on_one_line_is_reported() -> None:
+    doc = _parse(
+        "标题 | 乡村民宿的满意度 |\n范文 | 乡村民宿的满意度_第1页 乡村民宿近年来发展迅速,游客很多。 |"
+    )
+    assert [d.code for d in doc.diagnostics] == ["paragraph-unlikely"]
+    assert "title" in doc.diagnostics[0].message
+
+
+def test_sentence_opening_with_the_title_words_is_text() -> None:
+    doc = _parse(
+        "标题 | 教育评价数字化 |\n范文 | 教育评价数字化既是要求,也是趋势。 随着技术发展,评价在变。 |"
+    )
+    assert doc.diagnostics == []
+
+
+def test_clauses_split_by_commas_before_a_space_are_text() -> None:
+    doc = _parse(
+        "范文 | 本文比较了覆膜方式。 试验设5个处理,3次重复,小区面积30 m2。 1 结果 正文。 |"
+    )
+    assert doc.diagnostics == []
+
+
+def test_label_glued_after_an_address_on_one_line() -> None:
+    doc = _parse(
+        "范文 | 通讯作者: E-mail: li@example.cn作者简介: 李某(1990—),女,博士。 1 引言 正文。 |"
+    )
+    assert doc.metadata.extra == {"通讯作者": "E-mail: li@example.cn"}
+    assert doc.metadata.author_info == "李某(1990—),女,博士。"
+
+
+def test_label_word_after_an_abbreviation_is_text() -> None:
+    doc = _parse("范文 | 1 引言 按JEL分类号:E2 归类。 |")
+    assert doc.metadata.clc == []
+
+
+def test_english_abstract_running_on_past_a_glued_label_is_reported() -> None:
+    doc = _parse("范文 | Abstract: Loss rose with slope.关键词 梯田/坡度 |")
+    assert [d.code for d in doc.diagnostics] == ["field-unlikely"]
+
+
+def test_english_abstract_quoting_a_chinese_name_is_not_reported() -> None:
+    doc = _parse("范文 | Abstract: Plots near 黄河 were measured. 1 Methods 正文。 |")
+    assert doc.diagnostics == []
+
+
+def test_record_page_with_a_bare_doi_and_no_labels() -> None:
+    doc = _parse(
+        "范文 | 10.1234/j.issn.1000-0000.2019.05.011 本文调查了边坡。 边坡、植被、侵蚀 正文。 |"
+    )
+    assert doc.metadata.doi == "10.1234/j.issn.1000-0000.2019.05.011"
+    assert doc.metadata.abstract == "本文调查了边坡。"
+    assert doc.metadata.keywords == ["边坡", "植被", "侵蚀"]
+    assert [d.code for d in doc.diagnostics] == ["front-matter-unlabelled"]

@@ -15,7 +15,9 @@ def _outline(body: str) -> tuple[list[tuple[str, str, int]], list[str], list[str
     assert ap.render(doc) == f"标题 | 测试 |\n范文 | {body} |\n"
     nodes = list(walk_sections(doc.sections))
     headings = [(n.number, n.title, n.level) for n in nodes if isinstance(n, Section)]
-    paragraphs = [p.text for p in doc.preamble] + [n.text for n in nodes if isinstance(n, Paragraph)]
+    paragraphs = [p.text for p in doc.preamble] + [
+        n.text for n in nodes if isinstance(n, Paragraph)
+    ]
     return headings, paragraphs, [d.code for d in doc.diagnostics]
 
 
@@ -38,7 +40,14 @@ CASES = [
     (
         "quantity right after 1.4 continues the numbering but is not a heading",
         "1概况 1.1甲 一。 1.2乙 二。 1.3丙 三。 1.4丁 四。 1.5亿元资金全部到位 2对策 五。",
-        [("1", "概况", 1), ("1.1", "甲", 2), ("1.2", "乙", 2), ("1.3", "丙", 2), ("1.4", "丁", 2), ("2", "对策", 1)],
+        [
+            ("1", "概况", 1),
+            ("1.1", "甲", 2),
+            ("1.2", "乙", 2),
+            ("1.3", "丙", 2),
+            ("1.4", "丁", 2),
+            ("2", "对策", 1),
+        ],
         ["1.5亿元资金全部到位"],
         [],
     ),
@@ -238,7 +247,13 @@ CASES = [
     (
         "1.1 under 一、 is its first child",
         "一、总论\n1.1 缘起\n正文一。\n1.2 做法\n正文二。\n二、分论\n2.1 方法\n正文三。",
-        [("一", "总论", 1), ("1.1", "缘起", 2), ("1.2", "做法", 2), ("二", "分论", 1), ("2.1", "方法", 2)],
+        [
+            ("一", "总论", 1),
+            ("1.1", "缘起", 2),
+            ("1.2", "做法", 2),
+            ("二", "分论", 1),
+            ("2.1", "方法", 2),
+        ],
         ["正文一。", "正文二。", "正文三。"],
         [],
     ),
@@ -295,7 +310,9 @@ CASES = [
     [case[1:] for case in CASES],
     ids=[case[0] for case in CASES],
 )
-def test_heading_rule(body: str, headings: list[tuple[str, str, int]], starts: list[str], codes: list[str]) -> None:
+def test_heading_rule(
+    body: str, headings: list[tuple[str, str, int]], starts: list[str], codes: list[str]
+) -> None:
     got_headings, paragraphs, got_codes = _outline(body)
     assert got_headings == headings
     for start in starts:
@@ -304,7 +321,9 @@ def test_heading_rule(body: str, headings: list[tuple[str, str, int]], starts: l
 
 
 def test_chinese_schemes_nest_in_order_of_appearance() -> None:
-    body = "一、总论\n（一）背景\n1.现状\n(1)问题\n①细节\n正文。\n（二）意义\n二、分论\n（一）方法\n"
+    body = (
+        "一、总论\n（一）背景\n1.现状\n(1)问题\n①细节\n正文。\n（二）意义\n二、分论\n（一）方法\n"
+    )
     headings, _, codes = _outline(body)
     assert headings == [
         ("一", "总论", 1),
@@ -337,7 +356,9 @@ def test_section_records_scheme_and_marker_as_written() -> None:
 
 def test_too_deep_numbers_are_text_with_a_warning() -> None:
     deep = ".".join(["1"] * (MAX_DECIMAL_DEPTH + 1))
-    parts = ["1引言 内容。"] + [".".join(["1"] * n) + f"第{n}层" for n in range(2, MAX_DECIMAL_DEPTH + 2)]
+    parts = ["1引言 内容。"] + [
+        ".".join(["1"] * n) + f"第{n}层" for n in range(2, MAX_DECIMAL_DEPTH + 2)
+    ]
     headings, paragraphs, codes = _outline(" ".join(parts))
     assert len(headings) == MAX_DECIMAL_DEPTH
     assert any(p.startswith(deep) for p in paragraphs)
@@ -352,7 +373,9 @@ def test_thousands_of_levels_deep_parse_and_round_trip() -> None:
 
 
 def test_numbered_references_heading_opens_the_references_block() -> None:
-    body = "1引言 内容。 2参考文献 [1]张三.题名[J].刊名,2019(4):1-3. [2]李四.书名[M].北京:出版社,2020."
+    body = (
+        "1引言 内容。 2参考文献 [1]张三.题名[J].刊名,2019(4):1-3. [2]李四.书名[M].北京:出版社,2020."
+    )
     doc = ap.parse(f"范文 | {body} |")
     assert [(s.number, s.title) for s in doc.sections] == [("1", "引言"), ("2", "参考文献")]
     assert [r.label for r in doc.references] == ["[1]", "[2]"]
@@ -373,7 +396,16 @@ def test_list_items_in_a_decimal_outline_are_paragraphs() -> None:
     body = "1 引言\n正文。\n(1)第一项\n(2)第二项\n1)甲项\n① 乙项\n1.1 背景\n正文。\n(1)说明。\n2 方法\n正文。"
     headings, paragraphs, codes = _outline(body)
     assert headings == [("1", "引言", 1), ("1.1", "背景", 2), ("2", "方法", 1)]
-    assert paragraphs == ["正文。", "(1)第一项", "(2)第二项", "1)甲项", "① 乙项", "正文。", "(1)说明。", "正文。"]
+    assert paragraphs == [
+        "正文。",
+        "(1)第一项",
+        "(2)第二项",
+        "1)甲项",
+        "① 乙项",
+        "正文。",
+        "(1)说明。",
+        "正文。",
+    ]
     assert codes == []
 
 
@@ -391,7 +423,9 @@ def test_paren_numbers_are_a_heading_level_under_a_top_1_dot() -> None:
 
 
 def test_run_in_paren_heading_in_a_chinese_outline() -> None:
-    headings, paragraphs, _ = _outline("一、总论\n(1)加强领导。各级组织要负责。\n(2)完善制度。制度要落实。")
+    headings, paragraphs, _ = _outline(
+        "一、总论\n(1)加强领导。各级组织要负责。\n(2)完善制度。制度要落实。"
+    )
     assert headings == [("一", "总论", 1), ("1", "加强领导", 2), ("2", "完善制度", 2)]
     assert paragraphs == ["各级组织要负责。", "制度要落实。"]
 
@@ -400,14 +434,50 @@ def test_run_in_paren_heading_in_a_chinese_outline() -> None:
     ("body", "paragraphs"),
     [
         # a short title with no number between two paragraphs of a single-line body
-        ("前言写完了。 杜撰的发展现状 随着融合的推进,工作有了新的进展。", ["前言写完了。", "杜撰的发展现状", "随着融合的推进,工作有了新的进展。"]),
+        (
+            "前言写完了。 杜撰的发展现状 随着融合的推进,工作有了新的进展。",
+            ["前言写完了。", "杜撰的发展现状", "随着融合的推进,工作有了新的进展。"],
+        ),
         # with the pinyin a mirror site writes after some characters
-        ("前言写完了。 媒體發(fā)展現(xiàn)狀 隨著融合的推進,工作有了新的進展。", ["前言写完了。", "媒體發(fā)展現(xiàn)狀", "隨著融合的推進,工作有了新的進展。"]),
+        (
+            "前言写完了。 媒體發(fā)展現(xiàn)狀 隨著融合的推進,工作有了新的進展。",
+            ["前言写完了。", "媒體發(fā)展現(xiàn)狀", "隨著融合的推進,工作有了新的進展。"],
+        ),
         # a phrase that goes on, or a citation after it: one sentence
-        ("前言写完了。 我们看到的 结论是明确的而且可靠。", ["前言写完了。", "我们看到的 结论是明确的而且可靠。"]),
-        ("前言写完了。 签约服务提供了条件 [2]。社区护士可以提醒。", ["前言写完了。", "签约服务提供了条件 [2]。社区护士可以提醒。"]),
+        (
+            "前言写完了。 我们看到的 结论是明确的而且可靠。",
+            ["前言写完了。", "我们看到的 结论是明确的而且可靠。"],
+        ),
+        (
+            "前言写完了。 签约服务提供了条件 [2]。社区护士可以提醒。",
+            ["前言写完了。", "签约服务提供了条件 [2]。社区护士可以提醒。"],
+        ),
     ],
 )
-def test_unnumbered_title_on_one_line_is_a_paragraph_of_its_own(body: str, paragraphs: list[str]) -> None:
+def test_unnumbered_title_on_one_line_is_a_paragraph_of_its_own(
+    body: str, paragraphs: list[str]
+) -> None:
     _, got, _ = _outline(body)
     assert got == paragraphs
+
+
+def test_headings_ending_in_page_numbers_are_reported_once() -> None:
+    doc = ap.parse(
+        "范文 | 1.企业资金管理的现状分析4 2.应收账款管理中的问题5 3.完善存货管理的主要对策5 "
+        "4.加强现金预算管理的措施6 引言 正文。 |"
+    )
+    found = [d for d in doc.diagnostics if d.code == "heading-page-number"]
+    assert [d.offset for d in found] == [5]
+
+
+def test_numbered_short_titles_are_no_contents() -> None:
+    # '实验1', '实验2': an ordinal after a short title, not a page number
+    doc = ap.parse("范文 | 1 实验1 正文。 2 实验2 正文。 3 实验3 正文。 |")
+    assert [d.code for d in doc.diagnostics] == []
+
+
+def test_page_numbers_that_go_down_are_no_contents() -> None:
+    doc = ap.parse(
+        "范文 | 1 研究区域概况与数据9 正文。 2 研究方法与技术路线2 正文。 3 结果与讨论分析3 正文。 |"
+    )
+    assert "heading-page-number" not in [d.code for d in doc.diagnostics]

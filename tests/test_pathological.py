@@ -82,7 +82,10 @@ def bare_rows(count: int) -> str:
 
 def never_closes(lines: int) -> str:
     """A body value that runs to the end of the file: no line ends in '|'."""
-    body = "".join(f"1.{n}小节 正文内容，含 | 竖线与数字 {n}.{n}，是一句完整的话。\n" for n in range(1, lines + 1))
+    body = "".join(
+        f"1.{n}小节 正文内容，含 | 竖线与数字 {n}.{n}，是一句完整的话。\n"
+        for n in range(1, lines + 1)
+    )
     return "标题 | 开放 |\n范文 | 摘要:没有结尾 " + body
 
 
@@ -229,6 +232,23 @@ def heading_shapes(count: int) -> str:
     return single + lines
 
 
+def lost_spaces_and_late_labels(count: int) -> str:
+    """Labels with '?' for their lost space, each after text the front matter did
+    not place (one report, one check per label)."""
+    unit = "本站收录论文题录与全文链接，内容来自公开出版物 摘要??乙。 关键词?甲;乙 ?? "
+    return "范文 | " + "本站" * 100 + " " + unit * count + "|\n"
+
+
+def contents_and_glued_lists(count: int) -> str:
+    """Headings ending in page numbers, paragraphs opening with a list and holding the
+    title, tag residue, labels glued after addresses, on one line."""
+    unit = (
+        "甲乙丙丁戊己庚辛壬癸_第1页 甲、乙、丙 文字。/p> 子丑寅卯辰巳午未4 "
+        "a@b.cn作者简介: 某。 www.example.org基金项目: 某 "
+    )
+    return "标题 | 甲乙丙丁戊己庚辛壬癸 |\n范文 | " + unit * count + "|\n"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -271,6 +291,10 @@ SHAPES = {
     "pinyin annotations and lost-space marks": Shape(pinyin_and_marks, 20_000, 60),
     "one keyword a line": Shape(keyword_lines, 20_000, 60),
     "heading shapes: numbers alone, glued chains, list items": Shape(heading_shapes, 5_000, 60),
+    "contents, glued lists, tag residue, addresses": Shape(contents_and_glued_lists, 5_000, 60),
+    "lost-space marks after labels, labels after text": Shape(
+        lost_spaces_and_late_labels, 5_000, 60
+    ),
 }
 
 

@@ -75,6 +75,13 @@ CODES: dict[str, Code] = {
         "check the heading: its title may be a few words glued to the first sentence of "
         "its paragraph ('一、问题提出干部队伍建设是…。'); where the title ends cannot be told",
     ),
+    "heading-page-number": Code(
+        "warning",
+        "headings whose titles end in page numbers: a table of contents read as headings",
+        "check the sections: the entries of a table of contents ('…资金流失4') were read "
+        "as headings, with their page numbers in the titles; remove the table of contents "
+        "from the text to be sure",
+    ),
     "heading-too-deep": Code(
         "warning",
         "a heading number nested deeper than the supported depth",

@@ -30,6 +30,7 @@ from .front.zone import front, unlabelled_front
 from .labels import (
     BACK_MATTER_TITLES,
     BLOCK_FIELDS,
+    OPENING_FIELDS,
 )
 from .state import CONTENT, REFERENCES, Body, excerpt
 from .tokens import Kind, Token
@@ -67,6 +68,33 @@ def advance(st: Body, index: int, after: int) -> int:
     return paragraph(st, index)
 
 
+def _front_label_late(st: Body, token: Token) -> None:
+    """A label that opens an article's front matter (摘要, 关键词, 中图分类号) after
+    text read as paragraphs and before any heading: the front-matter zone ended too
+    early, at text no recognizer placed (chrome, authors, a journal header glued
+    together). The text stays a paragraph; the place where it was chosen is reported."""
+    tree = st.tree
+    if (
+        token.field in OPENING_FIELDS
+        and tree.preamble
+        and not tree.sections
+        and token.field not in tree.scalars
+        and token.field not in tree.lists
+        and not st.late_label_reported
+    ):
+        st.late_label_reported = True
+        first = tree.preamble[0]
+        offset = first.span.start if first.span is not None else token.start
+        if any(d.offset == offset for d in tree.diagnostics):
+            return  # the paragraph is reported already
+        tree.diagnose(
+            "front-matter-unplaced",
+            offset,
+            f"'{excerpt(first.text)}' was read as text, but the label "
+            f"'{excerpt(token.text.strip())}' follows it",
+        )
+
+
 def content(st: Body, index: int) -> int:
     token = st.tokens[index]
     tree = st.tree
@@ -75,11 +103,13 @@ def content(st: Body, index: int) -> int:
         return index + 1
     if bracketed_label(st, index):
         finish_entry(st)
+        _front_label_late(st, st.tokens[index + 1])
         tree.add_text(token.text)
         st.state = CONTENT
         return labelled(st, index + 1, bracketed=True)
     if token.kind is Kind.LABEL:
         finish_entry(st)
+        _front_label_late(st, token)
         if token.field in BLOCK_FIELDS:
             tree.add_text(token.text)
             st.state = token.field

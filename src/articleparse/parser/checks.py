@@ -33,6 +33,19 @@ MAX_ABSTRACT: Final = 3000
 """Longest abstract, in characters; a longer one ran on into the article."""
 MAX_ENGLISH_TITLE: Final = 300
 MAX_AFFILIATION: Final = 120
+_MAX_HAN_IN_ENGLISH: Final = 20
+_CHINESE_LABEL_FORMS: Final = tuple(
+    sorted(
+        {
+            form.replace(" ", "")
+            for forms in FRONT_LABELS.values()
+            for form in forms
+            if not form.isascii() and len(form.replace(" ", "")) >= 2
+        }
+    )
+)
+"""Chinese characters an English abstract may quote (a place, a term) before it
+counts as one that ran on into Chinese text."""
 """Longest affiliation, in characters."""
 
 _SENTENCE: Final = frozenset("。！？")
@@ -136,6 +149,14 @@ def scalar_reason(field: str, value: str) -> str:
     elif field == "abstract_en":
         if len(text) > MAX_ABSTRACT * 3:
             return f"an English abstract of {len(text):,} characters"
+        han = sum(1 for c in text if _han(c))
+        if han >= _MAX_HAN_IN_ENGLISH:
+            return f"an English abstract holding {han} Chinese characters (it ran on)"
+        if han:
+            # the labels after it were not seen ('…plasmas.关键词 甲/乙Key words …')
+            for form in _CHINESE_LABEL_FORMS:
+                if form in text:
+                    return f"an English abstract holding the label '{form}' (it ran on)"
     return ""
 
 
@@ -175,7 +196,7 @@ def _mostly_latin(text: str) -> bool:
     return ascii_chars * 5 >= len(text) * 4 and text.count(". ") >= 2
 
 
-_LIST_MARKS: Final = ",，、"
+_LIST_MARKS: Final = ",，、;；"
 
 
 def _standalone_run(head: str) -> bool:
@@ -187,10 +208,13 @@ def _standalone_run(head: str) -> bool:
     return core == head or any(c in _LIST_MARKS for c in core)
 
 
-def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
+def paragraph_reason(
+    text: str, before_text: bool, multiline: bool, preamble: str | None = None
+) -> str:
     """Why ``text`` does not look like a paragraph of the article ('' when it does).
     ``before_text``: no prose and no heading came before it; ``multiline``: the
-    body's layout."""
+    body's layout; ``preamble``: when no heading came before it, the document's
+    title ('' when it has none), else None."""
     stripped = text.strip()
     if not stripped:
         return ""
@@ -201,6 +225,8 @@ def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
     if TYPE_MARK.search(stripped) is not None:
         return "a paragraph that reads like a reference entry or a citation ([J], [M] …)"
     if not before_text:
+        if preamble is not None and not multiline:
+            return _glued_list(stripped) or _title_inside(stripped, preamble)
         return ""
     if stripped[0] in _PAGE_MARKS:
         return f"'{stripped[:20]}' opens like a line of a web page, before the text"
@@ -230,4 +256,56 @@ def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
             and head not in UNNUMBERED_TITLES
         ):
             return f"'{head}' stands before the text"
+        if preamble is not None:
+            return _title_inside(stripped, preamble)
     return ""
+
+
+def _title_inside(stripped: str, title: str) -> str:
+    """A single-line paragraph before the first heading that holds the document's
+    title: the title again with what a page glues around it (a viewer's page
+    captions 'title_第1页 title_第2页', a site's header, the authors), read as text."""
+    if len(title) < _MIN_TITLE:
+        return ""
+    reach = stripped[:_TITLE_REACH]
+    found = reach.find(title)
+    if found < 0:
+        return ""
+    after = reach[found + len(title) : found + len(title) + 1]
+    # apart from the words after it; a sentence may open with the words of the
+    # title, or name them again ('教育数字化转型既是…')
+    if after in _TITLE_APART or after.isspace():
+        return f"the title '{title[:20]}' stands in it: front matter or chrome glued to the text"
+    return ""
+
+
+_TITLE_APART: Final = frozenset(["", "_", "-", "|", "/"])
+
+
+_MIN_TITLE: Final = 6
+_TITLE_REACH: Final = 400
+"""How far into a paragraph before the first heading the title is looked for."""
+
+
+def _glued_list(stripped: str) -> str:
+    """A single-line paragraph before the first heading that opens with a list of
+    words and a space ('甲;乙;丙 随着…', '甲、乙、丙 F830 …'): a keyword line that
+    lost its label, glued to what follows."""
+    head, _, rest = stripped.partition(" ")
+    if not rest or head.isascii() or not _standalone_run(head):
+        return ""
+    marks = {c for c in head if c in _LIST_MARKS}
+    if len(marks) != 1 or marks & _CLAUSE_MARKS:
+        # one separator throughout, and not the comma that joins the clauses of a
+        # sentence: '设备安全、稳定的运行,是…', '试验设5个处理,3次重复,…' are text
+        return ""
+    items = head.rstrip(_LIST_MARKS).split(marks.pop())
+    if len(items) >= _MIN_GLUED_ITEMS and all(0 < len(i) <= _MAX_GLUED_ITEM for i in items):
+        return f"'{head[:20]}' reads like a list with no label, glued to the text"
+    return ""
+
+
+_CLAUSE_MARKS: Final = frozenset(",，")
+_MIN_GLUED_ITEMS: Final = 3
+_MAX_GLUED_ITEM: Final = 12
+"""Longest item of a list of words a paragraph may open with ('甲;乙;丙 随着…')."""

@@ -160,7 +160,9 @@ def _front_label_pattern(boundary: bool = True) -> regex.Pattern[str]:
         r"(?:" + "|".join(names) + r")"
         r"(?(open)[ \u3000]*(?P<close>[】\]〕］》]))"
         r"(?P<colon>[ \u3000]*[:：])?"
-        r"(?P<space>[ \u3000]*)"
+        # the '?' a page shows for the lost space between a label and its value
+        # ('摘要??以某企业为例'): only right before the value, never before a space
+        r"(?P<space>\?{1,3}(?=[^\s?])|[ \u3000]*)"
     )
 
 

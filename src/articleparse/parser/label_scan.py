@@ -20,11 +20,12 @@ from .label_shapes import (
     _NOT_A_VALUE,
     _OPENING,
     _SHAPE_SPACES,
-    _WORD_LONGEST,
     _ideograph,
     _shape_before_colon,
     _shape_in_brackets,
     _with_shapes,
+    ends_address,
+    ends_english_word,
 )
 from .labels import (
     BARE_LABELS,
@@ -294,22 +295,12 @@ def _stands_glued(match: regex.Match[str], field: str, value: str) -> bool:
     if before.isascii() and before.isalpha():
         # after a one-letter value ('文献标识码:A文章编号:…') or an English word
         # ('…Qing Academies作者机构:'), never inside an abbreviation ('JEL分类号')
-        return value[start - 2 : start - 1] in ":：]】〕 " or _ends_english_word(value, start)
+        return (
+            value[start - 2 : start - 1] in ":：]】〕 "
+            or ends_english_word(value, start)
+            or ends_address(value, start)
+        )
     return True
-
-
-def _ends_english_word(value: str, end: int) -> bool:
-    """Whether a word of four or more letters, some in lower case, ends at ``end``."""
-    start = end
-    while (
-        start > 0
-        and end - start <= _WORD_LONGEST
-        and value[start - 1].isascii()
-        and (value[start - 1].isalpha())
-    ):
-        start -= 1
-    word = value[start:end]
-    return len(word) >= 4 and not word.isupper()
 
 
 def _boundaries_before(value: str, colon: int, reach: int) -> list[int]:

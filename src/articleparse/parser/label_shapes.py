@@ -180,3 +180,36 @@ _CLOSING: Final = {"【": "】", "〔": "〕", "［": "］", "[": "]"}
 _AFTER_VALUE: Final = frozenset(
     '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)）】]》”"|次期页号'
 )
+
+
+def ends_english_word(value: str, end: int) -> bool:
+    """Whether a word of four or more letters, some in lower case, ends at ``end``."""
+    start = end
+    while (
+        start > 0
+        and end - start <= _WORD_LONGEST
+        and value[start - 1].isascii()
+        and (value[start - 1].isalpha())
+    ):
+        start -= 1
+    word = value[start:end]
+    return len(word) >= 4 and not word.isupper()
+
+
+def ends_address(value: str, end: int) -> bool:
+    """Whether an e-mail address or a web address ends at ``end``
+    ('…E-mail: li@example.edu.cn作者简介:'): the run of Latin characters before it
+    holds an '@', or ends in a dot and a domain's letters."""
+    start = end
+    while start > 0 and end - start <= _ADDRESS_LONGEST and value[start - 1].isascii():
+        if value[start - 1].isspace():
+            break
+        start -= 1
+    run = value[start:end]
+    if "@" in run:
+        return True
+    dot = run.rfind(".")
+    return 0 < dot < len(run) - 2 and run[dot + 1 :].isalpha()
+
+
+_ADDRESS_LONGEST: Final = 80

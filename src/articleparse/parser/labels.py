@@ -226,6 +226,10 @@ LIST_FIELDS: Final = frozenset({"keywords", "keywords_en", "clc"})
 LATE_FIELDS: Final = frozenset({"references", "notes", "author_info", "received", "fund"})
 # Labels that open a block of entries rather than carrying one value.
 BLOCK_FIELDS: Final = frozenset({"references", "notes"})
+OPENING_FIELDS: Final = frozenset(
+    {"abstract", "keywords", "abstract_en", "keywords_en", "clc", "document_code"}
+)
+"""Fields whose label belongs to the front matter, before the article's text."""
 
 # Part titles that articles write with no number ('引言', '结语'), in simplified
 # and traditional characters. Headings are numbered, so such a title is a

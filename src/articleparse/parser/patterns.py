@@ -295,8 +295,12 @@ JOURNAL_HEADER: Final[regex.Pattern[str]] = regex.compile(
     r"(?:19|20)\d{2}[ ]?年?[ ,，]{0,3}"
     r"(?:(?:Vol\.?|第)?[ ]?\d{1,4}[ ]?卷?[ ,，›»]{0,6})?"
     r"(?:(?:Issue|No\.?)?[ ]?[(（]\d{1,3}[)）]|第?\d{1,3}期)"
-    r"(?:[ ]?[:：][ ]?\d{1,5}(?:[ ]?[-–~][ ]?\d{1,5})?)?"
+    # the pages, and where the article goes on further in the issue ('94-109,16')
+    r"(?:[ ]?[:：][ ]?\d{1,5}(?:[ ]?[-–~][ ]?\d{1,5})?(?:[,，]\d{1,5}(?:[-–~]\d{1,5})?){0,3})?"
 )
+# A DOI with no label: the directory '10.', a registrant code, '/', and a suffix
+# of printable ASCII up to a space.
+BARE_DOI: Final[regex.Pattern[str]] = regex.compile(r"10\.\d{4,9}/[!-~]{1,200}")
 # A journal's registration numbers ('ISSN 1234-5678', 'CN 11-1234/C').
 JOURNAL_NUMBER: Final[regex.Pattern[str]] = regex.compile(
     r"(?P<label>E-?ISSN|eISSN|ISSN|CN)[ ]?[:：]?[ ]?"

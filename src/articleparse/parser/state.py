@@ -73,6 +73,12 @@ class Body:
         self.planned: tuple[int, HeadingPlan] | None = None  # a heading already judged
         self.entry_end = 0
         self.numbered = 0  # references numbered '1.', '2.' so far
+        self.late_label_reported = False  # a front-matter label after text was reported
+        # headings ending in page numbers (a table of contents): the run, its last page
+        self.contents_run = 0
+        self.contents_page = -1
+        self.contents_start = 0
+        self.contents_reported = False
 
 
 def excerpt(text: str) -> str:

@@ -303,13 +303,12 @@ class Tree:
         else:
             self.set_scalar(field, raw, label, offset)
 
-    # ------------------------------------------------------------------ rows
-
     # ------------------------------------------------------------- sections
 
     def add_paragraph(self, text: str, start: int) -> None:
         before_text = not self.prose and not self.open_sections
-        reason = paragraph_reason(text, before_text, self.multiline)
+        preamble = "" if self.open_sections else self.scalars.get("title", "")
+        reason = paragraph_reason(text, before_text, self.multiline, preamble)
         if not self.prose and prose_shaped(text):
             self.prose = True
         elif not self.open_sections and not prose_shaped(text):

@@ -18,7 +18,12 @@ _CITATION_CHARS: Final = frozenset("0123456789,，-–—~～、 ")
 def ends_paragraph(text: str) -> bool:
     """Whether a paragraph can end after ``text``: sentence-final punctuation,
     possibly followed by closing quotes or brackets and a citation mark, with
-    the pages cited ('…。”', '…。）', '…。[3]', '…。[2]108-109')."""
+    the pages cited ('…。”', '…。）', '…。[3]', '…。[2]108-109'); or the closing
+    tag of an HTML paragraph or line a scrape left behind ('…。</p>', '…<br/>'),
+    its '<' lost too ('…?/p>')."""
+    tail = text[-_LONGEST_TAG:].lower()
+    if tail.endswith(_BLOCK_TAG_ENDS):
+        return True
     end = len(text)
     pages = end
     while pages and end - pages < _MAX_PAGE_RANGE and text[pages - 1] in _PAGE_RANGE_CHARS:
@@ -42,6 +47,12 @@ def ends_paragraph(text: str) -> bool:
     if char in PARAGRAPH_END_CHARS:
         return True
     return char == "." and end >= 2 and not text[end - 2].isdigit()
+
+
+# How the end tag of a paragraph or a line break ends ('</p>', '</div>', '<br>',
+# '<br/>', '<br />'), written so that a tag whose '<' was lost matches too.
+_BLOCK_TAG_ENDS: Final = ("/p>", "/div>", "/li>", "<br>", "br/>", "br />")
+_LONGEST_TAG: Final = 6
 
 
 _PAGE_RANGE_CHARS: Final = frozenset("0123456789-–—~～,，")

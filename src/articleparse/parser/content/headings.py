@@ -68,6 +68,7 @@ def heading(st: Body, index: int) -> int:
         },
     )
     tree.add_section(section, verdict.keep)
+    _contents_entry(st, plan.title, token.start)
     if plan.run_in and len(plan.title) > MAX_RUN_IN_TITLE_SURE:
         tree.diagnose(
             "heading-title-long",
@@ -101,6 +102,49 @@ def heading(st: Body, index: int) -> int:
             )
         return paragraph(st, plan.paragraph_at)
     return plan.end
+
+
+def page_number(title: str) -> int:
+    """The page number a table of contents writes after an entry's title
+    ('…造成资金流失4', '…政策建议12'): one to three digits glued to a title of six
+    characters or more that ends in a Chinese character or a closing mark; -1 if none."""
+    digits = len(title)
+    while digits > 0 and len(title) - digits < _MAX_PAGE_DIGITS and title[digits - 1].isdigit():
+        digits -= 1
+    if digits == len(title) or digits < _MIN_ENTRY_TITLE or title[digits - 1].isdigit():
+        return -1
+    before = title[digits - 1]
+    if not (is_han(before) or before in "）)」”》"):
+        return -1
+    return int(title[digits:])
+
+
+def _contents_entry(st: Body, title: str, start: int) -> None:
+    """Headings whose titles end in page numbers that never go down, three in a row,
+    are the entries of a table of contents read as headings: reported once, at the
+    first of them ('实验1', '案例2' are too short a title to count)."""
+    page = page_number(title)
+    if page < 0 or page < st.contents_page:
+        st.contents_run = 0
+        st.contents_page = -1
+        if page < 0:
+            return
+    if st.contents_run == 0:
+        st.contents_start = start
+    st.contents_run += 1
+    st.contents_page = page
+    if st.contents_run == _CONTENTS_RUN and not st.contents_reported:
+        st.contents_reported = True
+        st.tree.diagnose(
+            "heading-page-number",
+            st.contents_start,
+            f"'{excerpt(title)}' and the headings before it end in page numbers",
+        )
+
+
+_MAX_PAGE_DIGITS: Final = 3
+_MIN_ENTRY_TITLE: Final = 6
+_CONTENTS_RUN: Final = 3
 
 
 def _numbered_run_in(st: Body, plan: HeadingPlan) -> None:

@@ -51,6 +51,19 @@ def _registration(lead: Lead, position: int) -> int:
     return match.end()
 
 
+def _bare_doi(lead: Lead, position: int) -> int:
+    """'10.3969/j.issn.1000-8772.2011.04.015' standing alone: the document's DOI
+    on a record page that lost its labels (a final full stop is not part of it)."""
+    text = lead.text
+    match = patterns.BARE_DOI.match(text, position, lead.end_of_line(position))
+    if match is None:
+        return -1
+    end = match.end()
+    while end > position and text[end - 1] in ".。,，;；":
+        end -= 1
+    return end if _ends_here(text, end) else -1
+
+
 def _button(lead: Lead, position: int) -> int:
     """'[PDF全文]', 'PDF', '[HTML]': the download buttons beside a journal header or title."""
     match = patterns.PAGE_BUTTON.match(lead.text, position, lead.end_of_line(position))

@@ -140,6 +140,7 @@ _PART_FIELDS: Final = {
     "title_en": "title_en",
     "source": "source",
     "abstract_en": "abstract_en",
+    "doi": "doi",
 }
 
 

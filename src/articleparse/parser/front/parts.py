@@ -29,13 +29,14 @@ from .authors import (
 )
 from .chrome import _bullet, _chrome, _slashes
 from .english import _english, _english_kind
-from .journal import _button, _citation, _history, _journal_header, _registration
+from .journal import _bare_doi, _button, _citation, _history, _journal_header, _registration
 from .lead_text import _SPACE, Lead, Part, Recognizer, _chunk_end
 from .site_lines import interface_part
 from .titles import _bare_column, _byline, _column, _rubric, _title
 
 RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("trivia", _unit_colon),
+    ("doi", _bare_doi),
     ("affiliations", _unit),
     ("chrome", _chrome),
     ("source", _journal_header),

@@ -68,16 +68,17 @@ def front(st: Body, index: int) -> tuple[int, int]:
 
 
 def unlabelled_front(st: Body, index: int) -> int:
-    """A page that lost its labels: right after the authors, a paragraph and a
-    short ';' list on its own ('甲;乙;丙', no full stop) are the abstract and the
-    keywords. Read so, with a warning; without such a list the paragraph is text."""
+    """A page that lost its labels: right after the authors (or a bare DOI: a
+    record page), a paragraph and a short ';' list on its own ('甲;乙;丙', no full
+    stop) are the abstract and the keywords. Read so, with a warning; without such
+    a list the paragraph is text."""
     tokens = st.tokens
     tree = st.tree
     if _abstract_pair(st, index):
         return len(tokens)
     index = _fund_sentence(st, index)
     if (
-        not st.placed
+        (not st.placed and "doi" not in tree.scalars)
         or "abstract" in tree.scalars
         or "keywords" in tree.lists
         or index >= len(tokens)
@@ -96,17 +97,39 @@ def unlabelled_front(st: Body, index: int) -> int:
     if not ends_paragraph(tokens[end - 1].text) or end + 1 >= len(tokens):
         return index
     listed = tokens[end + 1]
-    if (
-        tokens[end].kind is not Kind.SEP
-        or listed.kind is not Kind.SEGMENT
-        or not _bare_keyword_line(listed.text)
-    ):
+    if tokens[end].kind is not Kind.SEP or listed.kind is not Kind.SEGMENT:
+        return index
+    after = _list_end(st, end + 1)
+    text = "".join(t.text for t in tokens[end + 1 : after])
+    if not _bare_keyword_line(text):
         return index
     tree.diagnose("front-matter-unlabelled", tokens[index].start, "")
     tree.assign("abstract", "".join(t.text for t in tokens[index:end]), "", tokens[index].start)
     tree.sep(tokens[end].text)
-    tree.assign("keywords", listed.text, "", listed.start)
-    return end + 2
+    tree.assign("keywords", text, "", listed.start)
+    return after
+
+
+def _list_end(st: Body, index: int) -> int:
+    """Where a bare list that starts at segment ``index`` ends: in a single-line body
+    a list written with a space after each ';' (`甲; 乙; 丙`) runs over the segments
+    that end in ';' and the one after them; elsewhere it is the one segment."""
+    tokens = st.tokens
+    end = index + 1
+    while (
+        not st.multiline
+        and end - index < _MAX_LIST_SEGMENTS
+        and tokens[end - 1].text[-1:] in ";；"
+        and end + 1 < len(tokens)
+        and tokens[end].kind is Kind.SEP
+        and tokens[end + 1].kind is Kind.SEGMENT
+    ):
+        end += 2
+    return end
+
+
+_MAX_LIST_SEGMENTS: Final = 20
+"""Tokens a bare list spread over segments may take (ten items and their spaces)."""
 
 
 def _fund_sentence(st: Body, index: int) -> int:
@@ -201,10 +224,12 @@ _MIN_PAIR_ABSTRACT: Final = 50
 def _bare_keyword_line(text: str) -> bool:
     """'法律责任;责任条款;立法设计': two to ten short items split by ';', nothing else;
     or, with no ';' (food and engineering journals), three to ten split by commas
-    ('卤制鸭脖,电子鼻,主成分分析'), none holding a space."""
+    ('卤制鸭脖,电子鼻,主成分分析') or by '、' with no comma, none holding a space."""
     semicolons = ";" in text or "；" in text
     if semicolons:
         items = text.replace("；", ";").split(";")
+    elif "、" in text and "," not in text and "，" not in text:
+        items = text.split("、")  # '甲、乙、丙' (record pages of literature databases)
     else:
         items = text.replace("，", ",").split(",")
     if items and not items[-1].strip():
