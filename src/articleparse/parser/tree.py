@@ -310,6 +310,14 @@ class Tree:
     def add_paragraph(self, text: str, start: int) -> None:
         before_text = not self.prose and not self.open_sections
         reason = paragraph_reason(text, before_text, self.multiline)
+        if before_text and reason:
+            # before the article's text, a line shaped like no paragraph of it (a page's
+            # counter, a citation line, a form's field, markup): the page's own, kept
+            # in the layout as chrome, reported where it stands
+            if not self._diagnosed_at(start):
+                self.diagnose("chrome-before-text", start, reason)
+            self.add_chrome(text)
+            return
         if not self.prose and prose_shaped(text):
             self.prose = True
         elif not self.open_sections and not prose_shaped(text):
