@@ -176,6 +176,53 @@ def _mostly_latin(text: str) -> bool:
 
 
 _LIST_MARKS: Final = ",，、"
+# What the page says of itself ('本站', '本文档由用户上传', '由会员分享'), and, with '您',
+# a word of its interface ('您可以本页添加留言'): a notice, never the article.
+_SELF_WORDS: Final = (
+    "本站",
+    "本网",
+    "本網",
+    "本页",
+    "本頁",
+    "本文档",
+    "本文檔",
+    "本资料",
+    "本資料",
+)
+_SHARED: Final = ("会员分享", "會員分享", "用户上传", "用戶上傳", "用户提供", "用戶提供")
+_MAX_NOTICE: Final = 200
+_LATIN_SENTENCE_END: Final = frozenset(".!?。！？")
+
+
+def chrome_throughout(text: str) -> bool:
+    """Whether ``text`` is shaped like no paragraph all through, not only at its start:
+    markup, a reference's type mark, the page's notice about itself, no Chinese text
+    and no sentence, or a run of English sentences."""
+    stripped = text.strip()
+    return bool(stripped) and (
+        _MARKUP.search(stripped) is not None
+        or TYPE_MARK.search(stripped) is not None
+        or _site_notice(stripped)
+        or (stripped[-1] not in _LATIN_SENTENCE_END and not any(_is_han(c) for c in stripped))
+        or (len(stripped) >= _MIN_ENGLISH_PROSE and _mostly_latin(stripped))
+    )
+
+
+def _site_notice(text: str) -> bool:
+    """A sentence in which the page speaks of itself or to its reader about itself."""
+    head = text[:_MAX_NOTICE]
+    if any(word in head for word in _SELF_WORDS) or any(word in head for word in _SHARED):
+        return True
+    if "您" not in head:
+        return False
+    return any(head[i : i + n] in INTERFACE_WORDS for n in _WORD_SIZES for i in range(len(head)))
+
+
+_WORD_SIZES: Final = tuple(sorted({len(word) for word in INTERFACE_WORDS}))
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _standalone_run(head: str) -> bool:
@@ -202,6 +249,10 @@ def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
         return "a paragraph that reads like a reference entry or a citation ([J], [M] …)"
     if not before_text:
         return ""
+    if _site_notice(stripped):
+        return f"'{stripped[:20]}' is the page's notice about itself, before the text"
+    if stripped[-1] not in _LATIN_SENTENCE_END and not any(_is_han(c) for c in stripped):
+        return f"'{stripped[:20]}' holds no Chinese text and no sentence, before the text"
     if stripped[0] in _PAGE_MARKS:
         return f"'{stripped[:20]}' opens like a line of a web page, before the text"
     opening = pieces(stripped[:MAX_CHROME_LINE])
