@@ -229,6 +229,19 @@ def heading_shapes(count: int) -> str:
     return single + lines
 
 
+def chrome_before_text(count: int) -> str:
+    """What a page prints before the text, many times over, before any sentence: short
+    lines, how-to-cite lines, notices to the reader, names with full stops but no type
+    mark (the single-line citation rule reads ahead at each), on one line and on many."""
+    unit = (
+        "阅览 2019: 1-9 甲. 乙. 丙 题名[J]. 刊名, 2021, 2(3): 1-9. "
+        "您可以在此留言 甲. 乙. 丙. 丁. 戊. "
+    )
+    single = "范文 | " + unit * count + "正文。|\n"
+    lines = "范文 | " + unit.replace(" ", "\n") * count + "正文。|\n"
+    return single + lines
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -271,6 +284,8 @@ SHAPES = {
     "pinyin annotations and lost-space marks": Shape(pinyin_and_marks, 20_000, 60),
     "one keyword a line": Shape(keyword_lines, 20_000, 60),
     "heading shapes: numbers alone, glued chains, list items": Shape(heading_shapes, 5_000, 60),
+    # Chrome before the text, how-to-cite lines read over the spaces of one line.
+    "chrome and citation lines before the text": Shape(chrome_before_text, 5_000, 60),
 }
 
 
