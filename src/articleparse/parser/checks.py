@@ -21,7 +21,7 @@ from .front.english_run import english_names
 from .front.names import looks_like_affiliation, valid_name
 from .front.site_lines import INTERFACE_WORDS, MAX_CHROME_LINE, pieces
 from .labels import FRONT_LABELS, ROW_ROLES, UNNUMBERED_TITLES
-from .patterns import TYPE_MARK
+from .patterns import CITED_ISSUE, TYPE_MARK
 
 _MAX_NAME_PART: Final = 6
 """Longest part of a transliterated foreign name ('约翰·史密斯'), in characters."""
@@ -208,6 +208,49 @@ def chrome_throughout(text: str) -> bool:
     )
 
 
+def title_again(text: str, title: str) -> bool:
+    """Whether ``text`` is the document's title written again: the same characters
+    (spaces, punctuation and the pinyin mirror sites add left out), the title with a
+    few characters more ('论文', '.docx', '_第1页'), or at least half of it (a title
+    broken over two lines)."""
+    line = _title_key(text)
+    key = _title_key(title)
+    if len(key) < _MIN_TITLE_KEY or len(line) < _MIN_TITLE_KEY:
+        return False
+    if key in line:
+        return len(line) <= len(key) + _TITLE_AFFIX
+    return line in key and 2 * len(line) >= len(key)
+
+
+def _title_key(text: str) -> str:
+    """The letters and digits of ``text`` with no pinyin annotation ('關(guān)')."""
+    kept: list[str] = []
+    index = 0
+    size = len(text)
+    while index < size:
+        char = text[index]
+        if char in "(（" and kept and _is_han(kept[-1]):
+            close = index + 1
+            while close < size and close - index <= _PINYIN and _pinyin_char(text[close]):
+                close += 1
+            if close < size and close > index + 1 and text[close] in ")）":
+                index = close + 1
+                continue
+        if char.isalnum():
+            kept.append(char)
+        index += 1
+    return "".join(kept)
+
+
+def _pinyin_char(char: str) -> bool:
+    return "a" <= char <= "z" or "\u00e0" <= char <= "\u01dc"
+
+
+_MIN_TITLE_KEY: Final = 4
+_TITLE_AFFIX: Final = 10
+_PINYIN: Final = 8
+
+
 def _site_notice(text: str) -> bool:
     """A sentence in which the page speaks of itself or to its reader about itself."""
     head = text[:_MAX_NOTICE]
@@ -234,7 +277,9 @@ def _standalone_run(head: str) -> bool:
     return core == head or any(c in _LIST_MARKS for c in core)
 
 
-def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
+def paragraph_reason(
+    text: str, before_text: bool, multiline: bool, title: str | None = None
+) -> str:
     """Why ``text`` does not look like a paragraph of the article ('' when it does).
     ``before_text``: no prose and no heading came before it; ``multiline``: the
     body's layout."""
@@ -251,6 +296,10 @@ def paragraph_reason(text: str, before_text: bool, multiline: bool) -> str:
         return ""
     if _site_notice(stripped):
         return f"'{stripped[:20]}' is the page's notice about itself, before the text"
+    if title and title_again(stripped, title):
+        return f"'{stripped[:20]}' is the title again, before the text"
+    if "。" not in stripped and CITED_ISSUE.search(stripped) is not None:
+        return f"'{stripped[:20]}' cites a journal's volume, issue and pages, before the text"
     if stripped[-1] not in _LATIN_SENTENCE_END and not any(_is_han(c) for c in stripped):
         return f"'{stripped[:20]}' holds no Chinese text and no sentence, before the text"
     if stripped[0] in _PAGE_MARKS:

@@ -310,7 +310,7 @@ class Tree:
 
     def add_paragraph(self, text: str, start: int) -> None:
         before_text = not self.prose and not self.open_sections
-        reason = paragraph_reason(text, before_text, self.multiline)
+        reason = paragraph_reason(text, before_text, self.multiline, self.scalars.get("title"))
         if (
             before_text
             and reason

@@ -76,7 +76,8 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
 def citation_run(st: Body, index: int) -> int:
     """In a single-line body, the token index after a how-to-cite line that starts at
     ``index`` (names, a full stop, the title with its type mark '[J]', the journal,
-    year, volume, issue and pages, and a DOI right after them); ``index`` if none.
+    year, volume, issue and pages, and a DOI right after them; with no type mark, the
+    volume, issue and pages written '31 (4): 88-95'); ``index`` if none.
 
     The line ends where its pages end: the type mark within
     :data:`_MAX_CITATION` characters, no Chinese full stop before it, and a full
@@ -100,14 +101,23 @@ def citation_run(st: Body, index: int) -> int:
                 if not (stop or "." in token.text[: found.start()]):
                     return index
                 mark = end
+                stop = True
             elif mark < 0:
                 stop = stop or "." in token.text or "．" in token.text
                 if not stop and size > _MAX_NAMES:
                     return index  # names run no longer before their full stop
-            if mark >= 0 and _ends_pages(token.text):
+            if stop and _ends_pages(token.text) and (mark >= 0 or _cites_issue(st, end)):
                 return _after_doi(st, end + 1)
         end += 1
     return index
+
+
+def _cites_issue(st: Body, end: int) -> bool:
+    """Whether the segments ending at ``end`` close with a volume, issue and pages
+    ('31 (4): 88-95.'), written over up to three segments."""
+    tokens = st.tokens
+    tail = "".join(t.text for t in tokens[max(0, end - _ISSUE_TOKENS) : end + 1])
+    return patterns.CITED_ISSUE.search(tail) is not None
 
 
 def _ends_pages(text: str) -> bool:
@@ -140,6 +150,7 @@ def _after_doi(st: Body, index: int) -> int:
     return index
 
 
+_ISSUE_TOKENS: Final = 4  # '31', ' ', '(4):', ' ' before '88-95.'
 _MAX_NAMES: Final = 80
 _MAX_CITATION: Final = 400
 """Longest how-to-cite line read over the spaces of a single-line body, in characters."""
