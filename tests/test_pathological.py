@@ -232,10 +232,11 @@ def heading_shapes(count: int) -> str:
 def chrome_before_text(count: int) -> str:
     """What a page prints before the text, many times over, before any sentence: short
     lines, how-to-cite lines, notices to the reader, names with full stops but no type
-    mark (the single-line citation rule reads ahead at each), on one line and on many."""
+    mark (the single-line citation rule reads ahead at each), chunks glued before a
+    sentence (the leading-chrome rule reads them at each), on one line and on many."""
     unit = (
         "阅览 2019: 1-9 甲. 乙. 丙 题名[J]. 刊名, 2021, 2(3): 1-9. "
-        "您可以在此留言 甲. 乙. 丙. 丁. 戊. "
+        "您可以在此留言 甲. 乙. 丙. 丁. 戊. Home » 甲,乙* 发布:2022 标题再写 "
     )
     single = "范文 | " + unit * count + "正文。|\n"
     lines = "范文 | " + unit.replace(" ", "\n") * count + "正文。|\n"

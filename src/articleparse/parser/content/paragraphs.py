@@ -37,6 +37,13 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             # after the names and the title end no paragraph
             st.tree.add_paragraph("".join(t.text for t in tokens[index:cited]), first.start)
             return cited
+    if not st.multiline and not skip and not st.tree.prose and not st.tree.open_sections:
+        opening = leading_chrome(st, index)
+        if opening > index:
+            # 'English • 铂族金属因…', '甲,乙,丙* 近半个世纪,…': what the page printed
+            # before the text, glued to it by the single line, is a piece of its own
+            st.tree.add_paragraph("".join(t.text for t in tokens[index : opening - 1]), first.start)
+            return opening - 1
     pieces = [first.text[skip:] if skip else first.text]
     end = _glue(st, pieces, index + 1)
     # '引言 随着…': a title written with no number stands as a paragraph of its own
@@ -71,6 +78,100 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
     text = pieces[0] if len(pieces) == 1 else "".join(pieces)
     st.tree.add_paragraph(text, first.start + skip)
     return end
+
+
+def leading_chrome(st: Body, index: int) -> int:
+    """In a single-line body before the text: the token index of the segment where a
+    sentence starts after chunks that stand alone (symbols, Latin words, a list of
+    names, a short 'label:value', a word of up to :data:`_MAX_CHUNK` characters);
+    ``index`` if the paragraph does not open so. One such chunk is enough when it is
+    no bare word (symbols, Latin, a list, a mark); a bare word ('近年来') needs another."""
+    tokens = st.tokens
+    end = index
+    chunks = 0
+    marked = False
+    while (
+        chunks < _MAX_CHUNKS
+        and end + 2 < len(tokens)
+        and tokens[end].kind is Kind.SEGMENT
+        and tokens[end + 1].kind is Kind.SEP
+        and tokens[end + 2].kind is Kind.SEGMENT
+    ):
+        if tokens[end].marker is not None:
+            break  # a heading's number ('1 引言', '一、'): never chrome
+        after_title = _title_again_at(st, end)
+        if after_title > end:
+            chunks += 1
+            marked = True
+            end = after_title
+            continue
+        kind = _chunk_kind(tokens[end].text)
+        if not kind:
+            break
+        chunks += 1
+        marked = marked or kind == _MARKED
+        end += 2
+    if not chunks or end >= len(tokens) or tokens[end].kind is not Kind.SEGMENT:
+        return index
+    if chunks == 1 and not marked:
+        return index
+    opening = tokens[end].text[:1]
+    if not ("\u4e00" <= opening <= "\u9fff" or opening in "“《「"):
+        return index
+    if tokens[index].text in UNNUMBERED_TITLES or tokens[end].marker is not None:
+        return index
+    return end
+
+
+def _title_again_at(st: Body, index: int) -> int:
+    """The index of the segment after the document's title written again from
+    ``index`` over whole segments (and the separator after it); ``index`` if the
+    title does not stand there."""
+    title = st.tree.scalars.get("title")
+    tokens = st.tokens
+    if not title or not title.startswith(tokens[index].text[:2]):
+        return index
+    key = "".join(title.split())
+    size = 0
+    end = index
+    while end < len(tokens) and size < len(key):
+        if tokens[end].kind is Kind.SEGMENT:
+            size += len(tokens[end].text)
+        elif tokens[end].kind is not Kind.SEP:
+            return index
+        end += 1
+    written = "".join(t.text for t in tokens[index:end] if t.kind is Kind.SEGMENT)
+    if written != key or end + 1 >= len(tokens) or tokens[end].kind is not Kind.SEP:
+        return index
+    return end + 1
+
+
+_WORD: Final = "word"
+_MARKED: Final = "marked"
+_MAX_CHUNK: Final = 15
+_MAX_CHUNKS: Final = 12
+_NAME_MARKS: Final = frozenset(",，、;；*＊#")
+_CHUNK_END: Final = frozenset("。！？!?；;…")
+
+
+def _chunk_kind(text: str) -> str:
+    """How a chunk stands alone: '' (it does not: a sentence's start or end), a bare
+    word, or a marked chunk (symbols, Latin words, a list of names, 'label:value')."""
+    if len(text) > _MAX_CHUNK + 5 or text[-1] in _CHUNK_END or "。" in text:
+        return ""
+    if not any(c.isalnum() for c in text) or (text.isascii() and "." not in text):
+        return _MARKED
+    colon = max(text.find(":"), text.find("："))
+    if 0 < colon < len(text) - 1:
+        return _MARKED  # '发布时间:2024-08-27'
+    if len(text) > _MAX_CHUNK:
+        return ""
+    core = text.rstrip(",，、")
+    if core and all(c.isalnum() or c in _NAME_MARKS for c in core):
+        if any(c in _NAME_MARKS for c in core):
+            return _MARKED  # '甲,乙,丙*', '张三,李四,'
+        return _WORD if core == text else ""  # not the opening clause '近年来,'
+    return ""
 
 
 def citation_run(st: Body, index: int) -> int:
