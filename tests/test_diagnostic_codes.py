@@ -64,11 +64,11 @@ TRIGGERS = {
         detail="is a sentence",
     ),
     "paragraph-unlikely": Trigger(
-        "标题 | 题目 |\n范文 | 近年来，基层治理的研究越来越多。\n，而路径仍待探索。 |",
+        "标题 | 题目 |\n范文 | 近年来，基层治理的研究越来越多。\n张三. 题名[J]. 刊名, 2021, 2(3): 1-9. |",
         line=3,
         column=1,
         action="check it",
-        detail="opens with closing punctuation",
+        detail="a reference entry or a citation",
     ),
     "chrome-before-text": Trigger(
         "标题 | 题目 |\n范文 | 本刊讯\n近年来，基层治理的研究越来越多。 |",

@@ -243,6 +243,13 @@ def chrome_before_text(count: int) -> str:
     return single + lines
 
 
+def hard_wrapped_lines(count: int) -> str:
+    """One paragraph hard-wrapped over many lines, each cut in the middle of a word or
+    opening with a comma: the multi-line rule joins every line to the one before."""
+    unit = "社区是垃圾分类落地的基本单元,居民的参与程度直接决定了分类\n,效果"
+    return "范文 | " + "\n".join([unit] * count) + "。|\n"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -287,6 +294,7 @@ SHAPES = {
     "heading shapes: numbers alone, glued chains, list items": Shape(heading_shapes, 5_000, 60),
     # Chrome before the text, how-to-cite lines read over the spaces of one line.
     "chrome and citation lines before the text": Shape(chrome_before_text, 5_000, 60),
+    "hard-wrapped lines": Shape(hard_wrapped_lines, 20_000, 60),
 }
 
 

@@ -75,9 +75,54 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             pieces.append(tokens[end].text)
             pieces.append(tokens[following].text)
             end = _glue(st, pieces, following + 1)
+    elif st.multiline and not alone:
+        line = 0  # where the paragraph's last line starts in ``pieces``
+        while (
+            end + 1 < len(tokens)
+            and tokens[end].kind is Kind.SEP
+            and tokens[end].text.count("\n") == 1
+            and tokens[end + 1].kind is Kind.SEGMENT
+            and tokens[end + 1].marker is None
+            and line_goes_on("".join(pieces[line:]), tokens[end + 1].text)
+        ):
+            pieces.append(tokens[end].text)
+            line = len(pieces)
+            pieces.append(tokens[end + 1].text)
+            end = _glue(st, pieces, end + 2)
     text = pieces[0] if len(pieces) == 1 else "".join(pieces)
     st.tree.add_paragraph(text, first.start + skip)
     return end
+
+
+def line_goes_on(line: str, following: str) -> bool:
+    """In a multi-line body, whether ``following`` continues the paragraph whose last
+    line is ``line``: it opens with what closes a sentence or a clause (',是…', '。',
+    a citation mark lost with its markup left the break), or ``line`` was cut by a
+    hard wrap (a long line holding a clause mark that ends in the middle of a word
+    or after a comma, before a line that opens with a Chinese character)."""
+    head = following.lstrip(" \t\u3000")
+    if not head:
+        return False
+    if head[0] in _CONTINUES:
+        # not ':::', a page's rule; a lone '。' is the end of the sentence
+        return any(c.isalnum() for c in head) or all(c in _CLOSES_ALONE for c in head)
+    tail = line.rstrip(" \t\u3000")
+    if (
+        len(tail) < _MIN_WRAPPED
+        or not ("\u4e00" <= tail[-1] <= "\u9fff" or tail[-1] in _CLAUSE_ENDS)
+        or not any(c in _CLAUSE_MARKS for c in tail)
+        or end_chrome(head) is not None
+        or head in UNNUMBERED_TITLES
+    ):
+        return False
+    return "\u4e00" <= head[0] <= "\u9fff"
+
+
+_CONTINUES: Final = frozenset(",，。、；;:：)）」』")
+_CLAUSE_MARKS: Final = frozenset(",，")  # a sentence's commas, not a list's marks
+_CLOSES_ALONE: Final = frozenset("。．.！？!?，,；;）)」』” \t\u3000")
+_CLAUSE_ENDS: Final = frozenset(",，、")  # a line cut after a word or a comma
+_MIN_WRAPPED: Final = 15
 
 
 def leading_chrome(st: Body, index: int) -> int:
