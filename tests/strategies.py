@@ -72,9 +72,11 @@ author_name = st.builds(
     st.sampled_from(sorted(SURNAMES)),
     st.text(alphabet=_COMMON, min_size=1, max_size=2),
 ).filter(
-    lambda name: valid_name(name)
-    and not name.endswith("等")
-    and not any(name.startswith(word) for word in _LABEL_WORDS)
+    lambda name: (
+        valid_name(name)
+        and not name.endswith("等")
+        and not any(name.startswith(word) for word in _LABEL_WORDS)
+    )
 )
 
 # Numbering schemes by level for documents in the Chinese customary order.
@@ -179,7 +181,9 @@ def articles(draw: st.DrawFn, profile: str = "decimal") -> ap.Article:
         sections=sections,
         references=references,
         notes=notes,
-        boilerplate=draw(st.lists(st.sampled_from(["随便看 |", "|", "免费提供各类范文下载服务。"]), max_size=3)),
+        boilerplate=draw(
+            st.lists(st.sampled_from(["随便看 |", "|", "免费提供各类范文下载服务。"]), max_size=3)
+        ),
     )
 
 
@@ -188,14 +192,21 @@ STYLES: dict[str, ap.Style] = {
     "seed": ap.Style(),
     "spaced-headings": ap.Style(heading_gap=" "),
     "full-width": ap.Style(colon="：", keyword_separator="；", author_separator="，"),
-    "lenticular-brackets": ap.Style(brackets=("【", "】"), keyword_separator="、", author_separator="、"),
+    "lenticular-brackets": ap.Style(
+        brackets=("【", "】"), keyword_separator="、", author_separator="、"
+    ),
     "square-brackets-spaced": ap.Style(
-        brackets=("[", "]"), labels={"abstract": "摘 要", "keywords": "关键字"}, keyword_separator="，"
+        brackets=("[", "]"),
+        labels={"abstract": "摘 要", "keywords": "关键字"},
+        keyword_separator="，",
     ),
     "traditional": ap.Style(
-        labels={"keywords": "關鍵詞", "clc": "中圖分類號", "document_code": "文獻標識碼"}, colon="："
+        labels={"keywords": "關鍵詞", "clc": "中圖分類號", "document_code": "文獻標識碼"},
+        colon="：",
     ),
     "multi-line": ap.Style(multiline=True, heading_gap=" "),
     "multi-line-crlf": ap.Style(multiline=True, newline="\r\n", colon="：", keyword_separator="，"),
-    "multi-line-glued-zhengwen": ap.Style(multiline=True, body_label="正文", keyword_separator="，"),
+    "multi-line-glued-zhengwen": ap.Style(
+        multiline=True, body_label="正文", keyword_separator="，"
+    ),
 }

@@ -84,7 +84,11 @@ def test_paren_numbered_references_kept_together_by_latin_spacing() -> None:
 
 def test_a_conclusion_line_before_any_heading_is_a_paragraph() -> None:
     doc = _parse("李明\n目的：探讨某事。\n结论：某法有效。\n引言：近年来如此。\n一、现状\n正文。")
-    assert [p.text for p in doc.preamble] == ["目的：探讨某事。", "结论：某法有效。", "引言：近年来如此。"]
+    assert [p.text for p in doc.preamble] == [
+        "目的：探讨某事。",
+        "结论：某法有效。",
+        "引言：近年来如此。",
+    ]
     assert [(s.title, [p.text for p in s.paragraphs]) for s in doc.sections] == [
         ("现状", ["正文。"]),
     ]

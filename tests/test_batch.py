@@ -96,8 +96,12 @@ def test_ordered_map_takes_a_share_in_this_process_and_keeps_order() -> None:
 
 @settings(max_examples=12, deadline=None)
 @given(st.lists(st.integers(), max_size=60), st.integers(1, 3), st.integers(1, 9))
-def test_ordered_map_is_map_whatever_the_jobs_and_chunks(numbers: list[int], jobs: int, chunk: int) -> None:
-    assert list(ordered_map(_square, iter(numbers), jobs, chunk_size=chunk)) == [n * n for n in numbers]
+def test_ordered_map_is_map_whatever_the_jobs_and_chunks(
+    numbers: list[int], jobs: int, chunk: int
+) -> None:
+    assert list(ordered_map(_square, iter(numbers), jobs, chunk_size=chunk)) == [
+        n * n for n in numbers
+    ]
 
 
 def test_off_a_terminal_progress_is_lines_of_counts() -> None:

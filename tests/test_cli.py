@@ -25,7 +25,9 @@ _SCRIPT = Path(sys.executable).parent / "articleparse"
 COMMAND = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "articleparse"]
 
 
-def run(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str | Path, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [*COMMAND, *map(str, args)], input=stdin, capture_output=True, cwd=cwd, timeout=120
     )
@@ -39,7 +41,15 @@ def lines(result: subprocess.CompletedProcess[bytes]) -> list[dict[str, object]]
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
     subprocess.run(
-        [sys.executable, str(MAKE_CORPUS), str(folder), "--count", str(CORPUS_FILES), "--per-folder", "100"],
+        [
+            sys.executable,
+            str(MAKE_CORPUS),
+            str(folder),
+            "--count",
+            str(CORPUS_FILES),
+            "--per-folder",
+            "100",
+        ],
         check=True,
         capture_output=True,
     )
@@ -138,7 +148,9 @@ def test_several_files_give_json_lines(corpus: Path) -> None:
 
 def test_glob_selects_files_in_folders(corpus: Path) -> None:
     result = run("parse", corpus, "--glob", "001/*.txt", "-f", "record")
-    assert [r["path"] for r in lines(result)] == [str(p) for p in sorted((corpus / "001").glob("*.txt"))]
+    assert [r["path"] for r in lines(result)] == [
+        str(p) for p in sorted((corpus / "001").glob("*.txt"))
+    ]
 
 
 # ------------------------------------------------------------------ failures and exit codes
@@ -220,7 +232,9 @@ def test_a_closed_pipe_stops_quietly(corpus: Path) -> None:
 @pytest.mark.parametrize(
     "signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["SIGINT", "SIGTERM", "SIGHUP"]
 )
-def test_an_interrupted_run_leaves_no_output_file(corpus: Path, tmp_path: Path, signum: int) -> None:
+def test_an_interrupted_run_leaves_no_output_file(
+    corpus: Path, tmp_path: Path, signum: int
+) -> None:
     out = tmp_path / "out.jsonl"
     # The corpus ten times over: long enough to be caught half-way.
     process = subprocess.Popen(
@@ -261,7 +275,9 @@ def test_validate_update_then_pass(fixtures: Path) -> None:
     assert b"gbk.gb18030.txt: no expected file gbk.json (write it with --update)" in first.stdout
     updated = run("validate", fixtures, "--update")
     assert updated.returncode == 0, updated.stdout
-    assert (fixtures / "gbk.json").read_text(encoding="utf-8") == _golden(fixtures / "gbk.gb18030.txt")
+    assert (fixtures / "gbk.json").read_text(encoding="utf-8") == _golden(
+        fixtures / "gbk.gb18030.txt"
+    )
     assert (fixtures / "seed.json").read_bytes() == SEED_JSON.read_bytes()
     again = run("validate", fixtures, "-j", "2")
     assert again.returncode == 0
@@ -274,13 +290,18 @@ def test_validate_prints_the_tree_path_expected_and_got(fixtures: Path) -> None:
     expected = json.loads((fixtures / "seed.json").read_text(encoding="utf-8"))
     expected["sections"][1]["subsections"][0]["title"] = "思想意识"
     expected["metadata"]["keywords"].append("多余")
-    (fixtures / "seed.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (fixtures / "seed.json").write_text(
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     result = run("validate", fixtures)
     assert result.returncode == 1
     report = result.stdout.decode()
     assert "seed.txt: differs from seed.json" in report
-    assert "  metadata.keywords[5]\n    expected: \"多余\"\n    got:      (missing)" in report
-    assert "  sections[1].subsections[0].title\n    expected: \"思想意识\"\n    got:      \"思想认识\"" in report
+    assert '  metadata.keywords[5]\n    expected: "多余"\n    got:      (missing)' in report
+    assert (
+        '  sections[1].subsections[0].title\n    expected: "思想意识"\n    got:      "思想认识"'
+        in report
+    )
 
 
 def test_validate_reports_a_corrupt_expected_file(fixtures: Path) -> None:
@@ -302,7 +323,9 @@ def test_validate_fails_a_file_with_error_diagnostics_even_when_it_matches(
 
 
 def _golden(path: Path) -> str:
-    return json.dumps(ap.parse_file(path).model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps(ap.parse_file(path).model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    )
 
 
 # ------------------------------------------------------------------ stats and schema
@@ -315,7 +338,9 @@ def test_stats_counts_a_corpus(corpus: Path, tmp_path: Path) -> None:
     assert counts["files"] == counts["documents"] == CORPUS_FILES
     assert counts["no_title"] == 0
     assert sum(counts["deepest_heading_level"].values()) == CORPUS_FILES
-    assert counts["diagnostics_by_code"]["decode-fallback"]["count"] == counts["encodings"]["gb18030"]
+    assert (
+        counts["diagnostics_by_code"]["decode-fallback"]["count"] == counts["encodings"]["gb18030"]
+    )
     table = run("stats", SEED, tmp_path / "missing.txt")
     assert table.returncode == 1
     assert b"unreadable                         1" in table.stdout
@@ -325,7 +350,9 @@ def test_stats_counts_a_corpus(corpus: Path, tmp_path: Path) -> None:
 def test_schema_commands() -> None:
     article = run("schema")
     assert article.returncode == 0
-    assert article.stdout.decode() == (ROOT / "docs" / "article.schema.json").read_text(encoding="utf-8")
+    assert article.stdout.decode() == (ROOT / "docs" / "article.schema.json").read_text(
+        encoding="utf-8"
+    )
     record = json.loads(run("schema", "--record").stdout)
     assert record["title"] == "Record"
     assert record["x-record-version"] == 3
@@ -364,7 +391,9 @@ BIG5_ARTICLE = "標題 | 加強和創新基層黨建工作探討 |\n範文 | 楊
 def test_encoding_decodes_a_big5_corpus(tmp_path: Path) -> None:
     (tmp_path / "big5.txt").write_bytes(BIG5_ARTICLE.encode("big5"))
     guessed = json.loads(run("parse", tmp_path / "big5.txt", "-f", "record").stdout)
-    forced = json.loads(run("parse", tmp_path / "big5.txt", "-f", "record", "--encoding", "big5").stdout)
+    forced = json.loads(
+        run("parse", tmp_path / "big5.txt", "-f", "record", "--encoding", "big5").stdout
+    )
     assert forced["encoding"] == "big5" and forced["title"] == "加強和創新基層黨建工作探討"
     # without --encoding the characters give Big5 away, and a warning says it was a guess
     assert guessed["encoding"] == "big5" and guessed["title"] == forced["title"]
@@ -377,10 +406,27 @@ def test_encoding_decodes_a_big5_corpus(tmp_path: Path) -> None:
 
 def test_errors_file_has_one_line_per_failed_file(tmp_path: Path, undecodable: Path) -> None:
     missing = tmp_path / "missing.txt"
-    result = run("parse", SEED, missing, undecodable, "-f", "record", "-o", tmp_path / "out.jsonl", "--errors", tmp_path / "errors.jsonl")
+    result = run(
+        "parse",
+        SEED,
+        missing,
+        undecodable,
+        "-f",
+        "record",
+        "-o",
+        tmp_path / "out.jsonl",
+        "--errors",
+        tmp_path / "errors.jsonl",
+    )
     assert result.returncode == 1
-    errors = [json.loads(line) for line in (tmp_path / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    errors = [
+        json.loads(line)
+        for line in (tmp_path / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [(e["path"], e["exit"]) for e in errors] == [(str(missing), 2), (str(undecodable), 1)]
     assert errors[0]["error"].startswith("cannot read")
-    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [
+        json.loads(line)
+        for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [r["status"] for r in records] == ["ok", "error", "error"]

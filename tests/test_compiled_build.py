@@ -97,7 +97,9 @@ def test_the_build_is_compiled_where_it_can_be() -> None:
 
 
 def test_pure_python_on_request() -> None:
-    code = "import articleparse as ap, articleparse.parser.body as b; print(ap.COMPILED, b.__file__)"
+    code = (
+        "import articleparse as ap, articleparse.parser.body as b; print(ap.COMPILED, b.__file__)"
+    )
     env = dict(os.environ, ARTICLEPARSE_PURE="1")
     shown = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True

@@ -37,7 +37,9 @@ def python_blocks(section: str) -> list[str]:
 def run_block(code: str, folder: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
     script = folder / "recipe.py"
     script.write_text(code, encoding="utf-8")
-    return subprocess.run([sys.executable, str(script)], cwd=folder, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, str(script)], cwd=folder, capture_output=True, text=True, timeout=timeout
+    )
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +47,23 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     here = tmp_path_factory.mktemp("recipes")
     write_corpus(here / "corpus", 24, per_folder=8)
     for format, out in (("parquet", "out"), ("record", "lines")):
-        result = subprocess.run([*COMMAND, "parse", "corpus", "-f", format, "--output-dir", out, "--shard-size", "10", "-q"], cwd=here, capture_output=True, timeout=300)
+        result = subprocess.run(
+            [
+                *COMMAND,
+                "parse",
+                "corpus",
+                "-f",
+                format,
+                "--output-dir",
+                out,
+                "--shard-size",
+                "10",
+                "-q",
+            ],
+            cwd=here,
+            capture_output=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stderr
     return here
 
@@ -72,7 +90,12 @@ def test_the_dask_recipe_runs_as_written(folder: Path) -> None:
 @pytest.mark.skipif(shutil.which("java") is None, reason="no Java runtime: Spark cannot start")
 def test_the_spark_recipe_runs_as_written(folder: Path) -> None:
     if importlib.util.find_spec("pyspark") is None:
-        install = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pyspark", "pandas"], capture_output=True, text=True, timeout=900)
+        install = subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", "pyspark", "pandas"],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         assert install.returncode == 0, install.stderr
     (code,) = python_blocks("Spark")
     result = run_block(code, folder, timeout=600)

@@ -29,8 +29,12 @@ COMMAND = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "articl
 _PARENT = os.getpid()
 
 
-def run(*args: str | Path, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*COMMAND, *map(str, args)], capture_output=True, timeout=300, cwd=cwd, input=stdin)
+def run(
+    *args: str | Path, cwd: Path | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [*COMMAND, *map(str, args)], capture_output=True, timeout=300, cwd=cwd, input=stdin
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +74,18 @@ def test_resume_knows_an_input_however_its_folder_is_spelled(corpus: Path, tmp_p
     shards = sorted(p.name for p in out.iterdir())
     # the same folder, relative and with ./ : every input is already in a complete shard
     relative = os.path.relpath(corpus, tmp_path)
-    again = run("parse", f"./{relative}", "-f", "record", "--output-dir", "out", "--shard-size", "5", "--resume", cwd=tmp_path)
+    again = run(
+        "parse",
+        f"./{relative}",
+        "-f",
+        "record",
+        "--output-dir",
+        "out",
+        "--shard-size",
+        "5",
+        "--resume",
+        cwd=tmp_path,
+    )
     assert again.returncode == 0, again.stderr
     assert b"12 file(s) already in complete shards" in again.stderr
     assert sorted(p.name for p in out.iterdir()) == shards
@@ -102,7 +117,9 @@ def test_an_input_named_twice_is_written_twice_after_a_resume(tmp_path: Path) ->
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full to fill")
-def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(corpus: Path, tmp_path: Path) -> None:
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(
+    corpus: Path, tmp_path: Path
+) -> None:
     for args in (["-o", "/dev/full"], ["-o", tmp_path / "o.jsonl", "--errors", "/dev/full"]):
         result = run("parse", corpus, tmp_path / "missing.txt", "-f", "record", "-q", *args)
         assert result.returncode == 2, result.stderr
@@ -111,12 +128,16 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(corpus: Path, t
             "articleparse: error: cannot write /dev/full: No space left on device"
         ]
     with open("/dev/full", "wb") as full:
-        result = subprocess.run([*COMMAND, "parse", str(SEED)], stdout=full, stderr=subprocess.PIPE, timeout=60)
+        result = subprocess.run(
+            [*COMMAND, "parse", str(SEED)], stdout=full, stderr=subprocess.PIPE, timeout=60
+        )
     assert result.returncode == 2 and b"cannot write standard output" in result.stderr
     assert b"Traceback" not in result.stderr and not list(tmp_path.iterdir())
 
 
-def test_an_output_that_names_an_input_or_the_other_output_is_refused(corpus: Path, tmp_path: Path) -> None:
+def test_an_output_that_names_an_input_or_the_other_output_is_refused(
+    corpus: Path, tmp_path: Path
+) -> None:
     article = tmp_path / "a.txt"
     article.write_bytes(SEED.read_bytes())
     refused = run("parse", "a.txt", "-o", "a.txt", cwd=tmp_path)
@@ -126,7 +147,9 @@ def test_an_output_that_names_an_input_or_the_other_output_is_refused(corpus: Pa
     assert same.returncode == 2 and b"the same file" in same.stderr
     inside = run("parse", tmp_path, "-o", tmp_path / "all.txt")
     assert inside.returncode == 2 and b"a later run would read it" in inside.stderr
-    assert run("parse", "a.txt", "-o", "all.json", cwd=tmp_path).returncode == 0  # not matched by *.txt
+    assert (
+        run("parse", "a.txt", "-o", "all.json", cwd=tmp_path).returncode == 0
+    )  # not matched by *.txt
 
 
 def test_exit_codes_with_a_fifo_among_the_inputs(tmp_path: Path) -> None:
@@ -139,7 +162,9 @@ def test_exit_codes_with_a_fifo_among_the_inputs(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr  # finished, one file could not be read
     assert b"a FIFO" in result.stderr
     assert run("parse", folder, "--no-such-flag").returncode == 2
-    stopped = run("parse", folder, "-f", "record", "--max-failures", "0", "-o", tmp_path / "o.jsonl")
+    stopped = run(
+        "parse", folder, "-f", "record", "--max-failures", "0", "-o", tmp_path / "o.jsonl"
+    )
     assert stopped.returncode == 2 and b"--max-failures" in stopped.stderr
     assert not (tmp_path / "o.jsonl").exists()
 
@@ -151,7 +176,9 @@ def test_files_from_a_list_and_compressed_output_read_back(corpus: Path, tmp_pat
     assert plain.returncode == 0, plain.stderr
     assert [json.loads(line)["path"] for line in plain.stdout.splitlines()] == files[:5]
     (tmp_path / "list").write_bytes(listing)
-    packed = run("parse", "--files-from", tmp_path / "list", "-f", "record", "-o", tmp_path / "x.jsonl.gz")
+    packed = run(
+        "parse", "--files-from", tmp_path / "list", "-f", "record", "-o", tmp_path / "x.jsonl.gz"
+    )
     assert packed.returncode == 0, packed.stderr
     assert gzip.decompress((tmp_path / "x.jsonl.gz").read_bytes()) == plain.stdout
     zstandard = pytest.importorskip("zstandard")
@@ -169,13 +196,21 @@ def test_progress_lines_off_a_terminal(corpus: Path) -> None:
 
 def test_parquet_to_a_closed_pipe_stops_quietly(corpus: Path) -> None:
     pytest.importorskip("pyarrow")
-    command = " ".join([*COMMAND, "parse", str(corpus), str(corpus), "-f", "parquet", "-o", "/dev/stdout"])
-    shell = subprocess.run(["sh", "-c", f"{command} | head -c 10 > /dev/null; echo $?"], capture_output=True, timeout=120)
+    command = " ".join(
+        [*COMMAND, "parse", str(corpus), str(corpus), "-f", "parquet", "-o", "/dev/stdout"]
+    )
+    shell = subprocess.run(
+        ["sh", "-c", f"{command} | head -c 10 > /dev/null; echo $?"],
+        capture_output=True,
+        timeout=120,
+    )
     assert b"Traceback" not in shell.stderr and b"Exception ignored" not in shell.stderr
 
 
 def test_stale_temporary_files_of_a_dead_run_are_removed(tmp_path: Path) -> None:
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     stale = tmp_path / f".out.jsonl.{dead.stdout.strip()}.abcdefgh.tmp"
     stale.write_bytes(b"half")
     alive = tmp_path / f".out.jsonl.{os.getppid()}.abcdefgh.tmp"  # a run still going
@@ -186,11 +221,20 @@ def test_stale_temporary_files_of_a_dead_run_are_removed(tmp_path: Path) -> None
     assert (tmp_path / "out.jsonl").read_bytes() == b"whole"
 
 
-def test_duckdb_reads_every_jsonl_of_an_output_folder_as_records(corpus: Path, tmp_path: Path) -> None:
+def test_duckdb_reads_every_jsonl_of_an_output_folder_as_records(
+    corpus: Path, tmp_path: Path
+) -> None:
     duckdb = pytest.importorskip("duckdb")
     out = tmp_path / "out"
-    assert run("parse", corpus, "-f", "record", "--output-dir", out, "--shard-size", "5", "-q").returncode == 0
-    rows = duckdb.sql(f"select count(*), count(record_version) from read_json_auto('{out}/*.jsonl')").fetchall()[0]
+    assert (
+        run(
+            "parse", corpus, "-f", "record", "--output-dir", out, "--shard-size", "5", "-q"
+        ).returncode
+        == 0
+    )
+    rows = duckdb.sql(
+        f"select count(*), count(record_version) from read_json_auto('{out}/*.jsonl')"
+    ).fetchall()[0]
     assert rows == (12, 12)
 
 
@@ -209,7 +253,22 @@ def _children(pid: int) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the workers through /proc")
 def test_workers_end_quietly_when_their_parent_is_killed(corpus: Path, tmp_path: Path) -> None:
-    process = subprocess.Popen([*COMMAND, "parse", *[str(corpus)] * 400, "-j", "3", "-q", "-f", "record", "-o", tmp_path / "o.jsonl"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [
+            *COMMAND,
+            "parse",
+            *[str(corpus)] * 400,
+            "-j",
+            "3",
+            "-q",
+            "-f",
+            "record",
+            "-o",
+            tmp_path / "o.jsonl",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     workers: list[int] = []
     while len(workers) < 2 and process.poll() is None:
         workers = _children(process.pid)
@@ -228,8 +287,13 @@ def test_urls_are_inputs_of_the_command_line(corpus: Path) -> None:
     local = run("parse", corpus, "-f", "record", "-q")
     remote = run("parse", f"file://{corpus}", "-f", "record", "-q")
     assert remote.returncode == 0, remote.stderr
-    pairs = [(json.loads(a), json.loads(b)) for a, b in zip(local.stdout.splitlines(), remote.stdout.splitlines(), strict=True)]
+    pairs = [
+        (json.loads(a), json.loads(b))
+        for a, b in zip(local.stdout.splitlines(), remote.stdout.splitlines(), strict=True)
+    ]
     assert all(b["path"] == f"file://{a['path']}" for a, b in pairs)
-    assert all(a["relative_path"] == b["relative_path"] and a["sha256"] == b["sha256"] for a, b in pairs)
+    assert all(
+        a["relative_path"] == b["relative_path"] and a["sha256"] == b["sha256"] for a, b in pairs
+    )
     missing = run("parse", f"file://{corpus}/nothing-here.txt", "-f", "record")
     assert missing.returncode == 1 and b"cannot read" in missing.stderr

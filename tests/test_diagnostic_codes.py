@@ -64,10 +64,17 @@ TRIGGERS = {
         detail="is a sentence",
     ),
     "paragraph-unlikely": Trigger(
+        "标题 | 题目 |\n范文 | 近年来，基层治理的研究越来越多。\n张三. 题名[J]. 刊名, 2021, 2(3): 1-9. |",
+        line=3,
+        column=1,
+        action="check it",
+        detail="a reference entry or a citation",
+    ),
+    "chrome-before-text": Trigger(
         "标题 | 题目 |\n范文 | 本刊讯\n近年来，基层治理的研究越来越多。 |",
         line=2,
         column=6,
-        action="check it",
+        action="report the file",
         detail="'本刊讯' stands before the text",
     ),
     "references-unlabelled": Trigger(

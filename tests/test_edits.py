@@ -274,14 +274,24 @@ def test_undecoded_bytes_are_hex_at_offsets_inside_the_file() -> None:
             0,
             "范文 | 孙 芮2,刘海燕1* 审校\n摘要:x |",
         ),
-        ("范文 | 张三\n(某大学;某学院)\n摘要:x |", "affiliations", 1, "范文 | 张三\n(某大学)\n摘要:x |"),
+        (
+            "范文 | 张三\n(某大学;某学院)\n摘要:x |",
+            "affiliations",
+            1,
+            "范文 | 张三\n(某大学)\n摘要:x |",
+        ),
         (
             "范文 | 张三1,李四2\n( 1. 某大学; 2. 某学院)\n摘要:x |",
             "affiliations",
             0,
             "范文 | 张三1,李四2\n( 2. 某学院)\n摘要:x |",
         ),
-        ("范文 | 关键词:甲;乙;丙。 1引言 正文。 |", "keywords", 2, "范文 | 关键词:甲;乙。 1引言 正文。 |"),
+        (
+            "范文 | 关键词:甲;乙;丙。 1引言 正文。 |",
+            "keywords",
+            2,
+            "范文 | 关键词:甲;乙。 1引言 正文。 |",
+        ),
     ],
 )
 def test_removing_a_list_item_removes_its_marks_and_nothing_else(
@@ -299,7 +309,9 @@ def test_removing_a_list_item_removes_its_marks_and_nothing_else(
 
 def test_removing_and_editing_list_items_at_once_is_refused() -> None:
     doc = ap.parse("作者 | 张三1,李四2,王五3 |")
-    edited = doc.model_copy(update={"metadata": doc.metadata.model_copy(update={"authors": ["赵六"]})})
+    edited = doc.model_copy(
+        update={"metadata": doc.metadata.model_copy(update={"authors": ["赵六"]})}
+    )
     with pytest.raises(ap.LayoutError, match="which were removed cannot be told"):
         ap.render(edited)
 

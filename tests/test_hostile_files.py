@@ -29,9 +29,7 @@ GBK_NAME = "范文".encode("gbk") + b".txt"  # what a Windows tool writes
 
 
 def run(*args: str | bytes | Path, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [*COMMAND, *map(os.fsencode, args)], capture_output=True, timeout=timeout
-    )
+    return subprocess.run([*COMMAND, *map(os.fsencode, args)], capture_output=True, timeout=timeout)
 
 
 def json_lines(data: bytes) -> list[dict[str, object]]:
@@ -92,7 +90,10 @@ def test_fifos_devices_and_binary_files_are_one_error_each(tmp_path: Path) -> No
     assert result.returncode == 1, result.stderr  # the run finished; some files could not be read
     found = {Path(str(line["path"])).name: line for line in json_lines(result.stdout)}
     assert list(found) == ["a_good.txt", "b_fifo.txt", "c_zero.txt", "d_random.txt", "e_good.txt"]
-    assert found["b_fifo.txt"]["error"] == "cannot read: not a regular file (a FIFO); only regular files are read"
+    assert (
+        found["b_fifo.txt"]["error"]
+        == "cannot read: not a regular file (a FIFO); only regular files are read"
+    )
     assert "a character device" in str(found["c_zero.txt"]["error"])
     assert str(found["d_random.txt"]["error"]).startswith("not-text: not a text file: ")
     assert len(result.stdout) < 200_000  # not 273,000 diagnostics in a 90 MB line

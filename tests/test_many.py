@@ -22,7 +22,9 @@ def test_folders_give_one_result_per_file_in_order_with_one_or_two_jobs(corpus: 
     two = list(ap.parse_many([corpus], jobs=2))
     assert [r.path for r in one] == corpus_paths(corpus)
     assert [r.relative_path for r in one][:2] == ["000/000000.txt", "000/000001.txt"]
-    assert [(r.path, r.sha256, r.record()) for r in one] == [(r.path, r.sha256, r.record()) for r in two]
+    assert [(r.path, r.sha256, r.record()) for r in one] == [
+        (r.path, r.sha256, r.record()) for r in two
+    ]
     first = one[0]
     assert first.article == ap.parse_file(first.path)
     assert first.size == Path(first.path).stat().st_size
@@ -33,7 +35,15 @@ def test_folders_give_one_result_per_file_in_order_with_one_or_two_jobs(corpus: 
 def test_one_bad_input_never_raises_and_says_what_went_wrong(tmp_path: Path) -> None:
     broken = SEED.read_bytes().replace("引言".encode(), b"\xff\xfe", 1)
     results = list(
-        ap.parse_many([SEED, tmp_path / "missing.txt", ("broken.txt", broken), ("seed.txt", SEED.read_bytes())], jobs=1)
+        ap.parse_many(
+            [
+                SEED,
+                tmp_path / "missing.txt",
+                ("broken.txt", broken),
+                ("seed.txt", SEED.read_bytes()),
+            ],
+            jobs=1,
+        )
     )
     seed, missing, bad, again = results
     assert seed.ok and again.article == seed.article

@@ -28,7 +28,15 @@ print("\n".join(found))
 """
 
 
-SHIPPED = ["src", "build_backend", "setup.py", "pyproject.toml", "README.md", "LICENSE", "MANIFEST.in"]
+SHIPPED = [
+    "src",
+    "build_backend",
+    "setup.py",
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    "MANIFEST.in",
+]
 
 
 def test_the_pure_wheel_and_the_sdist_carry_the_license(tmp_path: Path) -> None:
@@ -36,13 +44,28 @@ def test_the_pure_wheel_and_the_sdist_carry_the_license(tmp_path: Path) -> None:
     tree.mkdir()
     for name in SHIPPED:
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
-        copy(ROOT / name, tree / name, **({"ignore": shutil.ignore_patterns("*.so", "__pycache__")} if (ROOT / name).is_dir() else {}))  # type: ignore[operator]
+        copy(
+            ROOT / name,
+            tree / name,
+            **(
+                {"ignore": shutil.ignore_patterns("*.so", "__pycache__")}
+                if (ROOT / name).is_dir()
+                else {}
+            ),
+        )  # type: ignore[operator]
     (tree / "tests").mkdir()
     (tree / "tests" / "test_x.py").write_text("", encoding="utf-8")
     out = tmp_path / "dist"
     out.mkdir()
     env = dict(os.environ, ARTICLEPARSE_PURE="1", BUILD_OUT=str(out))
-    result = subprocess.run([sys.executable, "-c", BUILD], cwd=tree, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     requires, wheel_name, sdist_name = result.stdout.strip().splitlines()[-3:]
     assert "mypy" not in requires  # a pure build asks for no compiler toolchain
@@ -54,5 +77,9 @@ def test_the_pure_wheel_and_the_sdist_carry_the_license(tmp_path: Path) -> None:
     assert "articleparse/cli/parse.py" in names
     with tarfile.open(out / sdist_name) as sdist:
         members = [member.name.partition("/")[2] for member in sdist.getmembers()]
-    assert "LICENSE" in members and "src/articleparse/cli/parse.py" in members and "build_backend/articleparse_backend.py" in members
+    assert (
+        "LICENSE" in members
+        and "src/articleparse/cli/parse.py" in members
+        and "build_backend/articleparse_backend.py" in members
+    )
     assert not any(name.startswith("tests/") for name in members)  # the tests need the repository

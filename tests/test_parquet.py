@@ -47,8 +47,16 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out.mkdir()
     (base / "jsonl").mkdir()
     for name in ("rich", "bare"):
-        assert run("parse", base / name, "-f", "parquet", "-o", out / f"{name}.parquet").returncode == 0
-        assert run("parse", base / name, "-f", "record", "-o", out.parent / "jsonl" / f"{name}.jsonl").returncode == 0
+        assert (
+            run("parse", base / name, "-f", "parquet", "-o", out / f"{name}.parquet").returncode
+            == 0
+        )
+        assert (
+            run(
+                "parse", base / name, "-f", "record", "-o", out.parent / "jsonl" / f"{name}.jsonl"
+            ).returncode
+            == 0
+        )
     return out
 
 
@@ -66,7 +74,9 @@ def test_each_file_holds_the_fixed_schema_whatever_is_null(outputs: Path) -> Non
     assert bare.schema.field("doi").type == pa.string()
     assert bare.schema.field("extra").type == schema.field("extra").type
     assert pa.types.is_struct(bare.schema.field("extra").type.value_type)
-    assert bare.schema.field("keywords").type == pa.list_(pa.field("element", pa.string(), nullable=False))
+    assert bare.schema.field("keywords").type == pa.list_(
+        pa.field("element", pa.string(), nullable=False)
+    )
 
 
 def test_a_folder_of_outputs_reads_as_one_table(outputs: Path) -> None:
@@ -81,20 +91,32 @@ def test_a_folder_of_outputs_reads_as_one_table(outputs: Path) -> None:
     ).fetchall()
     rich = ap.to_record(ap.parse(RICH))
     assert rich["doi"] and rich["extra"] and rich["keywords"]  # the columns that differ
-    assert rows == [("第一篇", rich["doi"], len(rich["extra"]), len(rich["keywords"])), ("第二篇", None, 0, 0)]
+    assert rows == [
+        ("第一篇", rich["doi"], len(rich["extra"]), len(rich["keywords"])),
+        ("第二篇", None, 0, 0),
+    ]
 
 
-def test_datasets_loads_the_parquet_and_the_json_lines(outputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_datasets_loads_the_parquet_and_the_json_lines(
+    outputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     import datasets
 
     files = [str(outputs / "bare.parquet"), str(outputs / "rich.parquet")]  # the all-null one first
-    table = datasets.load_dataset("parquet", data_files=files, split="train", cache_dir=str(tmp_path / "c1"))
+    table = datasets.load_dataset(
+        "parquet", data_files=files, split="train", cache_dir=str(tmp_path / "c1")
+    )
     assert sorted(table["title"]) == ["第一篇", "第二篇"]
     features = datasets.Features.from_arrow_schema(ap.record_arrow_schema())
-    lines = [str(outputs.parent / "jsonl" / "bare.jsonl"), str(outputs.parent / "jsonl" / "rich.jsonl")]
-    loaded = datasets.load_dataset("json", data_files=lines, features=features, split="train", cache_dir=str(tmp_path / "c2"))
+    lines = [
+        str(outputs.parent / "jsonl" / "bare.jsonl"),
+        str(outputs.parent / "jsonl" / "rich.jsonl"),
+    ]
+    loaded = datasets.load_dataset(
+        "json", data_files=lines, features=features, split="train", cache_dir=str(tmp_path / "c2")
+    )
     assert loaded["doi"] == [None, ap.parse(RICH).metadata.doi]
     assert loaded["extra"][1] == ap.to_record(ap.parse(RICH))["extra"] != []
 
@@ -102,7 +124,9 @@ def test_datasets_loads_the_parquet_and_the_json_lines(outputs: Path, tmp_path: 
 def test_json_lines_read_with_the_schema_match_the_parquet(outputs: Path) -> None:
     for name in ("rich", "bare"):
         lines = (outputs.parent / "jsonl" / f"{name}.jsonl").read_bytes()
-        assert json_lines_table(lines).equals(pq.read_table(outputs / f"{name}.parquet").cast(ap.record_arrow_schema()))
+        assert json_lines_table(lines).equals(
+            pq.read_table(outputs / f"{name}.parquet").cast(ap.record_arrow_schema())
+        )
 
 
 _JSON_TYPES = {"string": pa.string(), "integer": pa.int64()}
@@ -138,13 +162,18 @@ def test_the_json_schema_of_the_record_says_what_the_arrow_schema_says() -> None
         kind, nullable = _json_type(schema["properties"][field.name], schema.get("$defs", {}))
         assert kind == field.type, field.name
         assert nullable == field.nullable, field.name
-    assert arrow.metadata[b"articleparse.record_version"] == str(schema["x-record-version"]).encode()
+    assert (
+        arrow.metadata[b"articleparse.record_version"] == str(schema["x-record-version"]).encode()
+    )
 
 
 def test_schema_arrow_prints_the_schema() -> None:
     result = run("schema", "--arrow")
     assert result.returncode == 0
-    assert result.stdout.decode() == ap.record_arrow_schema().to_string(show_schema_metadata=True) + "\n"
+    assert (
+        result.stdout.decode()
+        == ap.record_arrow_schema().to_string(show_schema_metadata=True) + "\n"
+    )
 
 
 def test_parquet_is_written_in_row_groups_as_records_come_zstd(tmp_path: Path) -> None:
@@ -183,7 +212,17 @@ def test_a_missing_pyarrow_is_a_clear_message(tmp_path: Path) -> None:
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     result = subprocess.run(
-        [sys.executable, "-m", "articleparse", "parse", SEED, "-f", "parquet", "-o", tmp_path / "x.parquet"],
+        [
+            sys.executable,
+            "-m",
+            "articleparse",
+            "parse",
+            SEED,
+            "-f",
+            "parquet",
+            "-o",
+            tmp_path / "x.parquet",
+        ],
         capture_output=True,
         env=env,
         timeout=60,
@@ -194,7 +233,11 @@ def test_a_missing_pyarrow_is_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_docs_corpus_md_describes_every_column() -> None:
-    text = (Path(__file__).resolve().parent.parent / "docs" / "corpus.md").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parent.parent / "docs" / "corpus.md").read_text(
+        encoding="utf-8"
+    )
     rows = [line for line in text.splitlines() if line.startswith("| `")]
-    described = {name for line in rows for name in re.findall(r"`([a-z_0-9]+)`", line.split("|")[1])}
+    described = {
+        name for line in rows for name in re.findall(r"`([a-z_0-9]+)`", line.split("|")[1])
+    }
     assert set(ap.record_arrow_schema().names) == described

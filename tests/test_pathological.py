@@ -249,6 +249,27 @@ def contents_and_glued_lists(count: int) -> str:
     return "标题 | 甲乙丙丁戊己庚辛壬癸 |\n范文 | " + unit * count + "|\n"
 
 
+def chrome_before_text(count: int) -> str:
+    """What a page prints before the text, many times over, before any sentence: short
+    lines, how-to-cite lines, notices to the reader, names with full stops but no type
+    mark (the single-line citation rule reads ahead at each), chunks glued before a
+    sentence (the leading-chrome rule reads them at each), on one line and on many."""
+    unit = (
+        "阅览 2019: 1-9 甲. 乙. 丙 题名[J]. 刊名, 2021, 2(3): 1-9. "
+        "您可以在此留言 甲. 乙. 丙. 丁. 戊. Home » 甲,乙* 发布:2022 标题再写 "
+    )
+    single = "范文 | " + unit * count + "正文。|\n"
+    lines = "范文 | " + unit.replace(" ", "\n") * count + "正文。|\n"
+    return single + lines
+
+
+def hard_wrapped_lines(count: int) -> str:
+    """One paragraph hard-wrapped over many lines, each cut in the middle of a word or
+    opening with a comma: the multi-line rule joins every line to the one before."""
+    unit = "社区是垃圾分类落地的基本单元,居民的参与程度直接决定了分类\n,效果"
+    return "范文 | " + "\n".join([unit] * count) + "。|\n"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–1.4x).
@@ -295,6 +316,9 @@ SHAPES = {
     "lost-space marks after labels, labels after text": Shape(
         lost_spaces_and_late_labels, 5_000, 60
     ),
+    # Chrome before the text, how-to-cite lines read over the spaces of one line.
+    "chrome and citation lines before the text": Shape(chrome_before_text, 5_000, 60),
+    "hard-wrapped lines": Shape(hard_wrapped_lines, 20_000, 60),
 }
 
 

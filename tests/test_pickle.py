@@ -19,7 +19,9 @@ def test_parsed_trees_pickle_and_compare_equal() -> None:
 
 
 def test_parse_runs_in_worker_processes() -> None:
-    texts = [path.read_text(encoding="utf-8-sig") for path in inputs() if "gb18030" not in path.name][:6]
+    texts = [
+        path.read_text(encoding="utf-8-sig") for path in inputs() if "gb18030" not in path.name
+    ][:6]
     with ProcessPoolExecutor(max_workers=2) as pool:
         docs = list(pool.map(ap.parse, texts))
     assert docs == [ap.parse(text) for text in texts]

@@ -35,7 +35,9 @@ def test_a_difference_fails_with_the_tree_path_expected_and_got(project: pytest.
     expected_file = project.path / "fixtures" / "seed.json"
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
     expected["metadata"]["title"] = "另一个标题"
-    expected_file.write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    expected_file.write_text(
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     result = project.runpytest()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
@@ -141,7 +143,9 @@ def test_deeply_nested_expected_json_is_reported_as_corrupt(project: pytest.Pyte
     (project.path / "fixtures" / "seed.json").write_text("[" * 100_000 + "]" * 100_000)
     result = project.runpytest()
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*seed.txt: expected file seed.json is not valid JSON: nested too deeply*"])
+    result.stdout.fnmatch_lines(
+        ["*seed.txt: expected file seed.json is not valid JSON: nested too deeply*"]
+    )
     assert "RecursionError" not in result.stdout.str()
     assert "Traceback" not in result.stdout.str()
 

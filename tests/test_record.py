@@ -29,17 +29,19 @@ def test_record_of_the_seed() -> None:
     assert row["title"] == first.title
     assert record["text"][row["start"] : row["end"]] == "\n".join(p.text for p in first.paragraphs)
     assert row["text"] is None  # the body text is stored once, in record["text"]
-    assert ap.to_record(doc, section_text=True)["sections"][0]["text"] == record["text"][
-        row["start"] : row["end"]
-    ]
+    assert (
+        ap.to_record(doc, section_text=True)["sections"][0]["text"]
+        == record["text"][row["start"] : row["end"]]
+    )
     assert record["status"] == "ok" and record["parser_version"] == ap.__version__
 
 
 def test_record_is_valid_json_for_its_own_schema() -> None:
     record = ap.to_record(ap.parse_file(SEED))
-    assert Record.model_validate_json(json.dumps(record, ensure_ascii=False)).model_dump(
-        mode="json"
-    ) == record
+    assert (
+        Record.model_validate_json(json.dumps(record, ensure_ascii=False)).model_dump(mode="json")
+        == record
+    )
     schema = Record.model_json_schema()
     assert set(schema["properties"]) == set(record)
 
@@ -73,7 +75,14 @@ def test_plain_text_is_preamble_headings_and_paragraphs_one_per_line() -> None:
     assert plain_text(doc) == "前言。\n1 背景\n第一段。\n第二段。\n1.1 现状"
     record = ap.to_record(doc, section_text=True)
     assert record["sections"] == [
-        {"number": "1", "title": "背景", "level": 1, "start": 9, "end": 18, "text": "第一段。\n第二段。"},
+        {
+            "number": "1",
+            "title": "背景",
+            "level": 1,
+            "start": 9,
+            "end": 18,
+            "text": "第一段。\n第二段。",
+        },
         {"number": "1.1", "title": "现状", "level": 2, "start": 25, "end": 25, "text": ""},
     ]
     assert record["encoding"] is None and record["error"] is None

@@ -25,7 +25,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_corpus(tmp_path_factory.mktemp("corpus"), 400, per_folder=200)
 
 
-def _run_on_terminal(args: list[str], tmp_path: Path, *, stdout_on_terminal: bool) -> tuple[bytes, bytes]:
+def _run_on_terminal(
+    args: list[str], tmp_path: Path, *, stdout_on_terminal: bool
+) -> tuple[bytes, bytes]:
     """Run with stderr (and, if asked, stdout) on a pseudo-terminal; what each received.
 
     Standard output that is not the terminal goes to a file (a pipe nobody reads would fill up).
@@ -62,16 +64,22 @@ def _run_on_terminal(args: list[str], tmp_path: Path, *, stdout_on_terminal: boo
 
 def test_bar_on_stderr_while_records_go_to_a_file(corpus: Path, tmp_path: Path) -> None:
     # The corpus eight times at -j 1: a few seconds, long past the bar's delay.
-    terminal, piped = _run_on_terminal(["parse", *[str(corpus)] * 8, "-j", "1", "-f", "record"], tmp_path, stdout_on_terminal=False)
+    terminal, piped = _run_on_terminal(
+        ["parse", *[str(corpus)] * 8, "-j", "1", "-f", "record"], tmp_path, stdout_on_terminal=False
+    )
     assert b"files/s" in terminal  # the bar was drawn
-    assert b" files [" in terminal and b"/3200" not in terminal  # counted as they come: no walk first
+    assert (
+        b" files [" in terminal and b"/3200" not in terminal
+    )  # counted as they come: no walk first
     lines = piped.splitlines()
     assert len(lines) == 3200 and all(line.startswith(b'{"record_version"') for line in lines)
     assert b"\r" not in piped
 
 
 def test_no_bar_when_the_records_go_to_the_same_terminal(corpus: Path, tmp_path: Path) -> None:
-    terminal, _ = _run_on_terminal(["parse", *[str(corpus)] * 3, "-j", "1", "-f", "record"], tmp_path, stdout_on_terminal=True)
+    terminal, _ = _run_on_terminal(
+        ["parse", *[str(corpus)] * 3, "-j", "1", "-f", "record"], tmp_path, stdout_on_terminal=True
+    )
     lines = terminal.replace(b"\r\n", b"\n").split(b"\n")
     records = [line for line in lines if line.startswith(b"{")]
     assert len(records) == 1200

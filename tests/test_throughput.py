@@ -177,7 +177,16 @@ def _reference_body(doc: Article) -> tuple[str, list[dict[str, Any]]]:
         if isinstance(node, Section):
             lines.append(f"{node.number} {node.title}")
             end = len("\n".join(lines))
-            rows.append({"number": node.number, "title": node.title, "level": node.level, "start": end, "end": end, "text": None})
+            rows.append(
+                {
+                    "number": node.number,
+                    "title": node.title,
+                    "level": node.level,
+                    "start": end,
+                    "end": end,
+                    "text": None,
+                }
+            )
             first = True
         else:
             lines.append(node.text)
@@ -210,8 +219,14 @@ def test_record_json_is_the_bytes_pydantic_core_writes(corpus: Path) -> None:
 
 
 @given(st.text(), st.dictionaries(st.text(), st.text(), max_size=3))
-def test_record_json_writes_any_text_as_pydantic_core_does(text: str, extra: dict[str, str]) -> None:
-    record = {"text": text, "extra": [{"label": k, "value": v} for k, v in extra.items()], "n": len(text)}
+def test_record_json_writes_any_text_as_pydantic_core_does(
+    text: str, extra: dict[str, str]
+) -> None:
+    record = {
+        "text": text,
+        "extra": [{"label": k, "value": v} for k, v in extra.items()],
+        "n": len(text),
+    }
     try:
         expected = to_json(record)
     except Exception as exc:  # a lone surrogate: both refuse it alike
@@ -259,7 +274,9 @@ def test_ordered_map_with_one_chunk_per_worker_keeps_order() -> None:
 
 
 @pytest.mark.parametrize("method", ["spawn", "forkserver"])
-def test_a_script_without_a_main_guard_never_respawns_workers(tmp_path: Path, corpus: Path, method: str) -> None:
+def test_a_script_without_a_main_guard_never_respawns_workers(
+    tmp_path: Path, corpus: Path, method: str
+) -> None:
     script = tmp_path / "unguarded.py"
     script.write_text(
         textwrap.dedent(
@@ -272,7 +289,9 @@ def test_a_script_without_a_main_guard_never_respawns_workers(tmp_path: Path, co
             """
         )
     )
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path
+    )
     # The pool forks its workers whatever start method the script set: they never
     # import the script, so it runs once, to the end, and no worker starts again.
     assert done.returncode == 0, done.stderr

@@ -63,7 +63,9 @@ def test_report_puts_content_before_positions_and_shows_where_long_text_differs(
     fixture = tmp_path / "seed.txt"
     fixture.write_text(text, encoding="utf-8")
     check_fixture(fixture, update=True)
-    fixture.write_text(text.replace("导致基层党建缺乏生机", "导致基层党建缺少生机"), encoding="utf-8")
+    fixture.write_text(
+        text.replace("导致基层党建缺乏生机", "导致基层党建缺少生机"), encoding="utf-8"
+    )
     verdict = check_fixture(fixture)
     assert verdict.status == "differ"
     report = format_verdict(verdict).splitlines()
@@ -165,7 +167,13 @@ def test_links_leading_out_of_the_folder_are_refused(tmp_path: Path) -> None:
     (folder / "c.txt").symlink_to("a.txt")
     assert check_fixture(folder / "c.txt", update=True).ok
     assert check_fixture(folder / "c.txt").status == "match"
-    assert sorted(p.name for p in folder.iterdir()) == ["a.json", "a.txt", "b.txt", "c.json", "c.txt"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "a.json",
+        "a.txt",
+        "b.txt",
+        "c.json",
+        "c.txt",
+    ]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")

@@ -115,7 +115,8 @@ CODES: dict[str, Code] = {
     "front-matter-unplaced": Code(
         "warning",
         "text before the article that is neither a labelled field nor authors or affiliations",
-        "check the front matter: the text is kept as a paragraph; if it is an author line "
+        "check the front matter: the text is kept as a paragraph (as site chrome when it "
+        "is shaped like no paragraph); if it is an author line "
         "or an affiliation, write it in one of the forms in docs/format.md",
     ),
     "body-stalled": Code(
@@ -147,9 +148,18 @@ CODES: dict[str, Code] = {
     ),
     "paragraph-unlikely": Code(
         "warning",
-        "a short line before the article's text that is no sentence",
+        "a paragraph of the text shaped like none (a cut sentence, markup, a citation) or a "
+        "second short line before the first heading",
         "check it: it is kept as a paragraph, but it may be site chrome, a heading written "
         "with no number, or front matter the parser did not place",
+    ),
+    "chrome-before-text": Code(
+        "warning",
+        "a line before the article's text shaped like no paragraph of it, kept as chrome",
+        "check it: a page's counter, menu or form field, "
+        "a citation line, markup or a short line that is no sentence, standing before the "
+        "text, was kept in the layout as site chrome; if it is the article's text, report "
+        "the file",
     ),
     "references-unlabelled": Code(
         "info",

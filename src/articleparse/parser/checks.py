@@ -21,7 +21,7 @@ from .front.english_run import english_names
 from .front.names import looks_like_affiliation, valid_name
 from .front.site_lines import INTERFACE_WORDS, MAX_CHROME_LINE, pieces
 from .labels import FRONT_LABELS, ROW_ROLES, UNNUMBERED_TITLES
-from .patterns import TYPE_MARK
+from .patterns import CITED_ISSUE, TYPE_MARK
 
 _MAX_NAME_PART: Final = 6
 """Longest part of a transliterated foreign name ('约翰·史密斯'), in characters."""
@@ -197,6 +197,96 @@ def _mostly_latin(text: str) -> bool:
 
 
 _LIST_MARKS: Final = ",，、;；"
+# What the page says of itself ('本站', '本文档由用户上传', '由会员分享'), and, with '您',
+# a word of its interface ('您可以本页添加留言'): a notice, never the article.
+_SELF_WORDS: Final = (
+    "本站",
+    "本网",
+    "本網",
+    "本页",
+    "本頁",
+    "本文档",
+    "本文檔",
+    "本资料",
+    "本資料",
+)
+_SHARED: Final = ("会员分享", "會員分享", "用户上传", "用戶上傳", "用户提供", "用戶提供")
+_MAX_NOTICE: Final = 200
+_LATIN_SENTENCE_END: Final = frozenset(".!?。！？")
+
+
+def chrome_throughout(text: str) -> bool:
+    """Whether ``text`` is shaped like no paragraph all through, not only at its start:
+    markup, a reference's type mark, the page's notice about itself, no Chinese text
+    and no sentence, or a run of English sentences."""
+    stripped = text.strip()
+    return bool(stripped) and (
+        _MARKUP.search(stripped) is not None
+        or TYPE_MARK.search(stripped) is not None
+        or _site_notice(stripped)
+        or (stripped[-1] not in _LATIN_SENTENCE_END and not any(_is_han(c) for c in stripped))
+        or (len(stripped) >= _MIN_ENGLISH_PROSE and _mostly_latin(stripped))
+    )
+
+
+def title_again(text: str, title: str) -> bool:
+    """Whether ``text`` is the document's title written again: the same characters
+    (spaces, punctuation and the pinyin mirror sites add left out), the title with a
+    few characters more ('论文', '.docx', '_第1页'), or at least half of it (a title
+    broken over two lines)."""
+    line = _title_key(text)
+    key = _title_key(title)
+    if len(key) < _MIN_TITLE_KEY or len(line) < _MIN_TITLE_KEY:
+        return False
+    if key in line:
+        return len(line) <= len(key) + _TITLE_AFFIX
+    return line in key and 2 * len(line) >= len(key)
+
+
+def _title_key(text: str) -> str:
+    """The letters and digits of ``text`` with no pinyin annotation ('關(guān)')."""
+    kept: list[str] = []
+    index = 0
+    size = len(text)
+    while index < size:
+        char = text[index]
+        if char in "(（" and kept and _is_han(kept[-1]):
+            close = index + 1
+            while close < size and close - index <= _PINYIN and _pinyin_char(text[close]):
+                close += 1
+            if close < size and close > index + 1 and text[close] in ")）":
+                index = close + 1
+                continue
+        if char.isalnum():
+            kept.append(char)
+        index += 1
+    return "".join(kept)
+
+
+def _pinyin_char(char: str) -> bool:
+    return "a" <= char <= "z" or "\u00e0" <= char <= "\u01dc"
+
+
+_MIN_TITLE_KEY: Final = 4
+_TITLE_AFFIX: Final = 10
+_PINYIN: Final = 8
+
+
+def _site_notice(text: str) -> bool:
+    """A sentence in which the page speaks of itself or to its reader about itself."""
+    head = text[:_MAX_NOTICE]
+    if any(word in head for word in _SELF_WORDS) or any(word in head for word in _SHARED):
+        return True
+    if "您" not in head:
+        return False
+    return any(head[i : i + n] in INTERFACE_WORDS for n in _WORD_SIZES for i in range(len(head)))
+
+
+_WORD_SIZES: Final = tuple(sorted({len(word) for word in INTERFACE_WORDS}))
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _standalone_run(head: str) -> bool:
@@ -209,7 +299,11 @@ def _standalone_run(head: str) -> bool:
 
 
 def paragraph_reason(
-    text: str, before_text: bool, multiline: bool, preamble: str | None = None
+    text: str,
+    before_text: bool,
+    multiline: bool,
+    preamble: str | None = None,
+    title: str | None = None,
 ) -> str:
     """Why ``text`` does not look like a paragraph of the article ('' when it does).
     ``before_text``: no prose and no heading came before it; ``multiline``: the
@@ -228,6 +322,14 @@ def paragraph_reason(
         if preamble is not None and not multiline:
             return _glued_list(stripped) or _title_inside(stripped, preamble)
         return ""
+    if _site_notice(stripped):
+        return f"'{stripped[:20]}' is the page's notice about itself, before the text"
+    if title and title_again(stripped, title):
+        return f"'{stripped[:20]}' is the title again, before the text"
+    if "。" not in stripped and CITED_ISSUE.search(stripped) is not None:
+        return f"'{stripped[:20]}' cites a journal's volume, issue and pages, before the text"
+    if stripped[-1] not in _LATIN_SENTENCE_END and not any(_is_han(c) for c in stripped):
+        return f"'{stripped[:20]}' holds no Chinese text and no sentence, before the text"
     if stripped[0] in _PAGE_MARKS:
         return f"'{stripped[:20]}' opens like a line of a web page, before the text"
     opening = pieces(stripped[:MAX_CHROME_LINE])

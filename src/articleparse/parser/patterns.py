@@ -327,6 +327,11 @@ CITATION_LABEL: Final[regex.Pattern[str]] = regex.compile(
     r"(?P<label>Citation|Cite this article|How to cite(?: this article)?|Reference format)"
     r"[ ]?[:：][ ]?"
 )
+# A journal's volume, issue and pages ('14 (1): 57-64', '40(12): 2167-2178'): what
+# a citation of an article ends with, with or without a type mark before it.
+CITED_ISSUE: Final[regex.Pattern[str]] = regex.compile(
+    r"\d{1,4}[ ]?[(（]\d{1,4}[)）][ ]?[:：][ ]?\d{1,5}(?:[ ]?[-–~][ ]?\d{1,5})?"
+)
 CITATION_TYPE: Final[regex.Pattern[str]] = regex.compile(r"\[[A-Z]{1,2}(?:/OL)?\]")
 CITATION_ISSUE: Final[regex.Pattern[str]] = regex.compile(
     r"(?:19|20)\d{2}[ ,，]{0,3}"

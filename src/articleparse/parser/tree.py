@@ -36,6 +36,7 @@ from . import patterns
 from .checks import (
     affiliation_reason,
     author_reason,
+    chrome_throughout,
     keyword_reason,
     paragraph_reason,
     prose_shaped,
@@ -308,7 +309,21 @@ class Tree:
     def add_paragraph(self, text: str, start: int) -> None:
         before_text = not self.prose and not self.open_sections
         preamble = "" if self.open_sections else self.scalars.get("title", "")
-        reason = paragraph_reason(text, before_text, self.multiline, preamble)
+        reason = paragraph_reason(
+            text, before_text, self.multiline, preamble, self.scalars.get("title")
+        )
+        if (
+            before_text
+            and reason
+            and (len(text) <= MAX_CHROME_PARAGRAPH or chrome_throughout(text))
+        ):
+            # before the article's text, a line shaped like no paragraph of it (a page's
+            # counter, a citation line, a form's field, markup): the page's own, kept
+            # in the layout as chrome, reported where it stands
+            if not self._diagnosed_at(start):
+                self.diagnose("chrome-before-text", start, reason)
+            self.add_chrome(text)
+            return
         if not self.prose and prose_shaped(text):
             self.prose = True
         elif not self.open_sections and not prose_shaped(text):
@@ -353,6 +368,11 @@ _LIST_SPLITTERS: Final = {
     "affiliations": patterns.AFFILIATION_SEPARATOR,
     "keywords_en": patterns.LATIN_LIST_SEPARATOR,
 }
+
+
+MAX_CHROME_PARAGRAPH: Final = 300
+"""Longest paragraph before the text that is kept as chrome when shaped like none (a
+longer one holds the article's text glued to it and stays a paragraph, reported)."""
 
 
 def _boilerplate_piece(index: int, written: str) -> BoilerplatePiece:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .. import patterns
 from ..back.chrome_line import end_chrome
 from ..labels import (
     UNNUMBERED_TITLES,
@@ -29,6 +30,20 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
     """
     tokens = st.tokens
     first = tokens[index]
+    if not st.multiline and not skip:
+        cited = citation_run(st, index)
+        if cited > index:
+            # '张三. 题名[J]. 刊名, 2021, 21(4): 94-105.': one line, whose full stops
+            # after the names and the title end no paragraph
+            st.tree.add_paragraph("".join(t.text for t in tokens[index:cited]), first.start)
+            return cited
+    if not st.multiline and not skip and not st.tree.prose and not st.tree.open_sections:
+        opening = leading_chrome(st, index)
+        if opening > index:
+            # 'English • 铂族金属因…', '甲,乙,丙* 近半个世纪,…': what the page printed
+            # before the text, glued to it by the single line, is a piece of its own
+            st.tree.add_paragraph("".join(t.text for t in tokens[index : opening - 1]), first.start)
+            return opening - 1
     pieces = [first.text[skip:] if skip else first.text]
     end = _glue(st, pieces, index + 1)
     # '引言 随着…': a title written with no number stands as a paragraph of its own
@@ -60,9 +75,245 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             pieces.append(tokens[end].text)
             pieces.append(tokens[following].text)
             end = _glue(st, pieces, following + 1)
+    elif st.multiline and not alone:
+        line = 0  # where the paragraph's last line starts in ``pieces``
+        while (
+            end + 1 < len(tokens)
+            and tokens[end].kind is Kind.SEP
+            and tokens[end].text.count("\n") == 1
+            and tokens[end + 1].kind is Kind.SEGMENT
+            and tokens[end + 1].marker is None
+            and line_goes_on("".join(pieces[line:]), tokens[end + 1].text)
+        ):
+            pieces.append(tokens[end].text)
+            line = len(pieces)
+            pieces.append(tokens[end + 1].text)
+            end = _glue(st, pieces, end + 2)
     text = pieces[0] if len(pieces) == 1 else "".join(pieces)
     st.tree.add_paragraph(text, first.start + skip)
     return end
+
+
+def line_goes_on(line: str, following: str) -> bool:
+    """In a multi-line body, whether ``following`` continues the paragraph whose last
+    line is ``line``: it opens with what closes a sentence or a clause (',是…', '。',
+    a citation mark lost with its markup left the break), or ``line`` was cut by a
+    hard wrap (a long line holding a clause mark that ends in the middle of a word
+    or after a comma, before a line that opens with a Chinese character)."""
+    head = following.lstrip(" \t\u3000")
+    if not head:
+        return False
+    if head[0] in _CONTINUES:
+        # not ':::', a page's rule; a lone '。' is the end of the sentence
+        return any(c.isalnum() for c in head) or all(c in _CLOSES_ALONE for c in head)
+    tail = line.rstrip(" \t\u3000")
+    if (
+        len(tail) < _MIN_WRAPPED
+        or not ("\u4e00" <= tail[-1] <= "\u9fff" or tail[-1] in _CLAUSE_ENDS)
+        or not any(c in _CLAUSE_MARKS for c in tail)
+        or end_chrome(head) is not None
+        or head in UNNUMBERED_TITLES
+        or _spaced_words(tail)
+    ):
+        return False
+    return "\u4e00" <= head[0] <= "\u9fff"
+
+
+def _spaced_words(line: str) -> bool:
+    """A space between two Chinese characters: pieces a page sets apart ('已阅读3页
+    点击继续阅读'), not the run of a wrapped sentence."""
+    for position in range(1, len(line) - 1):
+        if (
+            line[position] == " "
+            and "\u4e00" <= line[position - 1] <= "\u9fff"
+            and "\u4e00" <= line[position + 1] <= "\u9fff"
+        ):
+            return True
+    return False
+
+
+_CONTINUES: Final = frozenset(",，。、；;:：)）」』")
+_CLAUSE_MARKS: Final = frozenset(",，")  # a sentence's commas, not a list's marks
+_CLOSES_ALONE: Final = frozenset("。．.！？!?，,；;）)」』” \t\u3000")
+_CLAUSE_ENDS: Final = frozenset(",，、")  # a line cut after a word or a comma
+_MIN_WRAPPED: Final = 15
+
+
+def leading_chrome(st: Body, index: int) -> int:
+    """In a single-line body before the text: the token index of the segment where a
+    sentence starts after chunks that stand alone (symbols, Latin words, a list of
+    names, a short 'label:value', a word of up to :data:`_MAX_CHUNK` characters);
+    ``index`` if the paragraph does not open so. One such chunk is enough when it is
+    no bare word (symbols, Latin, a list, a mark); a bare word ('近年来') needs another."""
+    tokens = st.tokens
+    end = index
+    chunks = 0
+    marked = False
+    while (
+        chunks < _MAX_CHUNKS
+        and end + 2 < len(tokens)
+        and tokens[end].kind is Kind.SEGMENT
+        and tokens[end + 1].kind is Kind.SEP
+        and tokens[end + 2].kind is Kind.SEGMENT
+    ):
+        if tokens[end].marker is not None:
+            break  # a heading's number ('1 引言', '一、'): never chrome
+        after_title = _title_again_at(st, end)
+        if after_title > end:
+            chunks += 1
+            marked = True
+            end = after_title
+            continue
+        kind = _chunk_kind(tokens[end].text)
+        if not kind:
+            break
+        chunks += 1
+        marked = marked or kind == _MARKED
+        end += 2
+    if not chunks or end >= len(tokens) or tokens[end].kind is not Kind.SEGMENT:
+        return index
+    if chunks == 1 and not marked:
+        return index
+    opening = tokens[end].text[:1]
+    if not ("\u4e00" <= opening <= "\u9fff" or opening in "“《「"):
+        return index
+    if tokens[index].text in UNNUMBERED_TITLES or tokens[end].marker is not None:
+        return index
+    return end
+
+
+def _title_again_at(st: Body, index: int) -> int:
+    """The index of the segment after the document's title written again from
+    ``index`` over whole segments (and the separator after it); ``index`` if the
+    title does not stand there."""
+    title = st.tree.scalars.get("title")
+    tokens = st.tokens
+    if not title or not title.startswith(tokens[index].text[:2]):
+        return index
+    key = "".join(title.split())
+    size = 0
+    end = index
+    while end < len(tokens) and size < len(key):
+        if tokens[end].kind is Kind.SEGMENT:
+            size += len(tokens[end].text)
+        elif tokens[end].kind is not Kind.SEP:
+            return index
+        end += 1
+    written = "".join(t.text for t in tokens[index:end] if t.kind is Kind.SEGMENT)
+    if written != key or end + 1 >= len(tokens) or tokens[end].kind is not Kind.SEP:
+        return index
+    return end + 1
+
+
+_WORD: Final = "word"
+_MARKED: Final = "marked"
+_MAX_CHUNK: Final = 15
+_MAX_CHUNKS: Final = 12
+_NAME_MARKS: Final = frozenset(",，、;；*＊#")
+_CHUNK_END: Final = frozenset("。！？!?；;…")
+
+
+def _chunk_kind(text: str) -> str:
+    """How a chunk stands alone: '' (it does not: a sentence's start or end), a bare
+    word, or a marked chunk (symbols, Latin words, a list of names, 'label:value')."""
+    if len(text) > _MAX_CHUNK + 5 or text[-1] in _CHUNK_END or "。" in text:
+        return ""
+    if not any(c.isalnum() for c in text) or (text.isascii() and "." not in text):
+        return _MARKED
+    colon = max(text.find(":"), text.find("："))
+    if 0 < colon < len(text) - 1:
+        return _MARKED  # '发布时间:2024-08-27'
+    if len(text) > _MAX_CHUNK:
+        return ""
+    core = text.rstrip(",，、")
+    if core and all(c.isalnum() or c in _NAME_MARKS for c in core):
+        if any(c in _NAME_MARKS for c in core):
+            return _MARKED  # '甲,乙,丙*', '张三,李四,'
+        return _WORD if core == text else ""  # not the opening clause '近年来,'
+    return ""
+
+
+def citation_run(st: Body, index: int) -> int:
+    """In a single-line body, the token index after a how-to-cite line that starts at
+    ``index`` (names, a full stop, the title with its type mark '[J]', the journal,
+    year, volume, issue and pages, and a DOI right after them; with no type mark, the
+    volume, issue and pages written '31 (4): 88-95'); ``index`` if none.
+
+    The line ends where its pages end: the type mark within
+    :data:`_MAX_CITATION` characters, no Chinese full stop before it, and a full
+    stop within :data:`_MAX_NAMES` characters of the start (after the names)."""
+    tokens = st.tokens
+    text = tokens[index].text
+    if "。" in text or len(text) > _MAX_CITATION:
+        return index
+    size = 0
+    end = index
+    mark = -1  # the token holding the type mark
+    stop = False  # a full stop before the mark
+    while end < len(tokens) and size < _MAX_CITATION:
+        token = tokens[end]
+        if token.kind is Kind.LABEL or "。" in token.text:
+            return index
+        size += len(token.text)
+        if token.kind is Kind.SEGMENT:
+            found = patterns.TYPE_MARK.search(token.text) if mark < 0 else None
+            if found is not None:
+                if not (stop or "." in token.text[: found.start()]):
+                    return index
+                mark = end
+                stop = True
+            elif mark < 0:
+                stop = stop or "." in token.text or "．" in token.text
+                if not stop and size > _MAX_NAMES:
+                    return index  # names run no longer before their full stop
+            if stop and _ends_pages(token.text) and (mark >= 0 or _cites_issue(st, end)):
+                return _after_doi(st, end + 1)
+        end += 1
+    return index
+
+
+def _cites_issue(st: Body, end: int) -> bool:
+    """Whether the segments ending at ``end`` close with a volume, issue and pages
+    ('31 (4): 88-95.'), written over up to three segments."""
+    tokens = st.tokens
+    tail = "".join(t.text for t in tokens[max(0, end - _ISSUE_TOKENS) : end + 1])
+    return patterns.CITED_ISSUE.search(tail) is not None
+
+
+def _ends_pages(text: str) -> bool:
+    """'94-105.', '41-46', '1327-1342,', '(5):529-534.': a segment that ends with the
+    pages of a journal issue."""
+    core = text.rstrip(".,，;；")
+    digits = len(core)
+    while digits and core[digits - 1].isdigit():
+        digits -= 1
+    if digits == len(core) or digits == 0:
+        return False
+    return core[digits - 1] in "-–—~～:：" and any(c.isdigit() for c in core[:digits])
+
+
+def _after_doi(st: Body, index: int) -> int:
+    """After the pages: a 'doi: 10.…' or 'https://doi.org/…' that follows is part
+    of the line."""
+    tokens = st.tokens
+    if index + 1 >= len(tokens) or tokens[index].kind is not Kind.SEP:
+        return index
+    following = tokens[index + 1].text
+    lowered = following[:16].lower()
+    if lowered.startswith(("https://doi.org/", "http://dx.doi.org")) or (
+        lowered.startswith("doi") and "10." in following
+    ):
+        return index + 2
+    if lowered in ("doi:", "doi：") and index + 3 < len(tokens):
+        if tokens[index + 3].text.startswith("10."):
+            return index + 4
+    return index
+
+
+_ISSUE_TOKENS: Final = 4  # '31', ' ', '(4):', ' ' before '88-95.'
+_MAX_NAMES: Final = 80
+_MAX_CITATION: Final = 400
+"""Longest how-to-cite line read over the spaces of a single-line body, in characters."""
 
 
 def _title_shaped(st: Body, end: int, text: str) -> bool:

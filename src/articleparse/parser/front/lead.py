@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..checks import title_again
 from ..labels import (
     BLOCK_FIELDS,
 )
@@ -56,13 +57,18 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
         stop -= 1
     text = "".join(t.text for t in tokens[index:stop])
     base = tokens[index].start
-    for part in lead_parts(text, tree.scalars.get("title"), st.multiline, names_first):
+    title = tree.scalars.get("title")
+    for part in lead_parts(text, title, st.multiline, names_first):
         raw = text[part.start : part.end]
         offset = base + part.start
         if part.kind == "space":
             tree.sep(raw)
         elif part.kind == "trivia":
             tree.add_text(raw)
+        elif part.kind == "unknown" and label_follows and not any(c.isalnum() for c in raw):
+            tree.add_chrome(raw)  # '>', '|', '-': the page's layout, never a word
+        elif part.kind == "unknown" and label_follows and title and title_again(raw, title):
+            _place(st, "title", raw, offset)  # the title with a word more ('…论文')
         elif part.kind == "unknown":
             if not label_follows or len(text) - part.start > MAX_UNPLACED_CHARS:
                 _warn_if_names(st, raw, offset)
