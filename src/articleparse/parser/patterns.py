@@ -51,7 +51,14 @@ _LINE_END: Final = r"(?:(?<!" + _HSPACE + r")" + _HSPACE + r"+)?(?:\r?\n" + _HSP
 # a run of three spaces or more inside a line sets items apart as a line end
 # would ('文章编号:…   一、研究背景   城市…', '关键词陶瓷膜     含油废水')
 _SPACE_RUN: Final = r"(?<=[^\s])(?<!" + _HSPACE + r")" + _HSPACE + r"{3,}(?=[^\s])"
-LINE_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(_LINE_END + "|" + _SPACE_RUN)
+# a space after the end of a sentence, before the next one, inside a line: a
+# paragraph break the page lost ('…的影响。 近年来…', '…吗？” 他说…')
+_SENTENCE_BREAK: Final = (
+    r"(?<=[。！？][”’」』]?)(?<!" + _HSPACE + r")" + _HSPACE + r"{1,2}(?=[\p{Han}“‘「『（(])"
+)
+LINE_SEPARATOR: Final[regex.Pattern[str]] = regex.compile(
+    _LINE_END + "|" + _SPACE_RUN + "|" + _SENTENCE_BREAK
+)
 
 # Separators between segments of a single-line body. Runs of two or more, or
 # any tab / U+3000, always separate. A single space separates unless it sits

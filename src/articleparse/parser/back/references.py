@@ -99,9 +99,15 @@ def _spaced_number(st: Body, index: int, current: Reference | None) -> bool:
 
 def _numbered_reference(st: Body, text: str) -> regex.Match[str] | None:
     """'1. 张三.题名[J]…': a reference numbered with a dot, taken only when it
-    continues the count of such entries (so '2018.' is no label)."""
+    continues the count of such entries (so '2018.' is no label), or starts a
+    second list from 1."""
     match = patterns.NUMBERED_REFERENCE.match(text)
-    if match is None or int(match["num"]) != st.numbered + 1:
+    if match is None:
+        return None
+    number = int(match["num"])
+    if number == 1 and st.numbered >= 2:
+        st.numbered = 0  # a second list numbered from 1 (the works in another language)
+    if number != st.numbered + 1:
         return None
     return match
 

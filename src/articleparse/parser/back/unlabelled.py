@@ -36,8 +36,25 @@ def _number(text: str) -> int:
 
 
 def _entry(text: str, number: int) -> bool:
-    """An entry labelled ``number`` with a type mark near its start."""
-    return _number(text) == number and patterns.TYPE_MARK.search(text, 0, _MARK_REACH) is not None
+    """An entry labelled ``number`` with a type mark near its start, or with the
+    shape of a book or journal citation (a year and a publisher or a journal)."""
+    if _number(text) != number:
+        return False
+    return (
+        patterns.TYPE_MARK.search(text, 0, _MARK_REACH) is not None
+        or _CITATION.search(text, 0, _MARK_REACH) is not None
+    )
+
+
+# A citation written with no type mark: a year and, around it, where the work
+# appeared ('文津出版社,台北,民國八十六年。', 'New York: Norton, 2002.',
+# '《某学报》,2019,(3)'). Only a list numbered from 1 with two such entries counts.
+_CITATION: Final = patterns.regex.compile(
+    r"(?:出版社|書局|书局|出版公司|Press|Publish|學報|学报|Journal|[A-Z][a-z]+: [A-Z])"
+    r"[^\n]{0,80}?(?:(?:19|20)\d\d|民[國国])"
+    r"|(?:(?:19|20)\d\d|民[國国])[^\n]{0,80}?"
+    r"(?:出版社|書局|书局|出版公司|Press|Publish|學報|学报|Journal|[A-Z][a-z]+: [A-Z])"
+)
 
 
 def opens_references(st: Body, index: int) -> bool:
