@@ -315,11 +315,15 @@ class Tree:
         if (
             before_text
             and reason
-            and (len(text) <= MAX_CHROME_PARAGRAPH or chrome_throughout(text))
+            and (
+                (len(text) <= MAX_CHROME_PARAGRAPH and text.rstrip()[-1:] not in "。！？")
+                or chrome_throughout(text)
+            )
         ):
             # before the article's text, a line shaped like no paragraph of it (a page's
             # counter, a citation line, a form's field, markup): the page's own, kept
-            # in the layout as chrome, reported where it stands
+            # in the layout as chrome, reported where it stands; a Chinese sentence
+            # ('目的：探讨某事。') is the article's, whatever opens it
             if not self._diagnosed_at(start):
                 self.diagnose("chrome-before-text", start, reason)
             self.add_chrome(text)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Final
 
+import regex
+
 from .. import patterns
 from ..state import Body
 from ..tokens import Kind
@@ -49,7 +51,7 @@ def _entry(text: str, number: int) -> bool:
 # A citation written with no type mark: a year and, around it, where the work
 # appeared ('文津出版社,台北,民國八十六年。', 'New York: Norton, 2002.',
 # '《某学报》,2019,(3)'). Only a list numbered from 1 with two such entries counts.
-_CITATION: Final = patterns.regex.compile(
+_CITATION: Final = regex.compile(
     r"(?:出版社|書局|书局|出版公司|Press|Publish|學報|学报|Journal|[A-Z][a-z]+: [A-Z])"
     r"[^\n]{0,80}?(?:(?:19|20)\d\d|民[國国])"
     r"|(?:(?:19|20)\d\d|民[國国])[^\n]{0,80}?"
