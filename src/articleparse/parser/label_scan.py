@@ -345,6 +345,8 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
         following = value[match.end() : match.end() + 1]
         if following in ("", "\r", "\n"):
             return True  # alone on its line: 'Abstract', '摘 要'
+        if field == "keywords" and _spaced_items_follow(value, match.end()):
+            return True  # '关键词锂电池     热管理': the colon lost, the items set apart
         if match.group("space") and (not match.group().isascii() or field.endswith("_en")):
             return True  # '关键词 党建 理念', 'Abstract Based on …' at the start of a line
     if field in BLOCK_FIELDS:
@@ -385,6 +387,23 @@ def _record_label(written: str, value: str, end: int) -> bool:
 
 
 _LONGEST_NAME: Final = 4
+
+
+def _spaced_items_follow(value: str, end: int) -> bool:
+    """The rest of the line is short items set apart by runs of spaces ('甲     乙')."""
+    line_end = value.find("\n", end)
+    line = value[end : line_end if line_end >= 0 else len(value)].strip()
+    if "   " not in line or len(line) > _SPACED_ITEMS_LINE:
+        return False
+    items = [item for item in line.split("   ") if item.strip()]
+    return len(items) >= 2 and all(
+        len(item.strip()) <= _SPACED_ITEM and not any(c in "。，,；;" for c in item)
+        for item in items
+    )
+
+
+_SPACED_ITEMS_LINE: Final = 200
+_SPACED_ITEM: Final = 20
 
 
 def _title_marks_label(match: regex.Match[str], value: str) -> bool:

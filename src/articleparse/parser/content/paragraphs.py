@@ -80,10 +80,13 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
         while (
             end + 1 < len(tokens)
             and tokens[end].kind is Kind.SEP
-            and tokens[end].text.count("\n") == 1
+            and "\n" in tokens[end].text
+            and tokens[end].text.count("\n") <= _MOST_WRAP_BREAKS
             and tokens[end + 1].kind is Kind.SEGMENT
             and tokens[end + 1].marker is None
-            and line_goes_on("".join(pieces[line:]), tokens[end + 1].text)
+            and line_goes_on(
+                "".join(pieces[line:]), tokens[end + 1].text, tokens[end].text.count("\n") > 1
+            )
         ):
             pieces.append(tokens[end].text)
             line = len(pieces)
@@ -94,7 +97,7 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
     return end
 
 
-def line_goes_on(line: str, following: str) -> bool:
+def line_goes_on(line: str, following: str, blank: bool = False) -> bool:
     """In a multi-line body, whether ``following`` continues the paragraph whose last
     line is ``line``: it opens with what closes a sentence or a clause (',是…', '。',
     a citation mark lost with its markup left the break), or ``line`` was cut by a
@@ -103,6 +106,8 @@ def line_goes_on(line: str, following: str) -> bool:
     head = following.lstrip(" \t\u3000")
     if not head:
         return False
+    if blank and not _cut_mid_sentence(line):
+        return False  # after a blank line, only a line cut inside a sentence goes on
     if head[0] in _CONTINUES:
         # not ':::', a page's rule; a lone '。' is the end of the sentence
         return any(c.isalnum() for c in head) or all(c in _CLOSES_ALONE for c in head)
@@ -117,6 +122,21 @@ def line_goes_on(line: str, following: str) -> bool:
     ):
         return False
     return "\u4e00" <= head[0] <= "\u9fff"
+
+
+def _cut_mid_sentence(line: str) -> bool:
+    """A long line of prose (commas in it) that ends on a Chinese character: the
+    page broke it, with a blank line, inside a sentence ('…但是這' ⏎⏎ '樣美元…')."""
+    tail = line.rstrip(" \t\u3000")
+    return (
+        len(tail) >= _MIN_BLANK_WRAPPED
+        and "\u4e00" <= tail[-1] <= "\u9fff"
+        and sum(1 for c in tail if c in _CLAUSE_MARKS) >= 2
+    )
+
+
+_MOST_WRAP_BREAKS: Final = 2
+_MIN_BLANK_WRAPPED: Final = 30
 
 
 def _spaced_words(line: str) -> bool:
