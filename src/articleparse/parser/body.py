@@ -55,8 +55,9 @@ def run(tree: Tree, tokens: list[Token]) -> None:
 def advance(st: Body, index: int, after: int) -> int:
     """Where the driver goes on after a rule read the token at ``index``: ``after``
     when the rule moved past it. A rule that took nothing would make the loop
-    spin forever; instead its token is reported (``body-stalled``) and becomes a
-    paragraph, so the driver advances on every input."""
+    spin forever; instead its token is reported (``body-stalled``) and read as a
+    paragraph (kept as chrome before the text when shaped like none), so the driver
+    advances on every input."""
     if after > index:
         return after
     token = st.tokens[index]

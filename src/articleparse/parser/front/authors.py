@@ -282,11 +282,16 @@ def _plain_affiliation(lead: Lead, position: int) -> int:
     end = _line_or_chunk_end(lead, position)
     if not _affiliation_text(text[position:end]):
         return -1
-    names = _names_after_unit(text, position, end) if lead.multiline else -1
-    return names if names - position >= _SHORTEST_UNIT else end
+    names = _names_after_unit(text, position, end)
+    if names - position < _SHORTEST_UNIT or text[names - 1] not in _UNIT_ENDS:
+        return end
+    return names
 
 
 _SHORTEST_UNIT: Final = 4
+# The last character of a unit's name ('…检察院', '…研究所', '…硕士班'), not of an
+# address ('湖南 长沙'), so that a name set apart after it is a person's.
+_UNIT_ENDS: Final = frozenset("院所局站校系部室处厅委会司心班组科馆团队社厂场行")
 
 
 def _names_after_unit(text: str, start: int, end: int) -> int:
