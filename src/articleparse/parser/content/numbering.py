@@ -301,6 +301,13 @@ class NumberingState:
             return Verdict(verdict.keep, verdict.level, "heading-too-deep")
         return verdict
 
+    def judge_later_part(self, scheme: str, parts: tuple[int, ...]) -> Verdict | None:
+        """A page that holds one part of a longer article opens with a later top
+        heading ('四、结论', before any text): a heading, reported as a gap."""
+        if self.stack or scheme not in _PART_SCHEMES or not 2 < parts[0] <= _LATEST_FIRST:
+            return None
+        return Verdict(0, 1, "heading-gap", written_number(scheme, 1))
+
     def push(
         self, verdict: Verdict, scheme: str, parts: tuple[int, ...], punctuated: bool = False
     ) -> None:
@@ -381,6 +388,12 @@ class NumberingState:
         if value != 1:
             return None
         return Verdict(keep, self._level_under(keep))
+
+
+_PART_SCHEMES: Final = frozenset(("cn-dun", "cn-chapter"))
+"""Schemes of top headings only, whose first heading on a page may be a later part."""
+
+_LATEST_FIRST: Final = 10
 
 
 def _dotted(parts: tuple[int, ...]) -> str:

@@ -86,6 +86,8 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
     if not looks_like_title(title) and not (strong and _question_title(title)):
         return None
     verdict = st.tree.numbering.judge(marker.scheme, marker.parts)
+    if verdict is None and not st.tree.preamble and not st.tree.sections and not run_in:
+        verdict = st.tree.numbering.judge_later_part(marker.scheme, marker.parts)
     if verdict is None:
         return None
     return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip, chain)
