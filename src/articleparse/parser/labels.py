@@ -59,8 +59,10 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
         "论文摘要",
         "本文摘要",
         "论文提要",
+        "论文概要",
         "摘要",
         "提要",
+        "概要",
     ),
     "keywords": (
         "中文关键词",
@@ -171,6 +173,8 @@ SITE_LABELS: Final = frozenset(
     | {"浏览次数", "阅读量", "阅读次数", "点击量", "点击数", "下载次数", "访问量", "人气"}
     | {"上传用户", "上传人", "上传者", "您的位置", "当前位置", "所在位置", "你的位置", "分享到"}
     | {"页数", "文档编号", "上传时间", "字数", "大小", "格式"}
+    # what a page says after the text, never the article's front matter
+    | {"免责声明", "版权声明", "声明", "特别声明", "温馨提示"}
 )
 
 # Parts of a structured abstract ('目的:…', '方法:…'): label-shaped, yet inside the

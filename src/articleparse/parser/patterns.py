@@ -284,6 +284,11 @@ END_CHROME: Final[regex.Pattern[str]] = regex.compile(
     + r"|(?:本站|本网)?版权所有(?=[ \t\u3000:：©(（,，]|$)|版权声明|免责声明"
     + r"|Copyright\b|©"
     + r"|(?:点击|免费|立即)?下载(?:全文|本文|论文|文档|原文)|返回(?:顶部|列表|首页|目录)"
+    # the page's address printed after the text ('http://… 点此复制本页地址')
+    + r"|(?:https?://|www\.)[\x21-\x7e]+(?=[ \t\u3000]|$)"
+    # a credit in brackets on a line of its own ('(本报记者 甲、乙整理)', '（责任编辑：丙）')
+    + r"|[(（][^()（）\n]{0,60}?(?:记者|编辑|整理|通讯员|供稿|摄影|责编|审校|校对|编审)"
+    + r"[^()（）\n]{0,60}?[)）][ \t\u3000]*$"
 )
 # A line of the front text that starts with an affiliation number: '2.某某研究所'
 # (or glued to it: '2山东某医院', after one space: '2 某某研究所', circled: '②某医院').

@@ -18,7 +18,7 @@ def end_chrome(text: str) -> regex.Match[str] | None:
 
 
 # The first characters END_CHROME can match: most segments are spared the pattern.
-_END_CHROME_FIRST: Final = frozenset("相热推延精最猜上下本文原转版免点立返C©")
+_END_CHROME_FIRST: Final = frozenset("相热推延精最猜上下本文原转版免点立返C©hw(（")
 
 
 COPYRIGHT: Final = ("©", "Copyright")

@@ -168,9 +168,11 @@ def english_prose(text: str) -> bool:
     """English sentences (two or more, ending in a full stop): an abstract written
     without its label (a title, its authors and their affiliation, run together in
     a single-line body, end in no full stop)."""
+    stops = _sentence_stops(text)
+    words = text.count(" ") + 1
     if text.rstrip()[-1:] not in ".?!":
-        return False
-    return _sentence_stops(text) >= 1 or text.count(" ") + 1 >= _PROSE_WORDS
+        return stops >= 2 and words >= _PROSE_WORDS  # an abstract the page cut off
+    return stops >= 1 or words >= _PROSE_WORDS
 
 
 _PROSE_WORDS: Final = 25

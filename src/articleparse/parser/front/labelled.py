@@ -79,6 +79,11 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
             tree.diagnose("keywords-unsplit", label.start, f"'{excerpt(raw.strip())}'")
     tree.add_text(label.text)
     tree.add_text(lead)
+    if raw and raw[0] in _CELL_BARS and field not in SHORT_FIELDS:
+        # '摘要: | 中國人…': the bar of a table's cell between the label and its value
+        kept = raw.lstrip(" \u3000" + _CELL_BARS)
+        tree.add_text(raw[: len(raw) - len(kept)])
+        raw = kept
     junk = ""
     if bracketed and raw[-1:] in "）)":
         raw, junk = raw[:-1], raw[-1:]
@@ -109,6 +114,9 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
         tree.assign("keywords_en", english_raw, "", tokens[english].start)
         return english_end
     return end
+
+
+_CELL_BARS: Final = "|｜"
 
 
 def _same_field_next(st: Body, index: int, field: str) -> bool:

@@ -59,6 +59,12 @@ def _title(lead: Lead, position: int) -> int:
             lead.subtitle_at = Needle(text, title[:dash])
     if lead.title_at.at(position):
         end = position + len(title)
+    elif text[position] in _TITLE_BRACKETS and lead.title_at.at(position + 1):
+        # '【题名】近年来…': the title in black brackets, glued to the first sentence
+        end = position + 1 + len(title)
+        if text[end : end + 1] == _TITLE_BRACKETS[text[position]]:
+            return end + 1
+        return -1
     else:
         # the row's title holds the subtitle, the body breaks the line before it
         before = lead.subtitle_at
@@ -74,6 +80,9 @@ def _title(lead: Lead, position: int) -> int:
 
 
 _TITLE_MARKS: Final = frozenset("*＊∗#※†①②③")
+
+
+_TITLE_BRACKETS: Final = {"【": "】", "[": "]", "〔": "〕", "《": "》"}
 
 
 _SUBTITLE_DASH: Final = "——"
