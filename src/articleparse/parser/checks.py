@@ -234,6 +234,8 @@ def title_again(text: str, title: str) -> bool:
     (spaces, punctuation and the pinyin mirror sites add left out), the title with a
     few characters more ('论文', '.docx', '_第1页'), or at least half of it (a title
     broken over two lines)."""
+    if text.rstrip()[-1:] in "。！？":
+        return False  # '题名既是要求,也是趋势。': a sentence that opens with its words
     line = _title_key(text)
     key = _title_key(title)
     if len(key) < _MIN_TITLE_KEY or len(line) < _MIN_TITLE_KEY:

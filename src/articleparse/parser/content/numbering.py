@@ -301,12 +301,19 @@ class NumberingState:
             return Verdict(verdict.keep, verdict.level, "heading-too-deep")
         return verdict
 
-    def judge_later_part(self, scheme: str, parts: tuple[int, ...]) -> Verdict | None:
+    def judge_later_part(
+        self, scheme: str, parts: tuple[int, ...], punctuated: bool
+    ) -> Verdict | None:
         """A page that holds one part of a longer article opens with a later top
-        heading ('四、结论', before any text): a heading, reported as a gap."""
-        if self.stack or scheme not in _PART_SCHEMES or not 2 < parts[0] <= _LATEST_FIRST:
+        heading ('四、结论', '4.是否标注' on a line of its own: ``punctuated``): a
+        heading, reported as a gap."""
+        if self.stack or not 2 < parts[0] <= _LATEST_FIRST:
             return None
-        return Verdict(0, 1, "heading-gap", written_number(scheme, 1))
+        if scheme in _PART_SCHEMES:
+            return Verdict(0, 1, "heading-gap", written_number(scheme, 1))
+        if scheme == "decimal" and len(parts) == 1 and punctuated:
+            return Verdict(0, 1, "heading-gap", "1")
+        return None
 
     def push(
         self, verdict: Verdict, scheme: str, parts: tuple[int, ...], punctuated: bool = False

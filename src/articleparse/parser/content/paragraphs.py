@@ -83,9 +83,16 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             and "\n" in tokens[end].text
             and tokens[end].text.count("\n") <= _MOST_WRAP_BREAKS
             and tokens[end + 1].kind is Kind.SEGMENT
-            and tokens[end + 1].marker is None
-            and line_goes_on(
-                "".join(pieces[line:]), tokens[end + 1].text, tokens[end].text.count("\n") > 1
+            and (
+                _left_open("".join(pieces[line:]))
+                or (
+                    tokens[end + 1].marker is None
+                    and line_goes_on(
+                        "".join(pieces[line:]),
+                        tokens[end + 1].text,
+                        tokens[end].text.count("\n") > 1,
+                    )
+                )
             )
         ):
             pieces.append(tokens[end].text)
@@ -122,6 +129,16 @@ def line_goes_on(line: str, following: str, blank: bool = False) -> bool:
     ):
         return False
     return "\u4e00" <= head[0] <= "\u9fff"
+
+
+def _left_open(line: str) -> bool:
+    """A line that ends inside a phrase: after an opening mark ('比如,《') or '第'
+    ('…条例》第' ⏎ '12条…'); the next line goes on with it, whatever it opens with."""
+    tail = line.rstrip(" \t\u3000")
+    return bool(tail) and (tail[-1] in _OPENING_MARKS or tail[-1] == "第")
+
+
+_OPENING_MARKS: Final = frozenset("《“‘（(「『【〔")
 
 
 def _cut_mid_sentence(line: str) -> bool:

@@ -86,8 +86,18 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
     if not looks_like_title(title) and not (strong and _question_title(title)):
         return None
     verdict = st.tree.numbering.judge(marker.scheme, marker.parts)
-    if verdict is None and not st.tree.preamble and not st.tree.sections and not run_in:
-        verdict = st.tree.numbering.judge_later_part(marker.scheme, marker.parts)
+    if (
+        verdict is None
+        and not run_in
+        and not chain
+        and not st.tree.sections
+        and (not st.tree.preamble or (st.multiline and strong))
+    ):
+        # a page that holds a later part of an article: its first heading, before
+        # any text or, on a line of its own, after the part's first paragraphs
+        verdict = st.tree.numbering.judge_later_part(
+            marker.scheme, marker.parts, strong and st.multiline
+        )
     if verdict is None:
         return None
     return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip, chain)

@@ -153,7 +153,8 @@ def interface_line(text: str) -> bool:
     if line in UNNUMBERED_TITLES:
         return False
     if not any(c.isalnum() for c in line):
-        return True  # '-', '•', ':::', '——'
+        # '-', '•', ':::', '——'; not an opening mark a line break left alone ('《')
+        return line[-1] not in "《“‘（(「『"
     if sum(1 for c in line if c in _TRAIL) >= 2:
         return True
     words = 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..content.numbering import find_marker
 from ..labels import COLUMN_NAMES
 from .lead_text import _BULLETS, _MAX_TAG, _OPENERS, _SPACE, Lead, _trim
 from .names import (
@@ -59,6 +60,8 @@ def _title(lead: Lead, position: int) -> int:
             lead.subtitle_at = Needle(text, title[:dash])
     if lead.title_at.at(position):
         end = position + len(title)
+        if lead.multiline and _heading_title(title) and not _again_next_line(lead, end, title):
+            return -1  # '四、结论' as the page's title and its first heading: the heading
     elif text[position] in _TITLE_BRACKETS and lead.title_at.at(position + 1):
         # '【题名】近年来…': the title in black brackets, glued to the first sentence
         end = position + 1 + len(title)
@@ -77,6 +80,33 @@ def _title(lead: Lead, position: int) -> int:
     if lead.multiline:
         end = _subtitle(lead, end)
     return end
+
+
+def _heading_title(title: str) -> bool:
+    """A title that is a numbered heading ('四、结论及深思', '3.研究方法'): the page
+    holds one part of a longer article."""
+    marker = find_marker(title)
+    return (
+        marker is not None
+        and marker.scheme in _PART_HEADING_SCHEMES
+        and title[marker.end - 1 : marker.end] in "、.．章"
+        and marker.title_start < len(title)
+    )
+
+
+def _again_next_line(lead: Lead, end: int, title: str) -> bool:
+    """The next line is the title written again."""
+    text = lead.text
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        return False
+    start = line_end + 1
+    while start < len(text) and text[start] in " \t\u3000":
+        start += 1
+    return text.startswith(title, start)
+
+
+_PART_HEADING_SCHEMES: Final = frozenset(("cn-dun", "cn-chapter", "decimal"))
 
 
 _TITLE_MARKS: Final = frozenset("*＊∗#※†①②③")
