@@ -16,6 +16,7 @@ from typing import Final
 
 import regex
 
+from .front.chrome import COPYRIGHT_MARKS
 from .front.english import english_affiliation
 from .front.english_run import english_names
 from .front.names import looks_like_affiliation, valid_name
@@ -124,6 +125,8 @@ def affiliation_reason(item: str) -> str:
     text = item.strip(" \u3000()（）[]［］;；,，")
     if "《" in text:
         return f"'{text[:20]}' names a journal or book in 《》"
+    if any(mark in text for mark in COPYRIGHT_MARKS):
+        return f"'{text[:20]}' is a site's copyright line"
     if not text or looks_like_affiliation(text) or english_affiliation(text):
         return ""
     if any(c in _SENTENCE for c in text):

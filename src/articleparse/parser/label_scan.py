@@ -20,12 +20,16 @@ from .label_shapes import (
     _NOT_A_VALUE,
     _OPENING,
     _SHAPE_SPACES,
+    SPACED_FIELDS,
     _ideograph,
     _shape_before_colon,
     _shape_in_brackets,
     _with_shapes,
     ends_address,
     ends_english_word,
+    record_label,
+    spaced_items_follow,
+    spaced_written,
 )
 from .labels import (
     BARE_LABELS,
@@ -337,6 +341,8 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
         return _title_marks_label(match, value)
     if match.group("open") or match.group("colon"):
         return True
+    if field in SPACED_FIELDS and spaced_written(match.group(field)):
+        return True  # '摘 要本文…': a label spaced out as a heading is one, colon or not
     start = match.start()
     if match.group(field).replace(" ", "") in COLON_ONLY_LABELS:
         return False  # 'keywords', 'abstract' in a sentence: only 'keywords:' is a label
@@ -345,7 +351,7 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
         following = value[match.end() : match.end() + 1]
         if following in ("", "\r", "\n"):
             return True  # alone on its line: 'Abstract', '摘 要'
-        if field == "keywords" and _spaced_items_follow(value, match.end()):
+        if field == "keywords" and spaced_items_follow(value, match.end()):
             return True  # '关键词锂电池     热管理': the colon lost, the items set apart
         if match.group("space") and (not match.group().isascii() or field.endswith("_en")):
             return True  # '关键词 党建 理念', 'Abstract Based on …' at the start of a line
@@ -360,50 +366,8 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
             # '分类号 G642': a short label, then a code
             following = value[match.end() : match.end() + 1]
             return following.isascii() and following.isupper()
-        return written in _BARE_SIMPLE or _record_label(written, value, match.end())
+        return written in _BARE_SIMPLE or record_label(written, value, match.end())
     return False
-
-
-def _record_label(written: str, value: str, end: int) -> bool:
-    """A record page's bare label between spaces, its value after it ('作者 张三 李四',
-    '出处 《某刊》'): names of two to four ideographs before a space, or a title in
-    《》 (as words of a sentence they stand between no spaces)."""
-    following = value[end : end + 1]
-    if written == "出处":
-        return following == "《"
-    if written != "作者":
-        return False
-    run = end
-    while run < len(value) and run - end <= _LONGEST_NAME and "\u4e00" <= value[run] <= "\u9fff":
-        run += 1
-    return 2 <= run - end <= _LONGEST_NAME and value[run : run + 1] in (
-        " ",
-        "\u3000",
-        ",",
-        "，",
-        ";",
-        "；",
-    )
-
-
-_LONGEST_NAME: Final = 4
-
-
-def _spaced_items_follow(value: str, end: int) -> bool:
-    """The rest of the line is short items set apart by runs of spaces ('甲     乙')."""
-    line_end = value.find("\n", end)
-    line = value[end : line_end if line_end >= 0 else len(value)].strip()
-    if "   " not in line or len(line) > _SPACED_ITEMS_LINE:
-        return False
-    items = [item for item in line.split("   ") if item.strip()]
-    return len(items) >= 2 and all(
-        len(item.strip()) <= _SPACED_ITEM and not any(c in "。，,；;" for c in item)
-        for item in items
-    )
-
-
-_SPACED_ITEMS_LINE: Final = 200
-_SPACED_ITEM: Final = 20
 
 
 def _title_marks_label(match: regex.Match[str], value: str) -> bool:

@@ -213,3 +213,56 @@ def ends_address(value: str, end: int) -> bool:
 
 
 _ADDRESS_LONGEST: Final = 80
+
+
+def record_label(written: str, value: str, end: int) -> bool:
+    """A record page's bare label between spaces, its value after it ('作者 张三 李四',
+    '出处 《某刊》'): names of two to four ideographs before a space, or a title in
+    《》 (as words of a sentence they stand between no spaces)."""
+    following = value[end : end + 1]
+    if written == "出处":
+        return following == "《"
+    if written != "作者":
+        return False
+    run = end
+    while run < len(value) and run - end <= _LONGEST_NAME and "\u4e00" <= value[run] <= "\u9fff":
+        run += 1
+    return 2 <= run - end <= _LONGEST_NAME and value[run : run + 1] in (
+        " ",
+        "\u3000",
+        ",",
+        "，",
+        ";",
+        "；",
+    )
+
+
+_LONGEST_NAME: Final = 4
+
+
+def spaced_items_follow(value: str, end: int) -> bool:
+    """The rest of the line is short items set apart by runs of spaces ('甲     乙')."""
+    line_end = value.find("\n", end)
+    line = value[end : line_end if line_end >= 0 else len(value)].strip()
+    if "   " not in line or len(line) > _SPACED_ITEMS_LINE:
+        return False
+    items = [item for item in line.split("   ") if item.strip()]
+    return len(items) >= 2 and all(
+        len(item.strip()) <= _SPACED_ITEM and not any(c in "。，,；;" for c in item)
+        for item in items
+    )
+
+
+_SPACED_ITEMS_LINE: Final = 200
+_SPACED_ITEM: Final = 20
+
+
+def spaced_written(written: str) -> bool:
+    """'摘 要', '关  键  词': a space between each of its Chinese characters."""
+    core = written.strip(" \u3000")
+    chars = [c for c in core if c not in " \u3000"]
+    return len(chars) >= 2 and len(core) > len(chars) and all(c > "\x7f" for c in chars)
+
+
+SPACED_FIELDS: Final = frozenset({"abstract", "keywords"})
+"""Fields whose label, spaced out ('摘 要'), stands with no colon."""

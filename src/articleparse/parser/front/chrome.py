@@ -35,6 +35,8 @@ def _chrome(lead: Lead, position: int) -> int:
     summary = _site_summary(text, position, line_end)
     if summary > position:
         return summary
+    if lead.multiline and _copyright_line(text, position, line_end):
+        return _trim(text, position, line_end)
     for pattern in (patterns.CHROME_DATE, patterns.CHROME_WORDS, patterns.CHROME_COUNTERS):
         match = pattern.match(text, position, line_end)
         if match is not None and match.end() > position:
@@ -53,6 +55,27 @@ def _chrome(lead: Lead, position: int) -> int:
         if match is not None and (match.end() == len(text) or text[match.end()] in _SPACE):
             return match.end()
     return -1
+
+
+def _copyright_line(text: str, position: int, line_end: int) -> bool:
+    """A site's copyright or registration line ('某网 版权所有 京ICP备…号'), short."""
+    if line_end - position > _LONGEST_COPYRIGHT:
+        return False
+    line = text[position:line_end]
+    return any(mark in line for mark in COPYRIGHT_MARKS)
+
+
+COPYRIGHT_MARKS: Final = (
+    "版权所有",
+    "版權所有",
+    "ICP备",
+    "ICP備",
+    "Copyright",
+    "©",
+    "公网安备",
+    "公網安備",
+)
+_LONGEST_COPYRIGHT: Final = 120
 
 
 def _site_summary(text: str, position: int, line_end: int) -> int:
