@@ -77,6 +77,13 @@ TRIGGERS = {
         action="report the file",
         detail="'本刊讯' stands before the text",
     ),
+    "contents-entry": Trigger(
+        "标题 | 题目 |\n范文 | 近年来，基层治理的研究越来越多。\n研究对象与方法……3\n正文。 |",
+        line=3,
+        column=1,
+        action="nothing to do",
+        detail="研究对象与方法……3",
+    ),
     "references-unlabelled": Trigger(
         "标题 | 题目 |\n范文 | 正文。\n[1]张三.题名[J].刊名,2019(4):1-3.\n[2]李四.书名[M].北京:出版社,2018. |",
         line=3,

@@ -257,6 +257,7 @@ def chrome_before_text(count: int) -> str:
     unit = (
         "阅览 2019: 1-9 甲. 乙. 丙 题名[J]. 刊名, 2021, 2(3): 1-9. "
         "您可以在此留言 甲. 乙. 丙. 丁. 戊. Home » 甲,乙* 发布:2022 标题再写 "
+        "甲 乙 丙 丁 戊 己 检测方法……2 现场……5 目录 "
     )
     single = "范文 | " + unit * count + "正文。|\n"
     lines = "范文 | " + unit.replace(" ", "\n") * count + "正文。|\n"

@@ -161,6 +161,12 @@ CODES: dict[str, Code] = {
         "text, was kept in the layout as site chrome; if it is the article's text, report "
         "the file",
     ),
+    "contents-entry": Code(
+        "info",
+        "a line of a table of contents (leader dots and a page number), kept as chrome",
+        "nothing to do if the paragraphs read right: a table of contents entry "
+        "('1.1 研究对象……3') is the page's, not a paragraph of the text",
+    ),
     "references-unlabelled": Code(
         "info",
         "a reference list with no '参考文献' label, known by its entries",

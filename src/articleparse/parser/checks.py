@@ -22,7 +22,7 @@ from .front.english_run import english_names
 from .front.names import looks_like_affiliation, valid_name
 from .front.site_lines import INTERFACE_WORDS, MAX_CHROME_LINE, pieces
 from .labels import FRONT_LABELS, ROW_ROLES, UNNUMBERED_TITLES
-from .patterns import CITED_ISSUE, TYPE_MARK
+from .patterns import CITED_ISSUE, TOC_ENTRY, TYPE_MARK
 
 _MAX_NAME_PART: Final = 6
 """Longest part of a transliterated foreign name ('约翰·史密斯'), in characters."""
@@ -277,6 +277,39 @@ _TITLE_AFFIX: Final = 10
 _PINYIN: Final = 8
 
 
+def contents_line(text: str) -> bool:
+    """'1.1 研究对象……3', '目 录 1.需求分析...1 1.1 处理对象...1': entries of a table
+    of contents (leader dots and a page number), no sentence among them."""
+    if "".join(text.split()) in _CONTENTS_TITLES:
+        return True  # '目 录' alone on its line, above the entries
+    return (
+        len(text) <= _MAX_CONTENTS
+        and not any(c in _SENTENCE for c in text)
+        and TOC_ENTRY.search(text) is not None
+    )
+
+
+_MAX_CONTENTS: Final = 400
+_CONTENTS_TITLES: Final = frozenset(("目录", "目錄", "目次"))
+
+
+def _menu_row(text: str) -> bool:
+    """'小学 一年级上册 一年级下册 二年级上册 …': at least :data:`_MENU_PIECES` pieces
+    set apart by spaces, none longer than :data:`_MENU_PIECE`, no sentence in them."""
+    if any(c in _SENTENCE for c in text):
+        return False
+    count = 0
+    for piece in text.split():
+        if len(piece) > _MENU_PIECE:
+            return False
+        count += 1
+    return count >= _MENU_PIECES
+
+
+_MENU_PIECES: Final = 5
+_MENU_PIECE: Final = 6
+
+
 def _site_notice(text: str) -> bool:
     """A sentence in which the page speaks of itself or to its reader about itself."""
     head = text[:_MAX_NOTICE]
@@ -329,6 +362,10 @@ def paragraph_reason(
         return ""
     if _site_notice(stripped):
         return f"'{stripped[:20]}' is the page's notice about itself, before the text"
+    if TOC_ENTRY.search(stripped) is not None:
+        return f"'{stripped[:20]}' is a table of contents (leader dots, a page), before the text"
+    if _menu_row(stripped):
+        return f"'{stripped[:20]}' is a row of short pieces (a menu), before the text"
     if title and title_again(stripped, title):
         return f"'{stripped[:20]}' is the title again, before the text"
     if "。" not in stripped and CITED_ISSUE.search(stripped) is not None:

@@ -339,6 +339,11 @@ CITATION_LABEL: Final[regex.Pattern[str]] = regex.compile(
     r"(?P<label>Citation|Cite this article|How to cite(?: this article)?|Reference format)"
     r"[ ]?[:：][ ]?"
 )
+# A table of contents entry: leader dots (three or more, or an ellipsis) and a page
+# ('1.1 研究对象……3', '需求分析...1'); the page may have been cut off on one line.
+TOC_ENTRY: Final[regex.Pattern[str]] = regex.compile(
+    r"(?:\.{3,}|…+|·{3,})[ ]?(?:\d{1,4}(?![\d.])|$)"
+)
 # A journal's volume, issue and pages ('14 (1): 57-64', '40(12): 2167-2178'): what
 # a citation of an article ends with, with or without a type mark before it.
 CITED_ISSUE: Final[regex.Pattern[str]] = regex.compile(

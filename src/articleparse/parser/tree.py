@@ -37,6 +37,7 @@ from .checks import (
     affiliation_reason,
     author_reason,
     chrome_throughout,
+    contents_line,
     keyword_reason,
     paragraph_reason,
     prose_shaped,
@@ -307,6 +308,12 @@ class Tree:
     # ------------------------------------------------------------- sections
 
     def add_paragraph(self, text: str, start: int) -> None:
+        if contents_line(text):
+            # '1.1 研究对象……3': a table of contents, wherever it stands
+            if not self._diagnosed_at(start):
+                self.diagnose("contents-entry", start, f"'{text.strip()[:20]}'")
+            self.add_chrome(text)
+            return
         before_text = not self.prose and not self.open_sections
         preamble = "" if self.open_sections else self.scalars.get("title", "")
         reason = paragraph_reason(

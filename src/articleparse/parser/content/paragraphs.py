@@ -64,6 +64,8 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             following = end + 1
             if end_chrome(tokens[following].text) is not None:
                 break  # chrome never enters a paragraph
+            if _contents_end(pieces[-1]) or _contents_end(tokens[following].text):
+                break  # '检测方法……2 现场试验……5': entries of a table of contents
             marker = tokens[following].marker
             if marker is not None:
                 plan = heading_plan(st, following, after_open=True)
@@ -102,6 +104,17 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
     text = pieces[0] if len(pieces) == 1 else "".join(pieces)
     st.tree.add_paragraph(text, first.start + skip)
     return end
+
+
+def _contents_end(text: str) -> bool:
+    """A segment that ends like a table of contents entry: leader dots, a page."""
+    if not text[-1:].isdigit():
+        return False  # '需求分析... 1': the page follows after a space
+    found = patterns.TOC_ENTRY.search(text, max(0, len(text) - _CONTENTS_TAIL))
+    return found is not None and found.end() == len(text)
+
+
+_CONTENTS_TAIL: Final = 12
 
 
 def line_goes_on(line: str, following: str, blank: bool = False) -> bool:
