@@ -44,6 +44,14 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             # before the text, glued to it by the single line, is a piece of its own
             st.tree.add_paragraph("".join(t.text for t in tokens[index : opening - 1]), first.start)
             return opening - 1
+    if not skip and not st.tree.prose and not st.tree.open_sections:
+        opening = bullet_opening(first.text)
+        if opening > 0:
+            # '• 中文化学名词自…。': the page's bullet before the text's first sentence
+            marks = len(first.text) - len(first.text.lstrip(_BULLETS))
+            st.tree.add_chrome(first.text[:marks])
+            st.tree.add_text(first.text[marks:opening])
+            skip = opening
     pieces = [first.text[skip:] if skip else first.text]
     end = _glue(st, pieces, index + 1)
     # '引言 随着…': a title written with no number stands as a paragraph of its own
@@ -187,6 +195,24 @@ _CLAUSE_MARKS: Final = frozenset(",，")  # a sentence's commas, not a list's ma
 _CLOSES_ALONE: Final = frozenset("。．.！？!?，,；;）)」』” \t\u3000")
 _CLAUSE_ENDS: Final = frozenset(",，、")  # a line cut after a word or a comma
 _MIN_WRAPPED: Final = 15
+
+
+def bullet_opening(text: str) -> int:
+    """Where the sentence starts in '• 中文化学名词自…。' (a page's bullet, a space,
+    then a sentence of Chinese text); 0 if ``text`` does not open so."""
+    marks = len(text) - len(text.lstrip(_BULLETS))
+    if not marks:
+        return 0
+    start = marks
+    while start < len(text) and text[start] in " \t\u3000\u00a0":
+        start += 1
+    if start == marks or start >= len(text) or "。" not in text:
+        return 0
+    first = text[start]
+    return start if "\u4e00" <= first <= "\u9fff" or first in "“《「" else 0
+
+
+_BULLETS: Final = "•●■◆▪▸►"
 
 
 def leading_chrome(st: Body, index: int) -> int:
