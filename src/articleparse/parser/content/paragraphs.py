@@ -218,15 +218,19 @@ _BULLETS: Final = "•●■◆▪▸►"
 def leading_chrome(st: Body, index: int) -> int:
     """In a single-line body before the text: the token index of the segment where a
     sentence starts after chunks that stand alone (symbols, Latin words, a list of
-    names, a short 'label:value', a word of up to :data:`_MAX_CHUNK` characters);
+    names, a short 'label:value', the title again, a word; each of up to
+    :data:`_MAX_CHUNK` characters, a run of Latin words counting as one);
     ``index`` if the paragraph does not open so. One such chunk is enough when it is
     no bare word (symbols, Latin, a list, a mark); a bare word ('近年来') needs another."""
     tokens = st.tokens
     end = index
     chunks = 0
+    steps = 0
     marked = False
+    latin = False
     while (
         chunks < _MAX_CHUNKS
+        and steps < _MAX_STEPS
         and end + 2 < len(tokens)
         and tokens[end].kind is Kind.SEGMENT
         and tokens[end + 1].kind is Kind.SEP
@@ -238,13 +242,17 @@ def leading_chrome(st: Body, index: int) -> int:
         if after_title > end:
             chunks += 1
             marked = True
+            latin = False
             end = after_title
             continue
         kind = _chunk_kind(tokens[end].text)
         if not kind:
             break
-        chunks += 1
-        marked = marked or kind == _MARKED
+        steps += 1
+        if kind != _LATIN or not latin:
+            chunks += 1  # a run of Latin words ('Tradition as a …') is one chunk
+        latin = kind == _LATIN
+        marked = marked or kind != _WORD
         end += 2
     if not chunks or end >= len(tokens) or tokens[end].kind is not Kind.SEGMENT:
         return index
@@ -283,8 +291,11 @@ def _title_again_at(st: Body, index: int) -> int:
 
 _WORD: Final = "word"
 _MARKED: Final = "marked"
-_MAX_CHUNK: Final = 15
+_LATIN: Final = "latin"
+_MAX_CHUNK: Final = 20
 _MAX_CHUNKS: Final = 12
+_MAX_STEPS: Final = 80
+_MAX_LATIN: Final = 300
 _NAME_MARKS: Final = frozenset(",，、;；*＊#")
 _CHUNK_END: Final = frozenset("。！？!?；;…")
 
@@ -292,15 +303,16 @@ _CHUNK_END: Final = frozenset("。！？!?；;…")
 def _chunk_kind(text: str) -> str:
     """How a chunk stands alone: '' (it does not: a sentence's start or end), a bare
     word, or a marked chunk (symbols, Latin words, a list of names, 'label:value')."""
-    if len(text) > _MAX_CHUNK + 5 or text[-1] in _CHUNK_END or "。" in text:
+    if text.isascii() and len(text) <= _MAX_LATIN and text[-1] not in ".?!":
+        # 'Loading', an English title glued into one segment ('Tradition as a …')
+        return _LATIN if any(c.isalpha() for c in text) else _MARKED
+    if len(text) > _MAX_CHUNK or text[-1] in _CHUNK_END or "。" in text:
         return ""
-    if not any(c.isalnum() for c in text) or (text.isascii() and "." not in text):
+    if not any(c.isalnum() for c in text):
         return _MARKED
     colon = max(text.find(":"), text.find("："))
     if 0 < colon < len(text) - 1:
         return _MARKED  # '发布时间:2024-08-27'
-    if len(text) > _MAX_CHUNK:
-        return ""
     core = text.rstrip(",，、")
     if core and all(c.isalnum() or c in _NAME_MARKS for c in core):
         if any(c in _NAME_MARKS for c in core):
