@@ -306,6 +306,22 @@ def _menu_row(text: str) -> bool:
     return count >= _MENU_PIECES
 
 
+def tag_list(text: str) -> bool:
+    """'甲乙,丙丁,戊己,…', '语文网-读书-文学评论、书评、…': at least :data:`_TAGS` items split
+    by commas, '、', '-', '|' or '/', none longer than :data:`_TAG`, no sentence."""
+    if any(c in _SENTENCE for c in text):
+        return False
+    count = 0
+    for item in _TAG_SEPARATORS.split(text):
+        if len(item.strip()) > _TAG:
+            return False
+        count += 1
+    return count >= _TAGS
+
+
+_TAG_SEPARATORS: Final = regex.compile(r"[,，、|｜/／]|-(?=\S)")
+_TAGS: Final = 6
+_TAG: Final = 15
 _MENU_PIECES: Final = 5
 _MENU_PIECE: Final = 6
 
@@ -364,7 +380,7 @@ def paragraph_reason(
         return f"'{stripped[:20]}' is the page's notice about itself, before the text"
     if TOC_ENTRY.search(stripped) is not None:
         return f"'{stripped[:20]}' is a table of contents (leader dots, a page), before the text"
-    if _menu_row(stripped):
+    if _menu_row(stripped) or tag_list(stripped):
         return f"'{stripped[:20]}' is a row of short pieces (a menu), before the text"
     if title and title_again(stripped, title):
         return f"'{stripped[:20]}' is the title again, before the text"

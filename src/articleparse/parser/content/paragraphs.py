@@ -13,6 +13,7 @@ from typing import Final
 
 from .. import patterns
 from ..back.chrome_line import end_chrome
+from ..checks import tag_list
 from ..labels import (
     UNNUMBERED_TITLES,
 )
@@ -306,7 +307,9 @@ def _chunk_kind(text: str) -> str:
     if text.isascii() and len(text) <= _MAX_LATIN and text[-1] not in ".?!":
         # 'Loading', an English title glued into one segment ('Tradition as a …')
         return _LATIN if any(c.isalpha() for c in text) else _MARKED
-    if len(text) > _MAX_CHUNK or text[-1] in _CHUNK_END or "。" in text:
+    if len(text) > _MAX_CHUNK:
+        return _MARKED if len(text) <= _MAX_LATIN and tag_list(text) else ""
+    if text[-1] in _CHUNK_END or "。" in text:
         return ""
     if not any(c.isalnum() for c in text):
         return _MARKED
