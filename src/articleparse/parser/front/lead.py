@@ -65,7 +65,7 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
             tree.sep(raw)
         elif part.kind == "trivia":
             tree.add_text(raw)
-        elif part.kind == "unknown" and label_follows and not any(c.isalnum() for c in raw):
+        elif part.kind == "unknown" and label_follows and _layout_marks(raw):
             tree.add_chrome(raw)  # '>', '|', '-': the page's layout, never a word
         elif part.kind == "unknown" and label_follows and title and title_again(raw, title):
             _place(st, "title", raw, offset)  # the title with a word more ('…论文')
@@ -80,6 +80,12 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
         else:
             _place(st, part.kind, raw, offset)
     return stop, -1
+
+
+def _layout_marks(raw: str) -> bool:
+    """'>', '|', '-': printed marks with no letter or digit (not control characters,
+    which are damage to report)."""
+    return raw.isprintable() and not any(c.isalnum() for c in raw)
 
 
 def _place(st: Body, kind: str, raw: str, offset: int) -> None:
