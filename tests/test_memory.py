@@ -64,7 +64,7 @@ def test_short_lines_within_the_bound(data: bytes) -> None:
 
 def test_nodes_share_their_set_of_fields() -> None:
     """A parsed node carries no set of its own: the one of its class, every field in it."""
-    doc = ap.parse("范文 | 甲\n乙 |")
+    doc = ap.parse("范文 | 甲。\n乙。 |")
     first, second = doc.preamble
     assert first.model_fields_set is second.model_fields_set
     assert first.model_fields_set == set(ap.Paragraph.model_fields)
