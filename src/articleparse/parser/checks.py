@@ -136,9 +136,6 @@ def affiliation_reason(item: str) -> str:
     return ""
 
 
-_SHORTEST_ABSTRACT: Final = 12
-
-
 def scalar_reason(field: str, value: str) -> str:
     """Why ``value`` does not look like the value of ``field`` ('' when it does)."""
     text = value.strip()
@@ -152,8 +149,8 @@ def scalar_reason(field: str, value: str) -> str:
     elif field == "abstract":
         if len(text) > MAX_ABSTRACT:
             return f"an abstract of {len(text):,} characters"
-        if len(text) < _SHORTEST_ABSTRACT or (text[0] in "(（[【" and text[-1] in ")）]】"):
-            return f"an abstract of {len(text)} characters ('{text}'): a note or a fragment"
+        if text[0] in "(（[【" and text[-1] in ")）]】":
+            return f"an abstract that is a note in brackets ('{text[:20]}')"
     elif field == "abstract_en":
         if len(text) > MAX_ABSTRACT * 3:
             return f"an English abstract of {len(text):,} characters"
