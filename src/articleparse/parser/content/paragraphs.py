@@ -53,6 +53,13 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             st.tree.add_chrome(first.text[:marks])
             st.tree.add_text(first.text[marks:opening])
             skip = opening
+    if not skip:
+        advert = bracketed_link(first.text)
+        if advert > 0:
+            # '【某某设备http://www.example.cn】污水处理技术…': a site's link in black
+            # brackets glued before a sentence is chrome; the sentence is the paragraph
+            st.tree.add_chrome(first.text[:advert])
+            skip = advert
     pieces = [first.text[skip:] if skip else first.text]
     end = _glue(st, pieces, index + 1)
     # '引言 随着…': a title written with no number stands as a paragraph of its own
@@ -124,6 +131,25 @@ def _contents_end(text: str) -> bool:
 
 
 _CONTENTS_TAIL: Final = 12
+
+
+def bracketed_link(text: str) -> int:
+    """The end of a run in black brackets at the start of ``text`` that holds a web
+    address ('【某站http://…】'), when text follows it; 0 otherwise."""
+    if text[:1] not in "【[［":
+        return 0
+    close = text.find(
+        "】" if text[0] == "【" else ("]" if text[0] == "[" else "］"), 1, _LONGEST_LINK
+    )
+    if close < 0 or close + 1 >= len(text):
+        return 0
+    inside = text[1:close]
+    return close + 1 if any(mark in inside for mark in _WEB_MARKS) else 0
+
+
+_LONGEST_LINK: Final = 120
+_LINK_CLOSERS: Final = {"【": "】", "[": "]", "［": "］"}
+_WEB_MARKS: Final = ("http://", "https://", "www.")
 
 
 def line_goes_on(line: str, following: str, blank: bool = False) -> bool:
