@@ -88,6 +88,14 @@ def _generate(modules: list[str]) -> tuple[list[object], str]:
     return list(extensions), ""
 
 
+UNTRACK = setuptools.Extension(
+    "articleparse._untrack", ["src/articleparse/_untrack.c"], optional=False
+)
+"""A small C helper built with the compiled modules: finished trees taken out of the
+cyclic collector's lists (articleparse/collector.py says why). Without it, trees stay
+tracked and everything works as before, a little slower when many are kept."""
+
+
 _NO_BUILD_COMMANDS = {"egg_info", "dist_info", "sdist", "clean"}
 
 
@@ -99,7 +107,10 @@ class BuildExt(build_ext):
         # read (pip reads it several times for one install; metadata and the
         # source distribution need no C).
         if not set(self.distribution.commands) <= _NO_BUILD_COMMANDS:
-            self.distribution.ext_modules = _mypyc_extensions(_compiled_modules())[0]  # type: ignore[assignment]
+            extensions = _mypyc_extensions(_compiled_modules())[0]
+            if extensions:
+                extensions = [*extensions, UNTRACK]
+            self.distribution.ext_modules = extensions  # type: ignore[assignment]
         super().finalize_options()
 
     def run(self) -> None:
