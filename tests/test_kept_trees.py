@@ -5,6 +5,7 @@ stay ordinary trees: freed when dropped, editable, equal to what pydantic valida
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 import weakref
 from pathlib import Path
@@ -19,6 +20,7 @@ from strategies import mixed_text
 
 import articleparse as ap
 from articleparse.collector import UNTRACKING, untrack_tree
+from articleparse.corpus.batch import ordered_map
 from articleparse.model import Article, Paragraph
 
 needs_helper = pytest.mark.skipif(
@@ -117,7 +119,7 @@ def test_only_the_tree_is_untracked() -> None:
 
 @needs_helper
 def test_the_helper_wants_a_class() -> None:
-    from articleparse._untrack import untrack
+    from articleparse._native import untrack
 
     with pytest.raises(TypeError):
         untrack([], "BaseModel")  # type: ignore[arg-type]
@@ -145,3 +147,54 @@ def test_property_parsed_trees_are_untracked_and_leave_no_garbage(text: str) -> 
     finally:
         if was_enabled:
             gc.enable()
+
+
+# ---------------------------------------------------------------- nodes made in C
+
+
+@needs_helper
+def test_a_node_made_in_c_is_the_node_trusted_makes() -> None:
+    from articleparse import native
+    from articleparse.parser.trusted import trusted, trusted_node
+    from articleparse.spans import Span
+
+    assert native.new_node is not None
+    fields = {
+        "text": "一段。",
+        "sep": "\n",
+        "span": trusted_node(Span, {"start": 0, "end": 3, "line": 1, "column": 1}),
+    }
+    made = trusted_node(Paragraph, dict(fields))
+    expected = trusted(Paragraph)(**fields)
+    assert type(made) is Paragraph and made == expected
+    assert made.model_dump_json() == expected.model_dump_json()
+    assert made.model_fields_set == expected.model_fields_set == set(Paragraph.model_fields)
+    assert made.__pydantic_extra__ is None and made.__pydantic_private__ is None
+    assert list(made.__dict__) == list(Paragraph.model_fields)
+    assert Paragraph.model_validate(made.model_dump()) == made
+
+
+@needs_helper
+def test_the_c_constructor_refuses_what_is_no_model() -> None:
+    from articleparse import native
+
+    assert native.new_node is not None
+    with pytest.raises(TypeError):
+        native.new_node(dict, {}, set())
+    with pytest.raises(TypeError):
+        native.new_node(Paragraph, [("text", "x")], set())  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- workers
+
+
+def _freeze_count(item: int) -> tuple[int, int]:
+    return os.getpid(), gc.get_freeze_count()
+
+
+def test_workers_freeze_what_they_inherit() -> None:
+    """A worker's collections never walk the heap it inherited from its parent."""
+    results = list(ordered_map(_freeze_count, range(200), 2, chunk_size=10))
+    counts = {count for pid, count in results if pid != os.getpid()}
+    assert counts and all(count > 0 for count in counts)
+    assert gc.get_freeze_count() == 0  # this process freezes nothing

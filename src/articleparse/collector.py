@@ -15,30 +15,18 @@ them, nothing else. An untracked tree is freed as before, as soon as nothing
 refers to it; were a program to make a reference cycle through one of its
 objects (say a section put among its own subsections), that cycle would be
 kept until the end rather than collected. The work is done by a small C helper
-built with the compiled modules; in the pure-Python build trees stay tracked.
+built with the compiled modules (:mod:`.native`); in the pure-Python build trees stay tracked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Final
 
 from pydantic import BaseModel
 
-from ._build import PURE_REASON
+from .native import untrack
 
-
-def _helper() -> Callable[[object, type], int] | None:
-    if PURE_REASON:  # the pure-Python build runs none of the package's C
-        return None
-    try:
-        from ._untrack import untrack
-    except ImportError:
-        return None
-    return untrack
-
-
-_untrack: Final = _helper()
+_untrack: Final = untrack
 
 UNTRACKING = _untrack is not None
 """Whether finished trees leave the collector's lists (the C helper is built and in use)."""

@@ -1,4 +1,10 @@
-/* Built beside the mypyc modules (setup.py); the package runs without it.
+/* Built beside the mypyc modules (setup.py); the package runs without it, and
+   the pure-Python build never uses it (articleparse/native.py).
+
+   new_node(cls, fields, fields_set) is what parser/trusted.py's trusted_node
+   does in Python: object.__new__(cls), then BaseModel's four slots set through
+   their own descriptors (the fields dict, the fields set, no extra, no private
+   values), with no Python-level call between them.
 
    untrack(tree, base) takes every container of a finished tree out of the
    cyclic garbage collector's lists: the instances of subclasses of `base`
@@ -43,7 +49,7 @@ static int push(Stack *stack, PyObject *item) {
     return 0;
 }
 
-static PyObject *untrack(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+static PyObject *untrack(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2 || !PyType_Check(args[1])) {
         PyErr_SetString(PyExc_TypeError, "untrack(tree, base): base must be a class");
         return NULL;
@@ -95,15 +101,78 @@ static PyObject *untrack(PyObject *module, PyObject *const *args, Py_ssize_t nar
     return failed ? NULL : PyLong_FromSsize_t(count);
 }
 
+/* BaseModel's slot descriptors, taken once by bind(). */
+static PyObject *slots[4];
+static PyTypeObject *model_base;
+
+static PyObject *bind(PyObject *Py_UNUSED(module), PyObject *base) {
+    static const char *names[4] = {
+        "__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"};
+    if (!PyType_Check(base)) {
+        PyErr_SetString(PyExc_TypeError, "bind(base): base must be a class");
+        return NULL;
+    }
+    PyObject *found[4];
+    for (int i = 0; i < 4; i++) {
+        found[i] = PyDict_GetItemString(((PyTypeObject *)base)->tp_dict, names[i]);
+        if (found[i] == NULL || Py_TYPE(found[i])->tp_descr_set == NULL) {
+            PyErr_Format(PyExc_TypeError, "bind(base): base has no slot %s", names[i]);
+            return NULL;
+        }
+    }
+    for (int i = 0; i < 4; i++) {
+        Py_XSETREF(slots[i], Py_NewRef(found[i]));
+    }
+    Py_XSETREF(model_base, (PyTypeObject *)Py_NewRef(base));
+    Py_RETURN_NONE;
+}
+
+static PyObject *empty_args;
+
+static PyObject *new_node(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs) {
+    if (model_base == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "new_node: bind(BaseModel) first");
+        return NULL;
+    }
+    if (nargs != 3 || !PyType_Check(args[0]) ||
+        !PyType_IsSubtype((PyTypeObject *)args[0], model_base) || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "new_node(cls, fields, fields_set): a model class and a dict");
+        return NULL;
+    }
+    PyTypeObject *cls = (PyTypeObject *)args[0];
+    PyObject *node = PyBaseObject_Type.tp_new(cls, empty_args, NULL);  /* object.__new__(cls) */
+    if (node == NULL) {
+        return NULL;
+    }
+    PyObject *values[4] = {args[1], args[2], Py_None, Py_None};
+    for (int i = 0; i < 4; i++) {
+        if (Py_TYPE(slots[i])->tp_descr_set(slots[i], node, values[i]) < 0) {
+            Py_DECREF(node);
+            return NULL;
+        }
+    }
+    return node;
+}
+
 static PyMethodDef methods[] = {
+    {"bind", (PyCFunction)bind, METH_O, "bind(BaseModel): take the slot descriptors new_node sets."},
+    {"new_node", (PyCFunction)(void (*)(void))new_node, METH_FASTCALL,
+     "new_node(cls, fields, fields_set) -> cls: a node with these fields, unvalidated."},
     {"untrack", (PyCFunction)(void (*)(void))untrack, METH_FASTCALL,
      "untrack(tree, base) -> int: take a finished tree out of the cyclic collector's care."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "articleparse._untrack",
-    "Finished trees taken out of the cyclic garbage collector's lists.", -1, methods,
+    PyModuleDef_HEAD_INIT, "articleparse._native",
+    "Model nodes made, and finished trees taken out of the cyclic collector's lists, in C.", -1,
+    methods,
 };
 
-PyMODINIT_FUNC PyInit__untrack(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__native(void) {
+    empty_args = PyTuple_New(0);
+    if (empty_args == NULL) {
+        return NULL;
+    }
+    return PyModule_Create(&module);
+}
