@@ -11,7 +11,7 @@ COMPILED_SOURCES := $(shell $(PYTHON) -c 'import tomllib; print(" ".join("src/ar
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml setup.py $(COMPILED_SOURCES)
+$(STAMP): $(BIN)/python pyproject.toml setup.py $(COMPILED_SOURCES) src/articleparse/_native.c
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/articleparse --version

@@ -88,6 +88,14 @@ def _generate(modules: list[str]) -> tuple[list[object], str]:
     return list(extensions), ""
 
 
+NATIVE = setuptools.Extension(
+    "articleparse._native", ["src/articleparse/_native.c"], optional=False
+)
+"""A small C helper built with the compiled modules (articleparse/native.py): nodes made
+without a Python-level call per slot, finished trees taken out of the cyclic collector's
+lists (articleparse/collector.py says why). Without it everything works as before."""
+
+
 _NO_BUILD_COMMANDS = {"egg_info", "dist_info", "sdist", "clean"}
 
 
@@ -99,7 +107,10 @@ class BuildExt(build_ext):
         # read (pip reads it several times for one install; metadata and the
         # source distribution need no C).
         if not set(self.distribution.commands) <= _NO_BUILD_COMMANDS:
-            self.distribution.ext_modules = _mypyc_extensions(_compiled_modules())[0]  # type: ignore[assignment]
+            extensions = _mypyc_extensions(_compiled_modules())[0]
+            if extensions:
+                extensions = [*extensions, NATIVE]
+            self.distribution.ext_modules = extensions  # type: ignore[assignment]
         super().finalize_options()
 
     def run(self) -> None:

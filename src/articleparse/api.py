@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 
+from .collector import untrack_tree
 from .diagnostics import Diagnostic, ParseError, cap_diagnostics, make_diagnostic
 from .inputs import read_input
 from .model import Article, Source
@@ -26,6 +27,7 @@ def parse(text: str, *, strict: bool = False) -> Article:
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
     doc = _build(text)
     _finish(doc, doc.diagnostics, strict)
+    untrack_tree(doc)
     return doc
 
 
@@ -66,6 +68,7 @@ def parse_decoded(decoded: Decoded, *, strict: bool = False) -> Article:
     doc = _build(decoded.text)
     doc.source = _SOURCE(encoding=decoded.encoding, undecoded=decoded.undecoded)
     _finish(doc, _decode_diagnostics(decoded) + doc.diagnostics, strict)
+    untrack_tree(doc)
     return doc
 
 
@@ -75,7 +78,8 @@ _SOURCE = trusted(Source)
 def _build(text: str) -> Article:
     # Parsing makes no reference cycles, so the cyclic collector has nothing to
     # find; paused, it no longer rescans the growing tree, which kept the cost per
-    # byte of large documents about 20% above that of small ones.
+    # byte of large documents about 20% above that of small ones. The finished tree
+    # leaves its lists altogether (collector.untrack_tree), so kept trees cost it nothing.
     pause = gc.isenabled()
     if pause:
         gc.disable()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..api import parse_decoded
+from ..collector import untrack_tree
 from ..diagnostics import Diagnostic, ParseError
 from ..inputs import DEFAULT_MAX_BYTES, read_input, shown_path
 from ..model import Article
@@ -115,8 +116,10 @@ def _rebuild_result(
     article: Article | None = None if plain is None else from_plain(plain)
     if diagnostics is not None:
         found = [from_plain(d) for d in diagnostics]
+        untrack_tree(found)
     else:
         found = article.diagnostics if article is not None else []
+    untrack_tree(article)  # as parse_decoded leaves a tree it made here
     return ParseResult(path, article, error, found, *rest)
 
 

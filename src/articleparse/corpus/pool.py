@@ -18,6 +18,7 @@ pipe of chunks reaches its end, and a result it cannot send is dropped.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import queue
@@ -170,6 +171,10 @@ def _serve(
     """A worker: chunks in, results out, until the chunks end (the parent closed them or died)."""
     for end in inherited:  # the parent's ends and other workers' pipes: their ends must close
         end.close()
+    # What the worker inherited from its parent is never garbage here: frozen, the
+    # cyclic collector no longer walks it at each full collection (nor writes to its
+    # pages, which a fork otherwise shares with the parent).
+    gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the group; the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     inbox: queue.SimpleQueue[tuple[int, list[Any]] | None] = queue.SimpleQueue()
