@@ -87,6 +87,10 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
     junk = ""
     if bracketed and raw[-1:] in "）)":
         raw, junk = raw[:-1], raw[-1:]
+    elif field == "doi":
+        # 'doi: 10.4236/x.1109665.': the sentence's full stop ends no DOI
+        kept = raw.rstrip(".。;；,，")
+        raw, junk = kept, raw[len(kept) :]
     elif field in SHORT_FIELDS:
         # 'G623.5??', 'A " "': the '?' or '"' a page shows for lost spaces is no part of a code
         kept = raw.rstrip(_LOST_SPACE)
