@@ -13,7 +13,7 @@ from typing import Any, Final, get_args
 
 import regex
 
-from ..diagnostics import Diagnostic, make_diagnostic
+from ..diagnostics import DiagnosticLog
 from ..model import (
     Article,
     BoilerplatePiece,
@@ -57,7 +57,7 @@ class Tree:
     The builder and the body's recognizers write into it through these methods;
     :meth:`article` gives the finished tree."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, log: DiagnosticLog | None = None) -> None:
         self.text = text
         self.lines: LineIndex | None = None
         self.layout: list[Piece] = []
@@ -74,7 +74,9 @@ class Tree:
         self.notes: list[Reference] = []
         self.counts = {"preamble": 0, "sections": 0, "references": 0, "notes": 0}
         self.open_piece: NodesPiece | None = None
-        self.diagnostics: list[Diagnostic] = []
+        # the diagnostics, held in bounded memory; the document gets log.result()
+        self.log = log if log is not None else DiagnosticLog()
+        self.last_diagnosed = -1  # the offset of the last diagnostic made here
         self.numbering = NumberingState()
         self.open_sections: list[Section] = []
         self.last_node: Paragraph | Section | Reference | None = None
@@ -113,7 +115,7 @@ class Tree:
             references=self.references,
             notes=self.notes,
             boilerplate=self.boilerplate,
-            diagnostics=self.diagnostics,
+            diagnostics=self.log.result(),
             source=trusted(Source)(encoding=None, undecoded=[]),
             layout=self.layout,
         )
@@ -178,13 +180,16 @@ class Tree:
 
     def _diagnosed_at(self, offset: int) -> bool:
         """Whether the last diagnostic already points at ``offset``."""
-        return bool(self.diagnostics) and self.diagnostics[-1].offset == offset
+        return self.last_diagnosed == offset
 
     def diagnose(self, code: str, offset: int, detail: str) -> None:
+        self.last_diagnosed = offset
+        self.log.add(code, detail, offset, self.position)
+
+    def position(self, offset: int) -> tuple[int, int]:
         if self.lines is None:
             self.lines = LineIndex(self.text)
-        line, column = self.lines.position(offset)
-        self.diagnostics.append(make_diagnostic(code, detail, line, column, offset))
+        return self.lines.position(offset)
 
     # ------------------------------------------------------------- metadata
 
