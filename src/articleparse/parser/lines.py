@@ -1,6 +1,6 @@
 # Compiled with mypyc (setup.py, [tool.articleparse] in pyproject.toml); this source is
 # the reference build, run with ARTICLEPARSE_PURE=1 and compared by tests/test_compiled_build.py.
-"""Offsets to 1-based lines and columns, by the conventions of :mod:`.spans`."""
+"""Offsets to 1-based lines and columns, by the conventions of :mod:`.spans`; sets of offsets."""
 
 from __future__ import annotations
 
@@ -36,3 +36,22 @@ class LineIndex:
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
         return trusted_node(Span, {"start": start, "end": end, "line": line, "column": column})
+
+
+class OffsetSet:
+    """A set of offsets into a text of ``length`` characters, a bit each: an eighth
+    of a byte per character at most, however many are added."""
+
+    def __init__(self, length: int) -> None:
+        self._length = length
+        self._bits = bytearray()  # made on the first add
+
+    def add(self, offset: int) -> None:
+        if not self._bits:
+            self._bits = bytearray((self._length >> 3) + 1)
+        if 0 <= offset >> 3 < len(self._bits):
+            self._bits[offset >> 3] |= 1 << (offset & 7)
+
+    def __contains__(self, offset: int) -> bool:
+        byte = offset >> 3
+        return 0 <= byte < len(self._bits) and bool(self._bits[byte] >> (offset & 7) & 1)

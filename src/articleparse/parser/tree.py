@@ -47,7 +47,7 @@ from .content.numbering import NumberingState
 from .fields import SplitList, split_list
 from .front.authors import bio_names, split_names
 from .labels import FIELD_LABELS
-from .lines import LineIndex
+from .lines import LineIndex, OffsetSet
 from .trusted import trusted, trusted_node
 
 
@@ -59,7 +59,7 @@ class Tree:
 
     def __init__(self, text: str, log: DiagnosticLog | None = None) -> None:
         self.text = text
-        self.lines: LineIndex | None = None
+        self.lines = LineIndex(text)
         self.layout: list[Piece] = []
         self.pending_text: list[str] = []
         self.scalars: dict[str, str] = {}
@@ -74,9 +74,10 @@ class Tree:
         self.notes: list[Reference] = []
         self.counts = {"preamble": 0, "sections": 0, "references": 0, "notes": 0}
         self.open_piece: NodesPiece | None = None
-        # the diagnostics, held in bounded memory; the document gets log.result()
-        self.log = log if log is not None else DiagnosticLog()
+        self.log = log if log is not None else DiagnosticLog()  # in bounded memory
         self.last_diagnosed = -1  # the offset of the last diagnostic made here
+        self.last_code = ""  # and its code
+        self.reported = OffsetSet(len(text))  # the offsets diagnostics made here point at
         self.numbering = NumberingState()
         self.open_sections: list[Section] = []
         self.last_node: Paragraph | Section | Reference | None = None
@@ -174,22 +175,13 @@ class Tree:
     # ------------------------------------------------------------- positions
 
     def span(self, start: int, end: int) -> Span:
-        if self.lines is None:
-            self.lines = LineIndex(self.text)
         return self.lines.span(start, end)
-
-    def _diagnosed_at(self, offset: int) -> bool:
-        """Whether the last diagnostic already points at ``offset``."""
-        return self.last_diagnosed == offset
 
     def diagnose(self, code: str, offset: int, detail: str) -> None:
         self.last_diagnosed = offset
-        self.log.add(code, detail, offset, self.position)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        if self.lines is None:
-            self.lines = LineIndex(self.text)
-        return self.lines.position(offset)
+        self.last_code = code
+        self.reported.add(offset)
+        self.log.add(code, detail, offset, self.lines.position)
 
     # ------------------------------------------------------------- metadata
 
@@ -348,7 +340,7 @@ class Tree:
             self.short_lines += 1
             if self.short_lines == 2 and not reason:
                 reason = f"'{text.strip()[:20]}' is another short line before the first heading"
-        if reason and not self._diagnosed_at(start):
+        if reason and self.last_diagnosed != start:
             self.diagnose("paragraph-unlikely", start, reason)
         span = self.span(start, start + len(text))
         paragraph = trusted_node(Paragraph, {"text": text, "sep": None, "span": span})
