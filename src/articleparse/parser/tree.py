@@ -328,7 +328,7 @@ class Tree:
             # counter, a citation line, a form's field, markup): the page's own, kept
             # in the layout as chrome, reported where it stands; a Chinese sentence
             # ('目的：探讨某事。') is the article's, whatever opens it
-            if not self._diagnosed_at(start):
+            if self.last_diagnosed != start:
                 self.diagnose("chrome-before-text", start, reason)
             self.add_chrome(text)
             return
