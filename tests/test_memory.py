@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 import articleparse as ap
 from articleparse.diagnostics import CODES, DiagnosticLog, cap_diagnostics, make_diagnostic
+from articleparse.parser.lines import OffsetSet
 
 BOUND = 16
 """Bytes of peak memory per input byte of prose (docs/reliability.md, inputs.DEFAULT_MAX_BYTES)."""
@@ -80,6 +81,8 @@ TINY_NODES = {
     "labels in the body": BODY + "关键词:x\n".encode() * (SIZE // 12) + b" |",
     "references": BODY + "参考文献:\n".encode() + "[1]甲.乙.\n".encode() * (SIZE // 12) + b" |",
     "a bad byte in nine": BODY + b"\xff12345678" * (SIZE // 9) + b" |",
+    "lines of English": BODY + b"The cat sat on the mat and it was good.\n" * (SIZE // 40) + b"|",
+    "a space after every character": BODY + "1引言 ".encode() + "甲 ".encode() * (SIZE // 4) + b"|",
 }
 
 
@@ -114,6 +117,17 @@ def test_log_keeps_what_the_cap_returns(severities: list[str], limit: int) -> No
     assert len(log.found) <= 2 * limit
     assert log.result() == cap_diagnostics(everything, limit)
     assert log.errors == severities.count("error")
+
+
+@given(st.integers(min_value=0, max_value=40), st.lists(st.integers(min_value=-3, max_value=45)))
+def test_offset_set_is_a_set(length: int, offsets: list[int]) -> None:
+    """The offsets the tree reported, a bit each: what a set of those inside the text holds."""
+    marks = OffsetSet(length)
+    for offset in offsets:
+        marks.add(offset)
+    inside = {offset for offset in offsets if 0 <= offset <= length}
+    assert {offset for offset in range(-3, 46) if offset in marks} >= inside
+    assert all(offset in inside for offset in range(0, length + 1) if offset in marks)
 
 
 def test_strict_keeps_every_diagnostic() -> None:
