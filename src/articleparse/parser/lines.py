@@ -9,21 +9,30 @@ from .trusted import trusted_node
 
 
 class LineIndex:
-    """Maps offsets to 1-based (line, column) pairs in O(log lines)."""
+    """Maps offsets to 1-based (line, column) pairs in O(log lines); the line starts
+    are found on the first question (a text may need no position)."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def _find_starts(self) -> list[int]:
         starts = [0]
+        text = self._text
         find = text.find
         position = find("\n")
         while position != -1:
             starts.append(position + 1)
             position = find("\n", position + 1)
         self._starts = starts
+        return starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return ``(line, column)``, both 1-based, of ``offset``."""
         # bisect_right by hand: called from compiled code, the loop runs in C
         starts = self._starts
+        if starts is None:
+            starts = self._find_starts()
         low, high = 0, len(starts)
         while low < high:
             middle = (low + high) // 2
