@@ -177,6 +177,10 @@ class Tree:
     def span(self, start: int, end: int) -> Span:
         return self.lines.span(start, end)
 
+    def _diagnosed_at(self, offset: int) -> bool:
+        """Whether the last diagnostic made here points at ``offset``."""
+        return self.last_diagnosed == offset
+
     def diagnose(self, code: str, offset: int, detail: str) -> None:
         self.last_diagnosed = offset
         self.last_code = code
@@ -340,7 +344,7 @@ class Tree:
             self.short_lines += 1
             if self.short_lines == 2 and not reason:
                 reason = f"'{text.strip()[:20]}' is another short line before the first heading"
-        if reason and self.last_diagnosed != start:
+        if reason and not self._diagnosed_at(start):
             self.diagnose("paragraph-unlikely", start, reason)
         span = self.span(start, start + len(text))
         paragraph = trusted_node(Paragraph, {"text": text, "sep": None, "span": span})
