@@ -137,7 +137,7 @@ def test_stalled_token_becomes_a_paragraph_with_a_diagnostic() -> None:
     assert body.advance(st, 0, 0) == 1  # a segment: a paragraph of its own
     assert body.advance(st, 1, 1) == 2  # a separator: kept as one
     assert body.advance(st, 2, 3) == 3  # a rule that moved on: nothing to do
-    assert [(d.code, d.offset) for d in st.tree.diagnostics] == [
+    assert [(d.code, d.offset) for d in st.tree.log.found] == [
         ("body-stalled", 5),
         ("body-stalled", 6),
     ]

@@ -6,7 +6,7 @@ import gc
 import os
 
 from .collector import untrack_tree
-from .diagnostics import Diagnostic, ParseError, cap_diagnostics, make_diagnostic
+from .diagnostics import DiagnosticLog, ParseError
 from .inputs import read_input
 from .model import Article, Source
 from .parser.builder import Builder
@@ -25,8 +25,9 @@ def parse(text: str, *, strict: bool = False) -> Article:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
-    doc = _build(text)
-    _finish(doc, doc.diagnostics, strict)
+    log = DiagnosticLog(keep_all=strict)
+    doc = _build(text, log)
+    _finish(log, strict)
     untrack_tree(doc)
     return doc
 
@@ -65,9 +66,11 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, strict: bool = Fals
 def parse_decoded(decoded: Decoded, *, strict: bool = False) -> Article:
     """Parse text that :func:`~articleparse.parser.decode.decode` gave: what
     :func:`parse_bytes` does after decoding, for a caller that has decoded already."""
-    doc = _build(decoded.text)
+    log = DiagnosticLog(keep_all=strict)
+    _decode_diagnostics(decoded, log)
+    doc = _build(decoded.text, log)
     doc.source = _SOURCE(encoding=decoded.encoding, undecoded=decoded.undecoded)
-    _finish(doc, _decode_diagnostics(decoded) + doc.diagnostics, strict)
+    _finish(log, strict)
     untrack_tree(doc)
     return doc
 
@@ -75,7 +78,7 @@ def parse_decoded(decoded: Decoded, *, strict: bool = False) -> Article:
 _SOURCE = trusted(Source)
 
 
-def _build(text: str) -> Article:
+def _build(text: str, log: DiagnosticLog) -> Article:
     # Parsing makes no reference cycles, so the cyclic collector has nothing to
     # find; paused, it no longer rescans the growing tree, which kept the cost per
     # byte of large documents about 20% above that of small ones. The finished tree
@@ -84,43 +87,45 @@ def _build(text: str) -> Article:
     if pause:
         gc.disable()
     try:
-        return Builder(text, tokenize(text)).build()
+        return Builder(text, tokenize(text), log).build()
     finally:
         if pause:
             gc.enable()
 
 
-def _finish(doc: Article, found: list[Diagnostic], strict: bool) -> None:
-    """Raise for ``strict`` on any error; keep a bounded number of diagnostics."""
-    if strict and any(d.severity == "error" for d in found):
-        raise ParseError(found)
-    doc.diagnostics = cap_diagnostics(found)
+def _finish(log: DiagnosticLog, strict: bool) -> None:
+    """Raise for ``strict`` on any error (the document keeps a bounded number of
+    diagnostics: ``log.result()``, which the builder gave it)."""
+    if strict and log.errors:
+        raise ParseError(log.found)
 
 
-def _decode_diagnostics(decoded: Decoded) -> list[Diagnostic]:
+def _decode_diagnostics(decoded: Decoded, log: DiagnosticLog) -> None:
+    """The decoder's diagnostics, first in the document's list."""
     if not (decoded.undecoded or decoded.fallback):
-        return []
+        return
     lines = LineIndex(decoded.text)
-    found = []
     if decoded.guessed:
         detail = f"decoded as {decoded.encoding}: read as gb18030 it is mostly rare characters"
-        found.append(make_diagnostic("decode-guessed", detail, 1, 1, 0))
+        log.add("decode-guessed", detail, 0, _start)
     elif decoded.fallback:
-        found.append(make_diagnostic("decode-fallback", f"decoded as {decoded.encoding}", 1, 1, 0))
+        log.add("decode-fallback", f"decoded as {decoded.encoding}", 0, _start)
     mixed = decoded.mixed
     if mixed is not None:
-        line, column = lines.position(mixed.offset)
         more = f" (and {mixed.runs - 1} more such run(s))" if mixed.runs > 1 else ""
         detail = (
             f"bytes {mixed.byte_offset} to {mixed.byte_end} are UTF-8 text in a file "
             f"decoded as {decoded.encoding}{more}"
         )
-        found.append(make_diagnostic("decode-mixed", detail, line, column, mixed.offset))
+        log.add("decode-mixed", detail, mixed.offset, lines.position)
     for record in decoded.undecoded:
-        line, column = lines.position(record.offset)
         detail = (
             f"byte(s) {record.data} at byte offset {record.byte_offset} "
             f"are not valid {decoded.encoding}"
         )
-        found.append(make_diagnostic("decode-invalid-bytes", detail, line, column, record.offset))
-    return found
+        log.add("decode-invalid-bytes", detail, record.offset, lines.position)
+
+
+def _start(offset: int) -> tuple[int, int]:
+    """Line and column of the decoder's diagnostics about the whole file: its start."""
+    return 1, 1

@@ -8,6 +8,7 @@ are generated from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -219,13 +220,23 @@ def make_diagnostic(code: str, detail: str, line: int, column: int, offset: int)
     )
 
 
-def cap_diagnostics(found: list[Diagnostic], limit: int = MAX_DIAGNOSTICS) -> list[Diagnostic]:
+def cap_diagnostics(
+    found: list[Diagnostic],
+    limit: int = MAX_DIAGNOSTICS,
+    counts: dict[str, int] | None = None,
+) -> list[Diagnostic]:
     """At most ``limit`` diagnostics in document order, errors kept first.
 
     The last one is ``too-many-diagnostics``, at the first one left out, saying
-    how many were left out of each severity.
+    how many were left out of each severity. ``counts`` (per severity) is how
+    many were found when ``found`` holds only the first ``limit`` errors and the
+    first ``limit`` others (what a :class:`DiagnosticLog` keeps): the result is
+    the same as from the whole list.
     """
-    if len(found) <= limit:
+    if counts is None:
+        counts = _count(found)
+    total = sum(counts.values())
+    if total <= limit:
         return found
     room = limit - 1
     chosen = [index for index, d in enumerate(found) if d.severity == "error"][:room]
@@ -235,21 +246,74 @@ def cap_diagnostics(found: list[Diagnostic], limit: int = MAX_DIAGNOSTICS) -> li
         chosen.extend(next(others) for _ in range(room - len(chosen)))
         chosen.sort()
     taken = set(chosen)
-    left_out = [d for index, d in enumerate(found) if index not in taken]
-    counts = {severity: 0 for severity in ("error", "warning", "info")}
-    for d in left_out:
-        counts[d.severity] += 1
+    left = dict(counts)
+    for index in chosen:
+        left[found[index].severity] -= 1
+    first = next(d for index, d in enumerate(found) if index not in taken)
     detail = (
-        f"{len(left_out)} more diagnostic(s) not kept ("
-        + ", ".join(f"{count} {severity}(s)" for severity, count in counts.items() if count)
-        + f"), the first at line {left_out[0].line}, column {left_out[0].column}"
+        f"{total - room} more diagnostic(s) not kept ("
+        + ", ".join(f"{count} {severity}(s)" for severity, count in left.items() if count)
+        + f"), the first at line {first.line}, column {first.column}"
     )
-    first = left_out[0]
     kept = [found[index] for index in chosen]
     kept.append(
         make_diagnostic("too-many-diagnostics", detail, first.line, first.column, first.offset)
     )
     return kept
+
+
+def _count(found: list[Diagnostic]) -> dict[str, int]:
+    counts = {severity: 0 for severity in ("error", "warning", "info")}
+    for d in found:
+        counts[d.severity] += 1
+    return counts
+
+
+class DiagnosticLog:
+    """The diagnostics of one parse as they are found, in bounded memory.
+
+    It keeps what :func:`cap_diagnostics` can return, the first ``limit`` errors
+    and the first ``limit`` others, and counts the rest by severity; a
+    diagnostic it will not keep is never made (a file of short lines can give
+    one per line). With ``keep_all`` (``strict=True``: :class:`ParseError`
+    carries them all) it keeps every one.
+    """
+
+    def __init__(self, limit: int = MAX_DIAGNOSTICS, keep_all: bool = False) -> None:
+        self.found: list[Diagnostic] = []
+        self.counts = {severity: 0 for severity in ("error", "warning", "info")}
+        self.limit = limit
+        self.keep_all = keep_all
+        self._errors = 0  # errors kept
+        self._others = 0  # warnings and infos kept
+
+    def add(
+        self, code: str, detail: str, offset: int, position: Callable[[int], tuple[int, int]]
+    ) -> None:
+        """Count a diagnostic of ``code`` at ``offset``; keep it (``position`` gives its
+        line and column) unless enough of its kind are kept."""
+        severity = CODES[code].severity
+        self.counts[severity] += 1
+        if not self.keep_all:
+            if severity == "error":
+                if self._errors >= self.limit:
+                    return
+                self._errors += 1
+            else:
+                if self._others >= self.limit:
+                    return
+                self._others += 1
+        line, column = position(offset)
+        self.found.append(make_diagnostic(code, detail, line, column, offset))
+
+    @property
+    def errors(self) -> int:
+        """How many errors were found."""
+        return self.counts["error"]
+
+    def result(self) -> list[Diagnostic]:
+        """What a document keeps (:func:`cap_diagnostics`)."""
+        return cap_diagnostics(self.found, self.limit, self.counts)
 
 
 class ParseError(ValueError):

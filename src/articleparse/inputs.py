@@ -21,7 +21,9 @@ _HEX = re.compile(rb"[0-9a-fA-F]{2}")
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 """Largest input read (64 MB): scraped articles are tens of kilobytes, and a
-file this size already takes about a gigabyte of memory to parse."""
+file of prose this size already takes about a gigabyte of memory to parse (a
+file of tiny nodes, lines of one character, takes up to 500 bytes per byte:
+docs/reliability.md)."""
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),

@@ -86,7 +86,7 @@ def _front_label_late(st: Body, token: Token) -> None:
         st.late_label_reported = True
         first = tree.preamble[0]
         offset = first.span.start if first.span is not None else token.start
-        if any(d.offset == offset for d in tree.diagnostics):
+        if offset in tree.reported:
             return  # the paragraph is reported already
         tree.diagnose(
             "front-matter-unplaced",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..diagnostics import DiagnosticLog
 from ..model import (
     Article,
     BoilerplatePiece,
@@ -25,10 +26,10 @@ class Builder:
     """Builds one :class:`Article` from the tokens of one text: rows and chrome here,
     the body row's tokens in :func:`.body.run`."""
 
-    def __init__(self, text: str, tokens: list[Token]) -> None:
+    def __init__(self, text: str, tokens: list[Token], log: DiagnosticLog | None = None) -> None:
         self.text = text
         self.tokens = tokens
-        self.tree = Tree(text)
+        self.tree = Tree(text, log)
 
     def build(self) -> Article:
         tokens = self.tokens

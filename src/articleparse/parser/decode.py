@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..model import UndecodedBytes
+from .trusted import trusted
 
 UTF8 = "utf-8"
 UTF8_SIG = "utf-8-sig"
@@ -317,9 +318,7 @@ def _without_surrogates(
             if _SURROGATE.search(piece) is not None:
                 piece = REPLACEMENT * (end - start)
                 piece_records = [
-                    UndecodedBytes.model_construct(
-                        offset=0, byte_offset=bom + start, data=body[start:end].hex()
-                    )
+                    _UNDECODED(offset=0, byte_offset=bom + start, data=body[start:end].hex())
                 ]
             records.extend(_shifted(record, length) for record in piece_records)
             parts.append(piece)
@@ -332,9 +331,15 @@ def _without_surrogates(
 
 
 def _shifted(record: UndecodedBytes, offset: int) -> UndecodedBytes:
-    return UndecodedBytes.model_construct(
+    return _UNDECODED(
         offset=record.offset + offset, byte_offset=record.byte_offset, data=record.data
     )
+
+
+_UNDECODED: Final = trusted(UndecodedBytes)
+"""One record per run of bad bytes, built without validation: the decoder's
+offsets and hex digits are what the model asks for, and a file of bad bytes
+keeps one record per run."""
 
 
 def _decode_body(
@@ -355,9 +360,7 @@ def _decode_body(
     for start, end in errors:
         text_offset += len(body[byte_position:start].decode(plain, errors="replace"))
         undecoded.append(
-            UndecodedBytes.model_construct(
-                offset=text_offset, byte_offset=bom + start, data=body[start:end].hex()
-            )
+            _UNDECODED(offset=text_offset, byte_offset=bom + start, data=body[start:end].hex())
         )
         text_offset += end - start
         byte_position = end

@@ -13,7 +13,7 @@ from typing import Any, Final, get_args
 
 import regex
 
-from ..diagnostics import Diagnostic, make_diagnostic
+from ..diagnostics import DiagnosticLog
 from ..model import (
     Article,
     BoilerplatePiece,
@@ -47,7 +47,7 @@ from .content.numbering import NumberingState
 from .fields import SplitList, split_list
 from .front.authors import bio_names, split_names
 from .labels import FIELD_LABELS
-from .lines import LineIndex
+from .lines import LineIndex, OffsetSet
 from .trusted import trusted, trusted_node
 
 
@@ -57,9 +57,9 @@ class Tree:
     The builder and the body's recognizers write into it through these methods;
     :meth:`article` gives the finished tree."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, log: DiagnosticLog | None = None) -> None:
         self.text = text
-        self.lines: LineIndex | None = None
+        self.lines = LineIndex(text)
         self.layout: list[Piece] = []
         self.pending_text: list[str] = []
         self.scalars: dict[str, str] = {}
@@ -74,7 +74,10 @@ class Tree:
         self.notes: list[Reference] = []
         self.counts = {"preamble": 0, "sections": 0, "references": 0, "notes": 0}
         self.open_piece: NodesPiece | None = None
-        self.diagnostics: list[Diagnostic] = []
+        self.log = log if log is not None else DiagnosticLog()  # in bounded memory
+        self.last_diagnosed = -1  # the offset of the last diagnostic made here
+        self.last_code = ""  # and its code
+        self.reported = OffsetSet(len(text))  # the offsets diagnostics made here point at
         self.numbering = NumberingState()
         self.open_sections: list[Section] = []
         self.last_node: Paragraph | Section | Reference | None = None
@@ -113,7 +116,7 @@ class Tree:
             references=self.references,
             notes=self.notes,
             boilerplate=self.boilerplate,
-            diagnostics=self.diagnostics,
+            diagnostics=self.log.result(),
             source=trusted(Source)(encoding=None, undecoded=[]),
             layout=self.layout,
         )
@@ -172,19 +175,17 @@ class Tree:
     # ------------------------------------------------------------- positions
 
     def span(self, start: int, end: int) -> Span:
-        if self.lines is None:
-            self.lines = LineIndex(self.text)
         return self.lines.span(start, end)
 
     def _diagnosed_at(self, offset: int) -> bool:
-        """Whether the last diagnostic already points at ``offset``."""
-        return bool(self.diagnostics) and self.diagnostics[-1].offset == offset
+        """Whether the last diagnostic made here points at ``offset``."""
+        return self.last_diagnosed == offset
 
     def diagnose(self, code: str, offset: int, detail: str) -> None:
-        if self.lines is None:
-            self.lines = LineIndex(self.text)
-        line, column = self.lines.position(offset)
-        self.diagnostics.append(make_diagnostic(code, detail, line, column, offset))
+        self.last_diagnosed = offset
+        self.last_code = code
+        self.reported.add(offset)
+        self.log.add(code, detail, offset, self.lines.position)
 
     # ------------------------------------------------------------- metadata
 
@@ -331,7 +332,7 @@ class Tree:
             # counter, a citation line, a form's field, markup): the page's own, kept
             # in the layout as chrome, reported where it stands; a Chinese sentence
             # ('目的：探讨某事。') is the article's, whatever opens it
-            if not self._diagnosed_at(start):
+            if self.last_diagnosed != start:
                 self.diagnose("chrome-before-text", start, reason)
             self.add_chrome(text)
             return

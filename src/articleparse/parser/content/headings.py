@@ -94,7 +94,7 @@ def heading(st: Body, index: int) -> int:
         if taken:
             return taken
         child = tokens[plan.paragraph_at]
-        if not tree.diagnostics or tree.diagnostics[-1].code != "heading-run-on":
+        if tree.last_code != "heading-run-on":
             tree.diagnose(
                 "heading-run-on",
                 child.start,
