@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any, Final, get_args
 
-import regex
-
 from ..diagnostics import DiagnosticLog
 from ..model import (
     Article,
@@ -44,7 +42,7 @@ from .checks import (
     scalar_reason,
 )
 from .content.numbering import NumberingState
-from .fields import SplitList, split_list
+from .fields import SplitList, list_separator, split_list
 from .front.authors import bio_names, split_names
 from .labels import FIELD_LABELS
 from .lines import LineIndex, OffsetSet
@@ -217,7 +215,7 @@ class Tree:
         A field written empty so far (an empty ``作者 |`` row) takes the first
         items written later, as if the empty occurrence were not there."""
         if split is None:
-            split = split_list(raw, _list_separator(field, raw))
+            split = split_list(raw, list_separator(field, raw))
         existing = self.lists.get(field)
         start = 0
         if existing is not None:
@@ -376,12 +374,6 @@ class Tree:
 
 _SCALARS: Final[tuple[str, ...]] = get_args(ScalarField)
 _LISTS: Final[tuple[str, ...]] = get_args(ListField)
-_LIST_SPLITTERS: Final = {
-    "affiliations": patterns.AFFILIATION_SEPARATOR,
-    "keywords_en": patterns.LATIN_LIST_SEPARATOR,
-}
-
-
 MAX_CHROME_PARAGRAPH: Final = 300
 """Longest paragraph before the text that is kept as chrome when shaped like none (a
 longer one holds the article's text glued to it and stays a paragraph, reported)."""
@@ -391,34 +383,6 @@ def _boilerplate_piece(index: int, written: str) -> BoilerplatePiece:
     return trusted_node(
         BoilerplatePiece, {"kind": "boilerplate", "index": index, "written": written}
     )
-
-
-def _list_separator(field: str, raw: str) -> regex.Pattern[str]:
-    """The separator a list uses: ';' before ',' before '、' before '/' before spaces
-    (a separator at the end, 'a、b、c;', is trailing punctuation and does not count);
-    one item a line below a label alone on its line."""
-    raw = raw.rstrip(";；,，、。. \u3000\u00a0")
-    marked = any(c in raw for c in _MARKS)
-    if field in _LINE_LISTS and "\n" in raw and not marked and "/" not in raw:
-        return patterns.LINE_LIST
-    special = _LIST_SPLITTERS.get(field)
-    if field == "keywords_en" and not marked and patterns.SLASH_LIST.search(raw) is not None:
-        return patterns.SLASH_LIST  # 'rural governance / village rules'
-    if special is not None:
-        return special
-    if ";" in raw or "；" in raw:
-        return patterns.SEMICOLON_LIST
-    if "," in raw or "，" in raw:
-        return patterns.COMMA_LIST
-    if "、" in raw:
-        return patterns.DUN_LIST
-    if field != "clc" and "/" in raw and patterns.SLASH_LIST.search(raw) is not None:
-        return patterns.SLASH_LIST  # '乡村治理/村规民约/罚款'
-    return patterns.CLC_SPACE_LIST if field == "clc" else patterns.SPACE_LIST
-
-
-_MARKS: Final = ";；,，、"
-_LINE_LISTS: Final = frozenset({"keywords", "keywords_en", "clc"})
 
 
 def _bare_label(label: str) -> str:
