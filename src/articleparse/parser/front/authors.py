@@ -56,6 +56,12 @@ def _numbered(lead: Lead, position: int) -> int:
     if match is None:
         return -1
     end = _line_or_chunk_end(lead, position)
+    if not lead.multiline and not _any_affiliation(text[position:end]):
+        # '2. School of Economics, Some Institute, Xinxiang 453003, China 新冠…': in a
+        # single-line body an English unit runs over its spaces to the Chinese text
+        latin = _latin_unit_end(text, match.end())
+        if latin > end and english_affiliation(text[position:latin]):
+            return latin
     if not _any_affiliation(text[position:end]):
         return -1
     while not lead.multiline and end < len(text):
@@ -79,6 +85,24 @@ def _numbered(lead: Lead, position: int) -> int:
             break
         end = line_end
     return _trim(text, position, end)
+
+
+def _latin_unit_end(text: str, start: int) -> int:
+    """The end of the English text from ``start`` (before the next Chinese character,
+    its trailing spaces left out), within an English unit's length; -1 if none."""
+    limit = min(len(text), start + _MAX_ENGLISH_UNIT)
+    end = start
+    while end < limit and text[end].isascii():
+        end += 1
+    if end >= limit and end < len(text):
+        return -1  # longer than any unit: English text, not an affiliation
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return end if end > start + 1 else -1
+
+
+_MAX_ENGLISH_UNIT: Final = 200
+"""Longest English affiliation read over its spaces in a single-line body."""
 
 
 def _numbered_unit_end(text: str, start: int) -> int:
