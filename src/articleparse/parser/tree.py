@@ -34,11 +34,7 @@ from . import patterns
 from .checks import (
     affiliation_reason,
     author_reason,
-    chrome_throughout,
-    contents_line,
     keyword_reason,
-    paragraph_reason,
-    prose_shaped,
     scalar_reason,
 )
 from .content.numbering import NumberingState
@@ -46,6 +42,7 @@ from .fields import SplitList, list_separator, split_list
 from .front.authors import bio_names, split_names
 from .labels import FIELD_LABELS
 from .lines import LineIndex, OffsetSet
+from .paragraph_checks import chrome_throughout, contents_line, paragraph_reason, prose_shaped
 from .trusted import trusted, trusted_node
 
 

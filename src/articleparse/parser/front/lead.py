@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..checks import title_again
 from ..labels import (
     BLOCK_FIELDS,
 )
+from ..paragraph_checks import title_again
 from ..state import Body, excerpt
 from ..tokens import Kind
 from .authors import author_names, name_list, split_affiliations

@@ -25,7 +25,7 @@ from ..labels import (
 )
 from ..state import Body
 from ..tokens import Kind, Token
-from .names import MAX_NAME, is_han, valid_name
+from .line_values import line_value_end
 from .opening import opens_content
 
 
@@ -42,7 +42,7 @@ def value_end(st: Body, index: int, field: str, bracketed: bool = False) -> int:
     if field == "source":
         return _source_end(st, index)
     if st.multiline:
-        return _line_value_end(st, index, field)
+        return line_value_end(st, index, field)
     if field in SHORT_FIELDS:
         return _short_value_end(st, index, field)
     if field in LIST_FIELDS:
@@ -118,100 +118,6 @@ def _postcode_end(st: Body, index: int, end: int) -> int:
         ):
             return position + 1
     return end
-
-
-def _line_value_end(st: Body, index: int, field: str) -> int:
-    """In a multi-line body, a value is the rest of its line (up to a label on it);
-    a value that ends in ';' goes on with the next line ('作者简介:张三，…；' then
-    '李四，…。'), unless that line is a label or a heading."""
-    tokens = st.tokens
-    end = index
-    while end < len(tokens) and tokens[end].kind is not Kind.LABEL:
-        # (a separator of a multi-line body is a line end or a run of spaces that
-        # sets items apart as one would: '文章编号:…   一、研究背景')
-        if tokens[end].kind is Kind.SEP:
-            previous = tokens[end - 1].text
-            following = end + 1
-            if "\n" not in tokens[end].text and _run_inside_value(st, field, following):
-                end += 1
-                continue
-            if (
-                field in SHORT_FIELDS
-                or field in LIST_FIELDS
-                or (previous[-1:] not in "；;" and not _next_bio(st, field, following))
-                or tokens[end].text.count("\n") > 1
-                or following >= len(tokens)
-                or tokens[following].kind is not Kind.SEGMENT
-                or (tokens[following].marker is not None and opens_content(st, following))
-                or _latin_after_han(previous, tokens[following].text)
-            ):
-                break
-        end += 1
-    while end > index and tokens[end - 1].kind is Kind.SEP:
-        end -= 1
-    if field in ("abstract", "abstract_en"):
-        return _abstract_lines(st, end)
-    return end
-
-
-def _abstract_lines(st: Body, end: int) -> int:
-    """An abstract printed over several lines ('目的 …' / '方法 …' / '结果 …'): the
-    lines up to the next label are the abstract when that label comes within
-    ``MAX_ABSTRACT_LINES`` lines and no heading stands before it."""
-    tokens = st.tokens
-    lines = 0
-    position = end
-    last = end  # the end of the last line of text on the way
-    while position < len(tokens):
-        token = tokens[position]
-        if token.kind is Kind.LABEL:
-            if token.field in BLOCK_FIELDS or position == end:
-                return end
-            return last
-        if token.kind is Kind.SEGMENT:
-            if not any(c.isalnum() for c in token.text) or not any(is_han(c) for c in token.text):
-                return last  # a bullet, the English title or abstract, before the next label
-            last = position + 1
-            lines += 1
-            if lines > MAX_ABSTRACT_LINES or (
-                token.marker is not None and opens_content(st, position)
-            ):
-                return end
-        position += 1
-    return end
-
-
-def _run_inside_value(st: Body, field: str, position: int) -> bool:
-    """A run of spaces inside a line goes on with a list ('复合材料     低速冲击') or
-    with prose; it ends a code ('文章编号:…   一、研究背景') and stops before a
-    heading."""
-    if field in SHORT_FIELDS or field == "doi" or position >= len(st.tokens):
-        return False
-    token = st.tokens[position]
-    return token.kind is Kind.SEGMENT and not (
-        token.marker is not None and opens_content(st, position)
-    )
-
-
-def _next_bio(st: Body, field: str, position: int) -> bool:
-    """'作者简介' with one author a line ('甲乙，某大学教授。' then '丙丁(某学院讲师)'):
-    a line that opens with a name before a comma or bracket goes on with the value."""
-    if field != "author_info" or position >= len(st.tokens):
-        return False
-    text = st.tokens[position].text
-    cut = 0
-    while cut < len(text) and cut <= MAX_NAME and is_han(text[cut]):
-        cut += 1
-    return 2 <= cut <= MAX_NAME and text[cut : cut + 1] in _BIO_NAME_END and valid_name(text[:cut])
-
-
-_BIO_NAME_END: Final = ("(", "（", ",", "，")
-
-
-def _latin_after_han(previous: str, following: str) -> bool:
-    """A line with no Chinese character after one with them: the English version of
-    the value, which goes on no Chinese value ('…；' then 'The study …')."""
-    return any(is_han(c) for c in previous) and not any(is_han(c) for c in following)
 
 
 def _short_value_end(st: Body, index: int, field: str) -> int:
@@ -457,10 +363,6 @@ MAX_VALUE_SEGMENTS: Final = 120
 
 MAX_LIST_SEGMENTS: Final = 12
 """How many segments a single-line list (keywords) may span to reach the next label."""
-
-
-MAX_ABSTRACT_LINES: Final = 6
-"""How many more lines an abstract in a multi-line body may take to reach the next label."""
 
 
 _CODED_FIELDS: Final = frozenset({"fund", "extra"})
