@@ -166,6 +166,18 @@ def test_needle_finds_what_startswith_finds(unit: str, size: int, data: st.DataO
         assert found.at(position) == text.startswith(needle, position)
 
 
+def counter_directly(chunk: str) -> bool:
+    """'浏览:86次': an interface word, a colon (':' looked for before '：'), a count."""
+    cuts = [chunk.find(colon) for colon in ":：" if chunk.find(colon) > 0]
+    if not cuts:
+        return False
+    cut = cuts[0]
+    return (
+        chunk[:cut] in site_lines.INTERFACE_WORDS
+        and site_lines._COUNTED.fullmatch(chunk[cut + 1 :]) is not None
+    )
+
+
 def interface_chunks_directly(text: str, position: int) -> int:
     end = position
     taken = -1
@@ -177,7 +189,7 @@ def interface_chunks_directly(text: str, position: int) -> int:
         if chunk_end == end:
             break
         chunk = text[end:chunk_end]
-        if chunk in site_lines.INTERFACE_WORDS:
+        if chunk in site_lines.INTERFACE_WORDS or counter_directly(chunk):
             words += 1
         elif not (
             all(c in site_lines._TRAIL or c in "|｜" for c in chunk)
@@ -195,6 +207,9 @@ def interface_chunks_directly(text: str, position: int) -> int:
     pieces(
         "首页",
         "收藏",
+        "浏览",
+        ":",
+        "：",
         "第",
         "共",
         "已阅读",
