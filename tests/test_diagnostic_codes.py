@@ -120,6 +120,23 @@ TRIGGERS = {
         action="pass encoding=",
         detail="decoded as gb18030",
     ),
+    "heading-in-paragraph": Trigger(
+        "标题 | 题目 |\n范文 | 一、背景\n研究的意义在于此。(一)方法的选择。正文在这里。 |",
+        line=3,
+        column=10,
+        action="check the paragraph",
+        detail="(一)方法的选择",
+    ),
+    "label-in-paragraph": Trigger(
+        # a label glued to a long run of text, past where the front matter is read
+        "标题 | 题目 |\n范文 | "
+        + "近年来某市的社区治理研究越来越多,本文讨论其路径与方法。" * 12
+        + "【关键词】社区;治理;路径这是接着的正文。 |",
+        line=2,
+        column=342,
+        action="check the front matter",
+        detail="【关键词】",
+    ),
     "heading-gap": Trigger(
         "范文 | 1引言 1.1背景 1.3方法 |",
         line=1,

@@ -10,7 +10,13 @@ count against the input. Two comparisons per input:
 * against the seed article: what one byte of this input costs next to one byte
   of a real article. Inputs made of tiny nodes (a bare row every two bytes, a
   heading every fifteen) cost more per byte than prose, so their bound is
-  wider; each bound is three to four times what has been measured.
+  wider; each bound is three to four times the highest figure measured on the
+machines the suite runs on (a fresh CI machine measured the prose-like shapes
+up to 5.9x where this one measures 3.2x).
+
+A shared machine can slow one timing and not another; a comparison that fails
+is measured again with more runs before it counts, so one slow sample does not
+fail the suite while a cost that really grows still does.
 
 Each input also goes through the full round trip (render, JSON) under a low
 recursion limit, so a walk whose depth follows the input fails here.
@@ -273,10 +279,10 @@ def hard_wrapped_lines(count: int) -> str:
 
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
-    # (measured 0.2–1.4x).
-    "2 MB on one line": Shape(one_long_line, 190, 5),
-    "100,000 '|'": Shape(pipes, 100_000, 5),
-    "1.1.1… 2,000 levels deep": Shape(deep_numbers, 2_000, 5),  # ~4 MB of '1.1.1…'
+    # (measured 0.2–5.9x, the highest on a fresh CI machine).
+    "2 MB on one line": Shape(one_long_line, 190, 20),
+    "100,000 '|'": Shape(pipes, 100_000, 20),
+    "1.1.1… 2,000 levels deep": Shape(deep_numbers, 2_000, 20),  # ~4 MB of '1.1.1…'
     # Node-dense inputs: a node every 2–60 bytes, against one per ~270 in the seed
     # (measured: never closes 2.5–3.5x, headings 11–18x, bare rows 43–61x).
     "a value that never closes": Shape(never_closes, 20_000, 16),
@@ -355,15 +361,23 @@ def shallow_stack(frames: int = 120) -> Iterator[None]:
         sys.setrecursionlimit(old)
 
 
+def _ratios(shape: Shape, seed_cost: float, runs: int) -> tuple[float, float, int]:
+    """Time per byte at full size over that at an eighth, and over the seed's."""
+    small = time_per_byte(shape.make(shape.count // 8), runs)
+    full_text = shape.make(shape.count)
+    full = time_per_byte(full_text, runs)
+    return full / small, full / seed_cost, len(full_text.encode())
+
+
 @pytest.mark.parametrize("name", list(SHAPES))
 def test_cost_is_linear(name: str, seed_cost: float) -> None:
     shape = SHAPES[name]
-    small = time_per_byte(shape.make(shape.count // 8))
-    full_text = shape.make(shape.count)
-    full = time_per_byte(full_text)
-    growth = full / small
-    relative = full / seed_cost
-    print(f"{name}: {len(full_text.encode()):,} bytes, {relative:.1f}x the seed per byte")
+    growth, relative, size = _ratios(shape, seed_cost, RUNS)
+    if growth > GROWTH_LIMIT or relative > shape.seed_factor:
+        # Measured again with more runs: the best of each is the input's cost.
+        again = _ratios(shape, seed_cost, 3 * RUNS)
+        growth, relative = min(growth, again[0]), min(relative, again[1])
+    print(f"{name}: {size:,} bytes, {relative:.1f}x the seed per byte")
     assert growth <= GROWTH_LIMIT, (
         f"{name}: {growth:.1f}x the time per byte of an eighth of it — not linear"
     )

@@ -59,6 +59,12 @@ CODES: dict[str, Code] = {
         "a heading skips numbers in its sequence",
         "check the numbering (a heading may be missing or mistyped); the heading is kept",
     ),
+    "heading-in-paragraph": Code(
+        "warning",
+        "a heading's number right after a sentence's end inside a paragraph",
+        "check the paragraph: a heading ('（一）标题', '二、标题') may be glued to the text "
+        "before it (the page lost a line break); the paragraph is kept whole",
+    ),
     "heading-jump": Code(
         "warning",
         "a heading goes down more than one level at once",
@@ -146,6 +152,13 @@ CODES: dict[str, Code] = {
         "a keyword that is a sentence, an abstract that ran on into the text); if the "
         "front matter is laid out in another way, write it in one of the forms in "
         "docs/format.md",
+    ),
+    "label-in-paragraph": Code(
+        "warning",
+        "a front-matter label (bracketed, or with its colon) inside a paragraph before the "
+        "first heading",
+        "check the front matter: a field ('【关键词】…', '摘要:…') is glued to the text "
+        "before it and was not read; the paragraph is kept whole",
     ),
     "paragraph-unlikely": Code(
         "warning",

@@ -13,6 +13,7 @@ import regex
 
 from .checks import PAGE_MARKS, SENTENCE
 from .front.site_lines import INTERFACE_WORDS, MAX_CHROME_LINE, pieces
+from .label_forms import FRONT_LABEL
 from .labels import UNNUMBERED_TITLES
 from .patterns import CITED_ISSUE, TOC_ENTRY, TYPE_MARK, is_han
 
@@ -315,3 +316,66 @@ _CLAUSE_MARKS: Final = frozenset(",，")
 _MIN_GLUED_ITEMS: Final = 3
 _MAX_GLUED_ITEM: Final = 12
 """Longest item of a list of words a paragraph may open with ('甲;乙;丙 随着…')."""
+
+
+# A heading's number right after a sentence's end, inside a paragraph: '…片面的。(一)
+# 使用价值…', '…为例。二、现状…'. Chinese numerals only: a digit after a full stop is
+# as often a list item or a figure as a heading.
+_INNER_HEADING: Final = regex.compile(
+    r"[。！？；!?;][ \u3000]*"
+    r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])(?=\S)"
+)
+
+
+def inner_heading(text: str) -> int:
+    """Where a heading's number stands after a sentence's end inside ``text`` (the
+    number's offset), or -1: a page that lost the line break before a heading."""
+    found = _INNER_HEADING.search(text)
+    if found is None:
+        return -1
+    marks = found.group()
+    return found.start() + len(marks) - len(marks.lstrip("。！？；!?; \u3000"))
+
+
+_GLUED_LABEL_FIELDS: Final = frozenset(
+    {
+        "abstract",
+        "keywords",
+        "clc",
+        "document_code",
+        "article_number",
+        "fund",
+        "author_info",
+        "received",
+        "abstract_en",
+        "keywords_en",
+    }
+)
+"""Fields whose label, bracketed or with its colon, is never a word of the text."""
+
+
+def inner_label(text: str) -> tuple[int, str]:
+    """A front-matter label in brackets or with its colon inside ``text``, with a
+    value after it ('…奠定基础。【关键词】甲;乙'): its offset and the label as written,
+    or (-1, '')."""
+    for found in FRONT_LABEL.finditer(text):
+        if found.end() >= len(text) or not (found.group("close") or found.group("colon")):
+            continue
+        groups = found.groupdict()
+        if any(groups.get(field) for field in _GLUED_LABEL_FIELDS):
+            return found.start(), found.group().strip()
+    return -1, ""
+
+
+def inside_reason(text: str, before_headings: bool) -> tuple[str, int, str]:
+    """What ``text`` holds that the page lost a line break before, as a diagnostic's
+    code, offset in ``text`` and detail; ('', -1, '') for nothing. A front-matter
+    label counts only before the first heading."""
+    at = inner_heading(text)
+    if at >= 0:
+        return "heading-in-paragraph", at, f"'{text[at : at + 16]}'"
+    if before_headings:
+        at, label = inner_label(text)
+        if at >= 0:
+            return "label-in-paragraph", at, f"'{label}'"
+    return "", -1, ""

@@ -42,7 +42,13 @@ from .fields import SplitList, list_separator, split_list
 from .front.authors import bio_names, split_names
 from .labels import FIELD_LABELS
 from .lines import LineIndex, OffsetSet
-from .paragraph_checks import chrome_throughout, contents_line, paragraph_reason, prose_shaped
+from .paragraph_checks import (
+    chrome_throughout,
+    contents_line,
+    inside_reason,
+    paragraph_reason,
+    prose_shaped,
+)
 from .trusted import trusted, trusted_node
 
 
@@ -341,6 +347,11 @@ class Tree:
                 reason = f"'{text.strip()[:20]}' is another short line before the first heading"
         if reason and not self._diagnosed_at(start):
             self.diagnose("paragraph-unlikely", start, reason)
+        elif not reason:
+            # what the page lost a line break before; the paragraph is kept whole
+            code, at, detail = inside_reason(text, not self.open_sections)
+            if code:
+                self.diagnose(code, start + at, detail)
         span = self.span(start, start + len(text))
         paragraph = trusted_node(Paragraph, {"text": text, "sep": None, "span": span})
         if self.open_sections:
