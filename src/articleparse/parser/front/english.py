@@ -252,7 +252,22 @@ _ENGLISH_INSTITUTIONS: Final = (
 
 
 def english_affiliation(text: str) -> bool:
-    """'School of Medicine, Tongji University, Shanghai 200092, China'."""
+    """'School of Medicine, Tongji University, Shanghai 200092, China': an
+    institution's word, and the commas between the parts of an address or a postal
+    code ('… in Northwest China over the Past 55 Years' is a title)."""
     return any(word in text for word in _ENGLISH_INSTITUTIONS) and (
-        "," in text or any(c.isdigit() for c in text)
+        "," in text or _postal_code(text)
     )
+
+
+def _postal_code(text: str) -> bool:
+    """Five or six digits standing alone: a postal code."""
+    run = 0
+    for char in text:
+        if "0" <= char <= "9":
+            run += 1
+            continue
+        if 5 <= run <= 6:
+            return True
+        run = 0
+    return 5 <= run <= 6

@@ -158,11 +158,15 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 def _affiliation_text(text: str) -> bool:
-    """An affiliation written out: an institution or address, not a sentence."""
-    return (
-        len(text) <= _MAX_AFFILIATION
-        and not any(c in "。！？" for c in text)
-        and looks_like_affiliation(text)
+    """An affiliation written out: an institution or address, not a sentence; or
+    several, one after another with ';' between ('甲研究所, 某市 100000;乙大学, …')."""
+    if any(c in "。！？" for c in text):
+        return False
+    if len(text) <= _MAX_AFFILIATION:
+        return looks_like_affiliation(text)
+    parts = text.replace("；", ";").split(";")
+    return len(parts) > 1 and all(
+        len(part) <= _MAX_AFFILIATION and looks_like_affiliation(part) for part in parts
     )
 
 

@@ -75,7 +75,13 @@ COMPOUND_SURNAMES: Final = frozenset(
     {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "西门", "长孙"}
     | {"宇文", "夏侯", "端木", "澹台", "轩辕", "申屠", "独孤", "南宫", "万俟", "闻人", "呼延"}
 )
-NOT_NAMES: Final = frozenset(
+# The toggles a journal page prints under a list it folds (authors, affiliations),
+# alone after the list: interface words, and no names ('展' is a surname).
+TOGGLE_WORDS: Final = frozenset(
+    {"展开", "展開", "收起", "Expand", "Collapse", "显示全部", "查看全部"}
+)
+
+NOT_NAMES: Final = TOGGLE_WORDS | frozenset(
     # words that begin with a surname character yet name no one
     {"方法", "方案", "方面", "方式", "方向", "高校", "高等", "高职", "关于", "常见", "常规", "于是"}
     | {
