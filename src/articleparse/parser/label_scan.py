@@ -346,7 +346,10 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
     start = match.start()
     if match.group(field).replace(" ", "") in COLON_ONLY_LABELS:
         return False  # 'keywords', 'abstract' in a sentence: only 'keywords:' is a label
-    at_line_start = start == 0 or value[start - 1] == "\n"
+    indent = start
+    while indent > 0 and value[indent - 1] in " \t\u3000":
+        indent -= 1  # a page may indent its lines ('  摘要')
+    at_line_start = indent == 0 or value[indent - 1] == "\n"
     if multiline and at_line_start:
         following = value[match.end() : match.end() + 1]
         if following in ("", "\r", "\n"):

@@ -15,12 +15,12 @@ from typing import Final
 
 from . import patterns
 from .labels import (
-    ABSTRACT_PARTS,
     BLOCK_FIELDS,
     NAME_FIELDS,
     SHAPE_LABEL,
     SITE_LABELS,
     UNNUMBERED_TITLES,
+    abstract_part,
 )
 from .tokens import Kind
 
@@ -127,7 +127,7 @@ def _not_a_label(written: str) -> bool:
     """A part of a structured abstract ('目的'), a word of a site's chrome ('浏览'), or a
     part title with no number that runs into its text ('引言：近年来…')."""
     simple = patterns.simplified_label(written)
-    return simple in ABSTRACT_PARTS or simple in SITE_LABELS or simple in UNNUMBERED_TITLES
+    return abstract_part(simple) or simple in SITE_LABELS or simple in UNNUMBERED_TITLES
 
 
 def _spaced_run(value: str, start: int, end: int) -> int:

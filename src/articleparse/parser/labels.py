@@ -187,6 +187,21 @@ ABSTRACT_PARTS: Final = frozenset(
     | {"對象", "結果", "結論", "資料與方法", "材料與方法"}
 )
 
+# What a part's rubric ends with ('研究目的', '材料和方法', '主要结论'): a rubric is a
+# short run of ideographs ending in one of these.
+ABSTRACT_PART_ENDS: Final = ("目的", "方法", "结果", "结论", "背景", "意义", "对象", "目标")
+ABSTRACT_PART_LONGEST: Final = 6
+
+
+def abstract_part(word: str) -> bool:
+    """Whether ``word`` (simplified, no spaces) is the rubric of a structured
+    abstract's part: one of :data:`ABSTRACT_PARTS`, or a short run of ideographs
+    ending in a part's word ('材料和方法', '研究目的')."""
+    return word in ABSTRACT_PARTS or (
+        len(word) <= ABSTRACT_PART_LONGEST and word.endswith(ABSTRACT_PART_ENDS)
+    )
+
+
 # Lower-case English forms ('keywords:', 'abstract:'): labels only with their colon,
 # since the words also stand in English sentences.
 # (Written without their spaces: 'key words' is 'keywords'.)

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..label_forms import simplified_label
 from ..labels import (
+    ABSTRACT_PART_LONGEST,
     BLOCK_FIELDS,
     LIST_FIELDS,
     SHORT_FIELDS,
+    abstract_part,
 )
 from ..state import Body
 from ..tokens import Kind
@@ -50,8 +53,41 @@ def line_value_end(st: Body, index: int, field: str) -> int:
     while end > index and tokens[end - 1].kind is Kind.SEP:
         end -= 1
     if field in ("abstract", "abstract_en"):
-        return _abstract_lines(st, end)
+        lines_end = _abstract_lines(st, end)
+        return _rubric_lines(st, end) if lines_end == end else lines_end
     return end
+
+
+def _rubric_lines(st: Body, end: int) -> int:
+    """A structured abstract with no label after it: the lines right after the
+    value that open with a part's rubric ('方法:…', '材料和方法:…', '结论 …') are
+    the abstract's; a blank line or any other line ends it."""
+    tokens = st.tokens
+    position = end
+    last = end
+    while position + 1 < len(tokens):
+        separator = tokens[position]
+        if separator.kind is not Kind.SEP or separator.text.count("\n") != 1:
+            break
+        token = tokens[position + 1]
+        if token.kind is not Kind.SEGMENT or not _opens_with_rubric(token.text):
+            break
+        position += 2
+        last = position
+    return last
+
+
+def _opens_with_rubric(text: str) -> bool:
+    """'方法:…', '材料和方法：…', '结论 …': a part's rubric, then a colon or a space."""
+    start = 0
+    while start < len(text) and text[start] in " \t\u3000":
+        start += 1
+    cut = start
+    while cut < len(text) and cut - start <= ABSTRACT_PART_LONGEST and is_han(text[cut]):
+        cut += 1
+    if cut == start or cut >= len(text) or text[cut] not in ":： \u3000":
+        return False
+    return abstract_part(simplified_label(text[start:cut]))
 
 
 def _abstract_lines(st: Body, end: int) -> int:
