@@ -133,11 +133,23 @@ def test_question_mark_after_a_label_word_in_a_sentence_is_text() -> None:
 
 
 def test_front_label_after_text_reports_where_the_text_was_chosen() -> None:
-    banner = "本站收录各类期刊论文的题录，所收内容均来自公开出版物，如有侵权请联系删除，" * 3
+    banner = "各类期刊论文的题录与全文链接，所收内容均来自公开出版物，可供检索与比较，" * 3
     doc = _parse(f"范文 | {banner} 摘要:本文研究某问题。 关键词:甲;乙 1 引言 正文。 |")
     assert doc.metadata.abstract == "本文研究某问题。"
     found = [d for d in doc.diagnostics if d.code == "front-matter-unplaced"]
     assert [d.offset for d in found] == [5]
+
+
+def test_site_notice_before_the_front_matter_is_chrome_and_the_zone_goes_on() -> None:
+    doc = _parse(
+        "范文 | 尊敬的读者、作者，关于本刊的投稿与审稿，您可以在本页留言，我们将尽快答复。\n"
+        "某某学报\n张三 李四\n摘要:本文研究某问题。\n关键词:甲;乙\n1 引言\n正文。 |"
+    )
+    assert doc.metadata.abstract == "本文研究某问题。"
+    assert doc.metadata.authors == ["张三", "李四"]
+    assert doc.boilerplate[0].startswith("尊敬的读者")
+    notice = [d for d in doc.diagnostics if d.code == "chrome-before-text"]
+    assert [(d.line, d.column) for d in notice] == [(1, 6)]
 
 
 def test_bare_keywords_spaced_after_semicolons_on_one_line() -> None:

@@ -77,7 +77,7 @@ def chrome_throughout(text: str) -> bool:
     return bool(stripped) and (
         _MARKUP.search(stripped) is not None
         or TYPE_MARK.search(stripped) is not None
-        or _site_notice(stripped)
+        or site_notice(stripped)
         or (stripped[-1] not in _LATIN_SENTENCE_END and not any(is_han(c) for c in stripped))
         or (len(stripped) >= _MIN_ENGLISH_PROSE and _mostly_latin(stripped))
     )
@@ -177,7 +177,7 @@ _MENU_PIECES: Final = 5
 _MENU_PIECE: Final = 6
 
 
-def _site_notice(text: str) -> bool:
+def site_notice(text: str) -> bool:
     """A sentence in which the page speaks of itself or to its reader about itself."""
     head = text[:_MAX_NOTICE]
     if any(word in head for word in _SELF_WORDS) or any(word in head for word in _SHARED):
@@ -223,7 +223,7 @@ def paragraph_reason(
         if preamble is not None and not multiline:
             return _glued_list(stripped) or _title_inside(stripped, preamble)
         return ""
-    if _site_notice(stripped):
+    if site_notice(stripped):
         return f"'{stripped[:20]}' is the page's notice about itself, before the text"
     if TOC_ENTRY.search(stripped) is not None:
         return f"'{stripped[:20]}' is a table of contents (leader dots, a page), before the text"

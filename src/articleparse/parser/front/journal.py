@@ -100,7 +100,7 @@ def _citation(lead: Lead, position: int) -> int:
     if any(c.isdigit() for c in names):
         return -1  # '甲1, 乙2 1. 某大学': an author line, its affiliation after it
     if names.isascii():
-        if not english_names(names):
+        if not english_names(_without_et_al(names)):
             return -1
     else:
         if any(c in _SPACE and p not in ",，、;；" for p, c in pairwise(names)):
@@ -108,10 +108,10 @@ def _citation(lead: Lead, position: int) -> int:
         end, found = scan_names(names, 0, len(names))
         if not found or names[end:].strip(" \u3000,，、;；"):
             return -1
+    # the type mark ('[J]') is left out by some journals' how-to-cite lines; the
+    # names, the full stop after them and the year, volume, issue and pages suffice
     mark = patterns.CITATION_TYPE.search(text, stop, limit)
-    if mark is None:
-        return -1
-    pages = patterns.CITATION_ISSUE.search(text, mark.end(), limit)
+    pages = patterns.CITATION_ISSUE.search(text, stop if mark is None else mark.end(), limit)
     if pages is None:
         return -1
     if lead.multiline:
@@ -120,6 +120,13 @@ def _citation(lead: Lead, position: int) -> int:
     if end < len(text) and text[end] == ".":
         end += 1
     return end
+
+
+def _without_et_al(names: str) -> str:
+    """'Qiu Meijuan, Liu Buchun, et al' → 'Qiu Meijuan, Liu Buchun'."""
+    if names.endswith("et al"):
+        return names[: -len("et al")].rstrip(" ,")
+    return names
 
 
 _MAX_CITATION: Final = 400

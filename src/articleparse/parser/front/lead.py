@@ -14,7 +14,7 @@ from typing import Final
 from ..labels import (
     BLOCK_FIELDS,
 )
-from ..paragraph_checks import title_again
+from ..paragraph_checks import site_notice, title_again
 from ..state import Body, excerpt
 from ..tokens import Kind
 from .authors import author_names, name_list, split_affiliations
@@ -69,6 +69,15 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
             tree.add_chrome(raw)  # '>', '|', '-': the page's layout, never a word
         elif part.kind == "unknown" and label_follows and title and title_again(raw, title):
             _place(st, "title", raw, offset)  # the title with a word more ('…论文')
+        elif part.kind == "unknown" and site_notice(raw):
+            # '尊敬的读者…您可以在本页留言': the page speaks of itself; the zone goes on
+            notice = raw.strip()[:20]
+            tree.diagnose(
+                "chrome-before-text",
+                offset,
+                f"'{notice}' is the page's notice about itself, before the text",
+            )
+            tree.add_chrome(raw)
         elif part.kind == "unknown":
             if not label_follows or len(text) - part.start > MAX_UNPLACED_CHARS:
                 _warn_if_names(st, raw, offset)

@@ -18,6 +18,7 @@ from .names import (
     valid_name,
 )
 from .needle import Needle
+from .site_lines import INTERFACE_WORDS
 
 
 def _column(lead: Lead, position: int) -> int:
@@ -166,6 +167,8 @@ def _rubric(lead: Lead, position: int) -> int:
             end += 1
     if not 2 <= end - position <= _MAX_TAG or not all(is_han(c) for c in text[position:end]):
         return -1
+    if text[position:end] in INTERFACE_WORDS:
+        return -1  # '验证码' above the title: the last field of a page's form
     following = end
     while following < len(text) and text[following] in _SPACE:
         following += 1
