@@ -23,6 +23,7 @@ from .lead_text import (
     _matching,
     _trim,
 )
+from .name_rows import row_names
 from .names import (
     Name,
     is_han,
@@ -293,7 +294,7 @@ def author_names(raw: str) -> list[Name]:
     """The names of an author part, as written or run together."""
     _, names = scan_names(raw, 0, len(raw))
     if not names:
-        return split_glued(raw) or []
+        return split_glued(raw) or row_names(raw)
     return names
 
 

@@ -208,7 +208,7 @@ _CHINESE_CLOSERS: Final = "。！？”’）)》"
 def _english_kind(lead: Lead, text: str) -> str:
     if english_prose(text):
         return "abstract_en"
-    if english_affiliation(text):
+    if english_affiliation(text) and (lead.seen_title_en or not _title_not_address(text)):
         return "affiliation_en"
     if english_names(text):
         return "authors_en"
@@ -216,6 +216,20 @@ def _english_kind(lead: Lead, text: str) -> str:
         lead.seen_title_en = True
         return "title_en"
     return "english"
+
+
+def _title_not_address(text: str) -> bool:
+    """An English line that names an institution yet is a title ('Case Study of the
+    Institute of Physics, Chinese Academy of Sciences: On …'): a subtitle after a
+    colon, or a last part too long for a place, and no postal code."""
+    if _postal_code(text):
+        return False
+    last = text.rsplit(",", 1)[-1]
+    return ": " in text or len(last.split()) > _MAX_PLACE_WORDS
+
+
+_MAX_PLACE_WORDS: Final = 5
+"""Words of the last part of an English address ('Chinese Academy of Sciences')."""
 
 
 def _sentence_stops(text: str) -> int:

@@ -162,6 +162,7 @@ _PART_FIELDS: Final = {
     "source": "source",
     "abstract_en": "abstract_en",
     "doi": "doi",
+    "author_info": "author_info",
 }
 
 
