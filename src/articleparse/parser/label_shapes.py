@@ -118,9 +118,27 @@ def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
     written = "".join(c for c in value[start:end] if _ideograph(c))
     if _not_a_label(written):
         return -1, False
-    if before == 0 or value[before - 1] in "\r\n" or value[before - 1] in _AFTER_VALUE:
+    if before == 0 or value[before - 1] in "\r\n":
+        return start, False
+    if value[before - 1] in _AFTER_VALUE and (
+        value[before - 1] not in _CLOSING_QUOTES or _label_earlier_on_line(value, before)
+    ):
+        # '…2019-03-14 更新时间:', '来源:《某报》 发布时间:'; a quotation closed in a
+        # sentence ('围绕 “某某” 形成三方面:') is prose going on
         return start, False
     return start, True  # after a word: a label only right after another's value
+
+
+_CLOSING_QUOTES: Final = frozenset("”》")
+
+
+def _label_earlier_on_line(value: str, before: int) -> bool:
+    """A colon earlier on the line that ends at ``before``: a label's value ends here."""
+    line_start = max(value.rfind("\n", 0, before), before - _LINE_REACH)
+    return value.find(":", line_start, before) >= 0 or value.find("：", line_start, before) >= 0
+
+
+_LINE_REACH: Final = 120
 
 
 def _not_a_label(written: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ...model import Section
 from .. import patterns
 from ..back.chrome_line import end_chrome
 from ..labels import (
@@ -351,6 +352,8 @@ def _title_shaped(st: Body, end: int, text: str) -> bool:
     tokens = st.tokens
     if st.multiline or len(text) > _MAX_TITLE * 3 or text[-1] in _GOES_ON:
         return False
+    if isinstance(st.tree.last_node, Section):
+        return False  # right under a heading, the words open its text ('一、引言 新时代…聚焦 “…”')
     if not _MIN_TITLE <= _han_count(text) <= _MAX_TITLE:
         return False
     if end + 1 >= len(tokens) or tokens[end].kind is not Kind.SEP:
