@@ -15,6 +15,7 @@ from .. import patterns
 from ..labels import (
     UNNUMBERED_TITLES,
 )
+from ..paragraph_checks import title_again
 from ..state import Body, HeadingPlan
 from ..tokens import Kind, Marker, Token
 from .numbering import MAX_TITLE_CHARS, find_marker, is_quantity, looks_like_title
@@ -85,6 +86,8 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
             title_end = tokens[title_at].start + title_offset + cut
     if not looks_like_title(title) and not (strong and _question_title(title)):
         return None
+    if not st.tree.sections and not st.tree.prose and _title_follows(st, end):
+        return None  # '1. 某篇相关文章' above the title written again: the page's list
     verdict = st.tree.numbering.judge(marker.scheme, marker.parts)
     if (
         verdict is None
@@ -101,6 +104,20 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
     if verdict is None:
         return None
     return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip, chain)
+
+
+def _title_follows(st: Body, end: int) -> bool:
+    """Whether the segment after the heading's line is the document's title written
+    again: what stands above it is the page's, not the article's."""
+    tokens = st.tokens
+    title = st.tree.scalars.get("title")
+    return (
+        bool(title)
+        and end + 1 < len(tokens)
+        and tokens[end].kind is Kind.SEP
+        and tokens[end + 1].kind is Kind.SEGMENT
+        and title_again(tokens[end + 1].text, title or "")
+    )
 
 
 def _glued_child(title: str, marker: Marker) -> int:

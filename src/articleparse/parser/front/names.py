@@ -347,10 +347,15 @@ INSTITUTION_WORDS: Final = (
 
 
 def looks_like_affiliation(text: str) -> bool:
-    """An institution's name, or an address with a postcode ('江苏 南京 210000')."""
+    """An institution's name, or an address with a postcode ('江苏 南京 210000');
+    not a phrase that names one ('幼儿园户外活动场地的规划建议')."""
+    if _POSTCODE.search(text) is not None:
+        return True
+    if "的" in text:
+        return False
     if any(char in _TO_SIMPLIFIED for char in text):
         text = simplified(text)  # '某某大學'
-    return any(word in text for word in INSTITUTION_WORDS) or _POSTCODE.search(text) is not None
+    return any(word in text for word in INSTITUTION_WORDS)
 
 
 _POSTCODE: Final = regex.compile(r"\d{6}")
