@@ -66,6 +66,21 @@ _SELF_WORDS: Final = (
 )
 _SHARED: Final = ("会员分享", "會員分享", "用户上传", "用戶上傳", "用户提供", "用戶提供")
 _MAX_NOTICE: Final = 200
+# What an editor's note says of the original a page reproduces: parts left out, where
+# it first appeared.
+_NOTE_WORDS: Final = (
+    "省略",
+    "略去",
+    "从略",
+    "從略",
+    "删去",
+    "刪去",
+    "原载",
+    "原載",
+    "转载自",
+    "轉載自",
+)
+_MAX_NOTE: Final = 60
 _LATIN_SENTENCE_END: Final = frozenset(".!?。！？")
 
 
@@ -182,6 +197,8 @@ def site_notice(text: str) -> bool:
     head = text[:_MAX_NOTICE]
     if any(word in head for word in _SELF_WORDS) or any(word in head for word in _SHARED):
         return True
+    if len(text) <= _MAX_NOTE and any(word in text for word in _NOTE_WORDS):
+        return True  # '因篇幅所限,省略原文注释。', '本文原载《某刊》': of the original
     if "您" not in head:
         return False
     return any(head[i : i + n] in INTERFACE_WORDS for n in _WORD_SIZES for i in range(len(head)))
