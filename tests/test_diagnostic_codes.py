@@ -137,6 +137,13 @@ TRIGGERS = {
         action="check the front matter",
         detail="【关键词】",
     ),
+    "heading-out-of-sequence": Trigger(
+        "标题 | 题目 |\n范文 | 1 绪论\n1.1 背景\n正文。\n1.2 方法\n正文。\n1.1 背景\n正文。 |",
+        line=7,
+        column=1,
+        action="check the numbering",
+        detail="1.1 背景",
+    ),
     "heading-gap": Trigger(
         "范文 | 1引言 1.1背景 1.3方法 |",
         line=1,

@@ -65,6 +65,13 @@ CODES: dict[str, Code] = {
         "check the paragraph: a heading ('（一）标题', '二、标题') may be glued to the text "
         "before it (the page lost a line break); the paragraph is kept whole",
     ),
+    "heading-out-of-sequence": Code(
+        "warning",
+        "a line shaped like a heading whose number does not go on with the outline "
+        "(a number repeated or going back)",
+        "check the numbering: the line is kept as a paragraph; if it is a heading, "
+        "number it in sequence (a section may be repeated on the page)",
+    ),
     "heading-jump": Code(
         "warning",
         "a heading goes down more than one level at once",

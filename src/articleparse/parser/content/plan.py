@@ -102,8 +102,30 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
             marker.scheme, marker.parts, strong and st.multiline
         )
     if verdict is None:
+        if title_at == index and _line_of_its_own(st, index, marker):
+            # '1.1 研究背景' again after '1.2': shaped like a heading, yet its number
+            # does not go on with the outline; kept as a paragraph, and said so
+            if st.tree.last_diagnosed != token.start:
+                st.tree.diagnose("heading-out-of-sequence", token.start, f"'{segment[:20]}'")
         return None
     return HeadingPlan(verdict, title, gap, end, title_end, run_in, title_at, skip, chain)
+
+
+def _line_of_its_own(st: Body, index: int, marker: Marker) -> bool:
+    """A heading's number and title on a line of their own in a multi-line body, of
+    a scheme the outline already uses (a number of two parts or more in a decimal
+    outline, or '一、' under '一、'): what only a heading looks like."""
+    if not st.multiline:
+        return False
+    tokens = st.tokens
+    if index > 0 and "\n" not in tokens[index - 1].text:
+        return False
+    if index + 1 < len(tokens) and "\n" not in tokens[index + 1].text:
+        return False
+    numbering = st.tree.numbering
+    if marker.scheme == "decimal":
+        return numbering.decimal_outline and len(marker.parts) > 1
+    return marker.scheme == "cn-dun" and any(o.scheme == "cn-dun" for o in numbering.stack)
 
 
 def _title_follows(st: Body, end: int) -> bool:
