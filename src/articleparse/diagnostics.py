@@ -61,7 +61,8 @@ CODES: dict[str, Code] = {
     ),
     "heading-in-paragraph": Code(
         "warning",
-        "a heading's number right after a sentence's end inside a paragraph",
+        "a heading's number inside a paragraph: right after a sentence's end, or a "
+        "numbered title run together with its first sub-heading ('1.1背景1.1.1…')",
         "check the paragraph: a heading ('（一）标题', '二、标题') may be glued to the text "
         "before it (the page lost a line break); the paragraph is kept whole",
     ),

@@ -344,12 +344,18 @@ _INNER_HEADING: Final = regex.compile(
 )
 
 
+# A decimal number, a short title and that number's first child, run together:
+# '…引言1.1研究背景1.1.1高校体育…' (a page that lost every line break of its outline).
+_GLUED_CHAIN: Final = regex.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\p{Han}{2,20}?\1\.\2\.1(?!\d)")
+
+
 def inner_heading(text: str) -> int:
     """Where a heading's number stands after a sentence's end inside ``text`` (the
     number's offset), or -1: a page that lost the line break before a heading."""
     found = _INNER_HEADING.search(text)
     if found is None:
-        return -1
+        chain = _GLUED_CHAIN.search(text) if "." in text else None
+        return -1 if chain is None else chain.start()
     marks = found.group()
     return found.start() + len(marks) - len(marks.lstrip("。！？；!?; \u3000"))
 
