@@ -152,6 +152,13 @@ def test_site_notice_before_the_front_matter_is_chrome_and_the_zone_goes_on() ->
     assert [(d.line, d.column) for d in notice] == [(1, 6)]
 
 
+def test_interface_words_above_the_title_are_no_names() -> None:
+    # '相' and '推' open names too; '相關 推薦' is the page's links
+    doc = _parse("范文 | - 相關 推薦 某某研究 摘要:本文研究某问题。 关键词:甲;乙 1 引言 正文。 |")
+    assert doc.metadata.authors == []
+    assert doc.metadata.abstract == "本文研究某问题。"
+
+
 def test_bare_keywords_spaced_after_semicolons_on_one_line() -> None:
     doc = _parse(
         "范文 | 钱某某, 孙某某 (某某大学 管理学院, 江苏 南京 210000) "

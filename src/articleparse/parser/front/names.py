@@ -84,6 +84,8 @@ TOGGLE_WORDS: Final = frozenset(
 NOT_NAMES: Final = TOGGLE_WORDS | frozenset(
     # words that begin with a surname character yet name no one
     {"方法", "方案", "方面", "方式", "方向", "高校", "高等", "高职", "关于", "常见", "常规", "于是"}
+    # a page's interface words that do ('相关 推荐' above the title)
+    | {"相关", "推荐", "热门", "评论", "阅读", "浏览", "点击", "下载", "分享", "收藏", "关注"}
     | {
         "结果",
         "目的",
