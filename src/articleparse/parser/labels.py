@@ -86,11 +86,30 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "document_code": ("文献标识码", "文獻標識碼", "文献标志码", "文獻標志碼", "文献标识"),
     "article_number": ("文章编号", "文章編號"),
     "doi": ("国际DOI编码", "DOI编码", "DOI号", "DOI", "doi", "Doi"),
-    "fund": ("基金项目", "基金項目", "资助项目", "基金资助", "基金"),
+    "fund": (
+        "基金项目",
+        "基金項目",
+        "资助项目",
+        "基金资助",
+        "基金",
+        "Foundation item",
+        "Foundation Item",
+        "Fund project",
+        "Fund Project",
+    ),
     "author_info": ("作者简介", "作者簡介", "第一作者简介"),
     "received": ("收稿日期", "收稿時間", "收稿时间", "投稿日期"),
     "title_en": ("英文标题", "英文題目", "英文题目", "英文篇名", "英文题名"),
-    "abstract_en": ("英文摘要", "Abstract", "ABSTRACT", "abstract"),
+    # '并列摘要': a thesis record's abstract in the other language
+    "abstract_en": (
+        "英文摘要",
+        "并列摘要",
+        "並列摘要",
+        "Abstract",
+        "ABSTRACT",
+        "abstract",
+        "Summary",
+    ),
     "keywords_en": (
         "英文关键词",
         "Key words",
@@ -109,6 +128,7 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
         "原文出处",
         "文献出处",
         "出版物刊名",
+        "Journal Name",
         "期刊名称",
         "刊物名称",
         "来源期刊",
@@ -123,6 +143,8 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "extra": (
         "通讯作者",
         "通信作者",
+        "Corresponding author",
+        "Corresponding Author",
         "通讯联系人",
         "修回日期",
         "录用日期",
@@ -142,6 +164,8 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
         "责任编辑",
         "指导老师",
         "指导教师",
+        "指导教授",
+        "指導教授",
         "JEL分类号",
         "学科代码",
         "学科分类号",
@@ -161,7 +185,7 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     ),
     # After author_info and extra, whose forms begin with the same characters.
     "affiliations": ("作者单位", "作者單位", "作者机构", "机构地区", "单位", "單位"),
-    "authors": ("作者姓名", "作者", "作　者"),
+    "authors": ("作者姓名", "作者", "作　者", "撰写人", "撰寫人", "撰稿人"),
 }
 
 # The field of a label found by its shape alone ('【期号】', '出 版 物:'), not in the
