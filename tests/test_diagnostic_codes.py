@@ -75,7 +75,7 @@ TRIGGERS = {
         line=2,
         column=6,
         action="report the file",
-        detail="'本刊讯' stands before the text",
+        detail="'本刊讯' is the page's notice about itself",
     ),
     "contents-entry": Trigger(
         "标题 | 题目 |\n范文 | 近年来，基层治理的研究越来越多。\n研究对象与方法……3\n正文。 |",
@@ -101,11 +101,11 @@ TRIGGERS = {
         detail="decoded as big5",
     ),
     "front-matter-unplaced": Trigger(
-        "标题 | 题目 |\n范文 | 张三\n本刊特约稿件\n摘要：本文讨论一个问题。\n1 引言\n正文。 |",
+        "标题 | 题目 |\n范文 | 张三\n编辑部特约稿件\n摘要：本文讨论一个问题。\n1 引言\n正文。 |",
         line=3,
         column=1,
         action="check the front matter",
-        detail="'本刊特约稿件' stands among the labels",
+        detail="'编辑部特约稿件' stands among the labels",
     ),
     "front-matter-unlabelled": Trigger(
         "标题 | 题目 |\n范文 | 王芳\n本文讨论基层治理的路径。\n基层治理;协同;路径\n1 引言\n正文。 |",

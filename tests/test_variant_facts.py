@@ -38,9 +38,6 @@ def _input_for(facts_path: Path) -> Path:
 # an expected failure (strict: when it starts passing, take it off this list).
 # Classes found on real pages whose fixtures the parser does not pass yet.
 KNOWN_GAPS: dict[str, str] = {
-    "1530_guestbook_notice_form_fields_citation_without_type_mark_single": (
-        "single-line body: a site's notice, cut at its spaces, ends the front matter"
-    ),
     "1601_trailing_compiler_credit_disclaimer_copy_url_single": (
         "single-line body: a bracketed credit after the text spans several segments"
     ),

@@ -58,10 +58,15 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
     text = "".join(t.text for t in tokens[index:stop])
     base = tokens[index].start
     title = tree.scalars.get("title")
+    notice_end = -1  # the end of a site's notice the parts are in
     for part in lead_parts(text, title, st.multiline, names_first):
         raw = text[part.start : part.end]
         offset = base + part.start
-        if part.kind == "space":
+        if part.start < notice_end:
+            if part.end > notice_end:
+                tree.add_chrome(text[notice_end : part.end])  # the rest of the notice's part
+                notice_end = part.end
+        elif part.kind == "space":
             tree.sep(raw)
         elif part.kind == "trivia":
             tree.add_text(raw)
@@ -69,15 +74,16 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
             tree.add_chrome(raw)  # '>', '|', '-': the page's layout, never a word
         elif part.kind == "unknown" and label_follows and title and title_again(raw, title):
             _place(st, "title", raw, offset)  # the title with a word more ('…论文')
-        elif part.kind == "unknown" and site_notice(raw):
+        elif part.kind == "unknown" and _notice_end(text, part.start, part.end, st.multiline) > 0:
             # '尊敬的读者…您可以在本页留言': the page speaks of itself; the zone goes on
+            notice_end = _notice_end(text, part.start, part.end, st.multiline)
             notice = raw.strip()[:20]
             tree.diagnose(
                 "chrome-before-text",
                 offset,
                 f"'{notice}' is the page's notice about itself, before the text",
             )
-            tree.add_chrome(raw)
+            tree.add_chrome(text[part.start : notice_end])
         elif part.kind == "unknown":
             if not label_follows or len(text) - part.start > MAX_UNPLACED_CHARS:
                 _warn_if_names(st, raw, offset)
@@ -89,6 +95,39 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
         else:
             _place(st, part.kind, raw, offset)
     return stop, -1
+
+
+def _notice_end(text: str, start: int, end: int, multiline: bool) -> int:
+    """Where a site's notice that opens at ``start`` ends, or -1: the part itself,
+    or in a single-line body, whose spaces cut the notice into parts, its sentence
+    and the sentence after it ('尊敬的读者, 关于本刊…您可以留言。我们将尽快答复')."""
+    if site_notice(text[start:end]):
+        if multiline:
+            return end
+        found = _sentence_end(text, end - 1, min(len(text), start + _NOTICE_REACH))
+        return max(end, found)
+    if multiline:
+        return -1
+    stop = start
+    for _ in range(_NOTICE_SENTENCES):
+        found = _sentence_end(text, stop, min(len(text), start + _NOTICE_REACH))
+        if found < 0:
+            break
+        stop = found
+        if site_notice(text[start:stop]):
+            return stop
+    return -1
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    for index in range(start, limit):
+        if text[index] in "。！？!?":
+            return index + 1
+    return -1
+
+
+_NOTICE_SENTENCES: Final = 2
+_NOTICE_REACH: Final = 200
 
 
 def _layout_marks(raw: str) -> bool:
