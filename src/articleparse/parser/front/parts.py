@@ -31,7 +31,13 @@ from .chrome import _bullet, _chrome, _slashes
 from .english import _english, _english_kind
 from .journal import _bare_doi, _button, _citation, _history, _journal_header, _registration
 from .lead_text import _SPACE, Lead, Part, Recognizer, _chunk_end
-from .name_rows import bio_line, name_row
+from .name_rows import (
+    bio_line,
+    glued_name_line,
+    name_row,
+    names_before_title,
+    unit_before_names,
+)
 from .site_lines import interface_part
 from .titles import _bare_column, _byline, _column, _rubric, _title
 
@@ -57,10 +63,13 @@ RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
     ("affiliations", _numbered),
     ("english", _english),
     ("author_info", bio_line),
+    ("affiliations", unit_before_names),
+    ("authors", names_before_title),
     ("authors", _named_unit),
     ("authors", _authors),
     ("authors", _glued_names),
     ("authors", name_row),
+    ("authors", glued_name_line),
     ("trivia", _staff_number_part),
     ("affiliations", _plain_affiliation),
 )
