@@ -198,6 +198,15 @@ def journal_lines_in_lead(count: int) -> str:
     return f"范文 | {piece * count}摘要:甲。 |\n范文 | {lines}\n摘要:甲。 |"
 
 
+def author_shapes_in_lead(count: int) -> str:
+    """Near misses of the author-line shapes, on one line and one a line: rows of
+    names, bios, a unit or names before a colon, names run together, a notice
+    with no sentence end."""
+    piece = "远航 梁凌熙 李宇 某某中学物理组:罗某 张三(1974 李四 王五:题 李某阳黄某金 尊敬的读者, "
+    lines = "\n".join(piece.strip() for _ in range(count))
+    return f"标题 | 题 |\n范文 | {piece * count}摘要:甲。 |\n范文 | {lines}\n摘要:甲。 |"
+
+
 def label_shapes(count: int) -> str:
     """Labels found by their shape alone, without end: bracketed ones glued to their
     values, spaced ones, two on a line; then the same shapes in the text."""
@@ -316,6 +325,7 @@ SHAPES = {
     "a title that nearly matches everywhere": Shape(title_almost_everywhere, 10_000, 60),
     # Labels by their shape, pinyin annotations, a label's block of lines.
     "labels found by their shape": Shape(label_shapes, 5_000, 60),
+    "author shapes in the lead": Shape(author_shapes_in_lead, 5_000, 60),
     "pinyin annotations and lost-space marks": Shape(pinyin_and_marks, 20_000, 60),
     "one keyword a line": Shape(keyword_lines, 20_000, 60),
     "heading shapes: numbers alone, glued chains, list items": Shape(heading_shapes, 5_000, 60),

@@ -126,6 +126,8 @@ def unit_before_names(lead: Lead, position: int) -> int:
     if colon < 0 or not _affiliation_text(text[position:colon].strip(" \u3000")):
         return -1
     line_end = lead.end_of_line(colon)
+    if line_end - colon > _UNIT_REACH:
+        return -1  # the names end the line: a short one
     names = text[colon + 1 : line_end].strip(" \u3000")
     if not names or not _only_names(names):
         return -1
