@@ -152,6 +152,17 @@ def test_site_notice_before_the_front_matter_is_chrome_and_the_zone_goes_on() ->
     assert [(d.line, d.column) for d in notice] == [(1, 6)]
 
 
+def test_keywords_running_into_the_text_after_a_space_are_reported() -> None:
+    doc = _parse(
+        "范文 | 摘要:本文研究某问题。\n"
+        "关键词:社区治理,基层,协同,路径 近年来,基层治理的研究越来越多,学界展开了讨论。\n"
+        "1 引言\n正文。 |"
+    )
+    found = [d for d in doc.diagnostics if d.code == "field-unlikely"]
+    assert found and "holds a space" in found[0].message
+    assert (found[0].line, found[0].column) == (2, 1)
+
+
 def test_interface_words_above_the_title_are_no_names() -> None:
     # '相' and '推' open names too; '相關 推薦' is the page's links
     doc = _parse("范文 | - 相關 推薦 某某研究 摘要:本文研究某问题。 关键词:甲;乙 1 引言 正文。 |")

@@ -110,7 +110,18 @@ def keyword_reason(items: list[str]) -> str:
             return f"'{text[:20]}…' is too long for a keyword"
         if any(c in SENTENCE for c in text):
             return f"'{text[:20]}' is a sentence"
+        if len(items) > 1 and _han_space_han(text):
+            # '路径 近年来': items split at a mark keep no space between Chinese words
+            return f"'{text[:20]}' holds a space: the list may run into the text after it"
     return ""
+
+
+def _han_space_han(text: str) -> bool:
+    """A space between two Chinese characters."""
+    for index in range(1, len(text) - 1):
+        if text[index] == " " and is_han(text[index - 1]) and is_han(text[index + 1]):
+            return True
+    return False
 
 
 def affiliation_reason(item: str) -> str:
