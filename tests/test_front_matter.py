@@ -163,6 +163,12 @@ def test_keywords_running_into_the_text_after_a_space_are_reported() -> None:
     assert (found[0].line, found[0].column) == (2, 1)
 
 
+def test_an_author_named_twice_is_reported() -> None:
+    doc = _parse("范文 | 张三 李四 张三\n摘要:本文研究某问题。\n1 引言\n正文。 |")
+    assert [d.code for d in doc.diagnostics] == ["field-unlikely"]
+    assert "named twice" in doc.diagnostics[0].message
+
+
 def test_interface_words_above_the_title_are_no_names() -> None:
     # '相' and '推' open names too; '相關 推薦' is the page's links
     doc = _parse("范文 | - 相關 推薦 某某研究 摘要:本文研究某问题。 关键词:甲;乙 1 引言 正文。 |")

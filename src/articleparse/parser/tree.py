@@ -35,6 +35,7 @@ from .checks import (
     affiliation_reason,
     author_reason,
     keyword_reason,
+    named_twice,
     scalar_reason,
 )
 from .content.numbering import NumberingState
@@ -257,7 +258,9 @@ class Tree:
         """A diagnostic when the items written do not look like the field's (checks.py)."""
         reason = ""
         if field == "authors":
-            reason = next((r for r in map(author_reason, items) if r), "")
+            reason = next((r for r in map(author_reason, items) if r), "") or named_twice(
+                self.lists[field]
+            )
         elif field == "affiliations":
             reason = next((r for r in map(affiliation_reason, items) if r), "")
         elif field in ("keywords", "keywords_en"):
