@@ -140,7 +140,9 @@ def sizes(folder: Path, count: int) -> None:
             ("record Parquet, zstd (-f parquet)", "parquet", "parquet", ()),
         ):
             out = Path(tmp) / f"out.{suffix}"
-            subprocess.run(command("parse", folder, "-f", fmt, "-o", out, "-q", *extra), check=False)
+            subprocess.run(
+                command("parse", folder, "-f", fmt, "-o", out, "-q", *extra), check=False
+            )
             print(f"   {label:<34} {out.stat().st_size / count:9,.0f}")
 
 

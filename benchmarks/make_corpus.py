@@ -21,7 +21,12 @@ from pathlib import Path
 
 TOPICS = (
     ("基层党建", "加强和创新基层党建工作探讨", ["基层党建", "理念", "机制", "方法"], "D267"),
-    ("乡村振兴", "乡村振兴背景下农村土地流转问题研究", ["乡村振兴", "土地流转", "农民增收"], "F321"),
+    (
+        "乡村振兴",
+        "乡村振兴背景下农村土地流转问题研究",
+        ["乡村振兴", "土地流转", "农民增收"],
+        "F321",
+    ),
     ("课程思政", "高校课程思政建设的路径探析", ["课程思政", "立德树人", "教学改革"], "G641"),
     ("桥梁检测", "混凝土桥梁裂缝成因及加固技术分析", ["桥梁", "裂缝", "加固"], "U445"),
     ("护理管理", "糖尿病患者延续性护理效果观察", ["糖尿病", "延续性护理", "血糖"], "R473"),
@@ -29,9 +34,27 @@ TOPICS = (
 )
 
 HEADINGS = (
-    "引言", "研究背景", "现状分析", "存在的问题", "原因分析", "主要做法", "对策建议",
-    "思想认识", "职能定位", "工作实效", "考评体系", "制度保障", "队伍建设", "资金投入",
-    "技术路线", "实验设计", "结果分析", "讨论", "典型案例", "经验启示", "结论与展望",
+    "引言",
+    "研究背景",
+    "现状分析",
+    "存在的问题",
+    "原因分析",
+    "主要做法",
+    "对策建议",
+    "思想认识",
+    "职能定位",
+    "工作实效",
+    "考评体系",
+    "制度保障",
+    "队伍建设",
+    "资金投入",
+    "技术路线",
+    "实验设计",
+    "结果分析",
+    "讨论",
+    "典型案例",
+    "经验启示",
+    "结论与展望",
 )
 
 SENTENCES = (
@@ -51,7 +74,11 @@ SENTENCES = (
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚"
-CHROME = ("随便看 |", "|", "科学优质学术资源、百科知识分享平台,免费提供知识科普、生活经验分享、中外学术论文、各类范文、学术文献、教学资料、学术期刊、会议、报纸、杂志、工具书等各类资源检索、在线阅读和软件app下载服务。")
+CHROME = (
+    "随便看 |",
+    "|",
+    "科学优质学术资源、百科知识分享平台,免费提供知识科普、生活经验分享、中外学术论文、各类范文、学术文献、教学资料、学术期刊、会议、报纸、杂志、工具书等各类资源检索、在线阅读和软件app下载服务。",
+)
 CN_NUMERALS = "一二三四五六七八九十"
 
 
@@ -63,15 +90,24 @@ def make_article(rng: random.Random) -> tuple[str, str]:
     glued = not multiline and not chinese and rng.random() < 0.7
     colon = rng.choice((":", "："))
     segments = [" ".join(_name(rng) for _ in range(rng.randint(1, 3)))]
-    segments.append(f"摘要{colon}" + "".join(_sentence(rng, topic) for _ in range(rng.randint(2, 4))))
-    segments.append(f"关键词{colon}" + rng.choice((";", "；")).join(rng.sample(keywords, len(keywords))))
+    segments.append(
+        f"摘要{colon}" + "".join(_sentence(rng, topic) for _ in range(rng.randint(2, 4)))
+    )
+    segments.append(
+        f"关键词{colon}" + rng.choice((";", "；")).join(rng.sample(keywords, len(keywords)))
+    )
     segments.append(f"中图分类号{colon}{clc}")
     segments.append(f"文献标识码{colon}A")
     if rng.random() < 0.3:
-        segments.append(f"文章编号{colon}1671-{rng.randint(1000, 9999)}(20{rng.randint(10, 23)}){rng.randint(1, 30):02d}-0{rng.randint(10, 99)}-0{rng.randint(1, 9)}")
+        segments.append(
+            f"文章编号{colon}1671-{rng.randint(1000, 9999)}(20{rng.randint(10, 23)}){rng.randint(1, 30):02d}-0{rng.randint(10, 99)}-0{rng.randint(1, 9)}"
+        )
     segments.extend(_sections(rng, topic, chinese, glued))
     if rng.random() < 0.4:
-        references = [f"[{i}]{_name(rng)}.{rng.choice(HEADINGS)}研究[J].学术期刊,20{rng.randint(10, 23)}({rng.randint(1, 12)}):{rng.randint(1, 99)}-{rng.randint(100, 199)}." for i in range(1, rng.randint(2, 8))]
+        references = [
+            f"[{i}]{_name(rng)}.{rng.choice(HEADINGS)}研究[J].学术期刊,20{rng.randint(10, 23)}({rng.randint(1, 12)}):{rng.randint(1, 99)}-{rng.randint(100, 199)}."
+            for i in range(1, rng.randint(2, 8))
+        ]
         segments.append("参考文献" + colon + ("\n" if multiline else " ").join(references))
     body = "\n".join(segments) if multiline else " ".join(segments)
     rows = [f"标题 | {title} |", f"范文 | {body} |", *CHROME]
@@ -124,7 +160,10 @@ def _heading(chinese: bool, gap: str, number: tuple[int, ...]) -> str:
 
 
 def _paragraphs(rng: random.Random, topic: str) -> list[str]:
-    return ["".join(_sentence(rng, topic) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 3))]
+    return [
+        "".join(_sentence(rng, topic) for _ in range(rng.randint(1, 4)))
+        for _ in range(rng.randint(1, 3))
+    ]
 
 
 def _sentence(rng: random.Random, topic: str) -> str:
@@ -149,7 +188,9 @@ def main() -> None:
     parser.add_argument("outdir", type=Path, help="folder to write (created if missing)")
     parser.add_argument("--count", type=int, default=1000, help="number of files (default 1000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    parser.add_argument("--per-folder", type=int, default=1000, help="files per subfolder (default 1000)")
+    parser.add_argument(
+        "--per-folder", type=int, default=1000, help="files per subfolder (default 1000)"
+    )
     args = parser.parse_args()
     write_corpus(args.outdir, args.count, args.seed, args.per_folder)
     print(f"wrote {args.count} files under {args.outdir}")

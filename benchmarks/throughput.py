@@ -92,13 +92,17 @@ def kept_trees(files: list[Path], keep: int, repeats: int) -> float:
         held = measured(hold)[0]
         ratios.append(held / dropped)
     ratio = statistics.median(ratios)
-    print(f"   parse {keep:,} documents keeping every tree / dropping each: {ratio:.2f}×  {verdict(ratio, TARGET_KEEP)}")
+    print(
+        f"   parse {keep:,} documents keeping every tree / dropping each: {ratio:.2f}×  {verdict(ratio, TARGET_KEEP)}"
+    )
     return ratio
 
 
 def many_jobs(folder: Path, repeats: int) -> float:
     def run(jobs: int) -> Callable[[], object]:
-        return lambda: sum(1 for result in ap.parse_many(folder, jobs=jobs) if result.article is not None)
+        return lambda: sum(
+            1 for result in ap.parse_many(folder, jobs=jobs) if result.article is not None
+        )
 
     cpu_ratios, speedups = [], []
     for _ in range(repeats):
@@ -108,7 +112,9 @@ def many_jobs(folder: Path, repeats: int) -> float:
         speedups.append(one_wall / two_wall)
     ratio = statistics.median(cpu_ratios)
     print(f"   parse_many CPU, jobs=2 / jobs=1: {ratio:.2f}×  {verdict(ratio, TARGET_JOBS)}")
-    print(f"   parse_many wall-clock speed-up of jobs=2: {statistics.median(speedups):.2f}× on {os.cpu_count()} cores")
+    print(
+        f"   parse_many wall-clock speed-up of jobs=2: {statistics.median(speedups):.2f}× on {os.cpu_count()} cores"
+    )
     return ratio
 
 
@@ -129,7 +135,17 @@ def command_line(folder: Path, files: list[Path], repeats: int) -> float:
     def cli(target: Path) -> Callable[[], object]:
         def call() -> None:
             with tempfile.TemporaryDirectory() as out:
-                args = ["parse", str(target), "-j", "1", "-q", "-f", "record", "-o", f"{out}/out.jsonl"]
+                args = [
+                    "parse",
+                    str(target),
+                    "-j",
+                    "1",
+                    "-q",
+                    "-f",
+                    "record",
+                    "-o",
+                    f"{out}/out.jsonl",
+                ]
                 subprocess.run([sys.executable, "-m", "articleparse", *args], check=True)
 
         return call
@@ -146,7 +162,9 @@ def command_line(folder: Path, files: list[Path], repeats: int) -> float:
         ratios.append((run_cpu - start_up) / loop_cpu)
         rates.append(len(files) / run_cpu)
     ratio = statistics.median(ratios)
-    print(f"   command-line record run at -j 1 / bare read-and-parse loop: {ratio:.2f}×  {verdict(ratio, TARGET_CLI)}")
+    print(
+        f"   command-line record run at -j 1 / bare read-and-parse loop: {ratio:.2f}×  {verdict(ratio, TARGET_CLI)}"
+    )
     print(f"   end to end: {statistics.median(rates):,.0f} files/s per core (start-up included)")
     return ratio
 
