@@ -163,6 +163,26 @@ def test_keywords_running_into_the_text_after_a_space_are_reported() -> None:
     assert (found[0].line, found[0].column) == (2, 1)
 
 
+def test_an_abstract_that_ran_on_into_the_keywords_is_reported() -> None:
+    doc = _parse(
+        "范文 | 摘要:本文研究某问题,讨论其成因与对策,提出三条建议 关键词甲乙    丙丁    戊己 |"
+    )
+    found = [d for d in doc.diagnostics if d.code == "field-unlikely"]
+    assert found and "'关键词'" in found[0].message
+
+
+def test_keywords_as_a_word_of_the_abstract_are_no_label() -> None:
+    doc = _parse("范文 | 摘要:研究发现,该领域的热点关键词为乡村振兴与共同富裕。\n1 引言\n正文。 |")
+    assert not [d for d in doc.diagnostics if d.code == "field-unlikely"]
+
+
+def test_an_abstract_ending_in_english_words_is_reported() -> None:
+    english = " ".join(["Study", "of", "the", "whole", "chain", "innovation"] * 5)
+    doc = _parse(f"范文 | 摘要:本文研究某问题,讨论其成因与对策。{english}\n1 引言\n正文。 |")
+    found = [d for d in doc.diagnostics if d.code == "field-unlikely"]
+    assert found and "English words" in found[0].message
+
+
 def test_an_author_named_twice_is_reported() -> None:
     doc = _parse("范文 | 张三 李四 张三\n摘要:本文研究某问题。\n1 引言\n正文。 |")
     assert [d.code for d in doc.diagnostics] == ["field-unlikely"]

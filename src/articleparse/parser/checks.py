@@ -150,6 +150,54 @@ def affiliation_reason(item: str) -> str:
     return ""
 
 
+# Labels of what follows an abstract, which its text never holds.
+_RUN_ON_LABELS: Final = (
+    "关键词",
+    "關鍵詞",
+    "关键字",
+    "關鍵字",
+    "Key words",
+    "Keywords",
+    "KEYWORDS",
+)
+
+
+def _run_on_label(text: str) -> str:
+    """A keyword label inside an abstract where a label stands: after a sentence's
+    end, a space or '【', and before a colon, '】', a space or a list set apart by
+    spaces ('…。 关键词甲乙    丙丁'); not the word in a sentence ('热点关键词为')."""
+    for form in _RUN_ON_LABELS:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            before = text[at - 1] if at else ""
+            after = text[end : end + 1]
+            if before in _BEFORE_LABEL and (
+                after in _AFTER_LABEL or "  " in text[end : end + _LIST_REACH]
+            ):
+                return form
+            at = text.find(form, end)
+    return ""
+
+
+_BEFORE_LABEL: Final = frozenset(["", "。", "！", "？", " ", "\u3000", "【", "[", "\n"])
+_AFTER_LABEL: Final = frozenset([":", "：", "】", "]", " ", "\u3000", ""])
+_LIST_REACH: Final = 30
+
+_ENGLISH_END: Final = 120
+"""How much of an abstract's end is looked at for English words that ran on."""
+
+
+def _english_end(text: str) -> bool:
+    """A Chinese abstract whose last characters are nearly all English letters and
+    spaces (twelve words or more)."""
+    tail = text[-_ENGLISH_END:]
+    if len(tail) < _ENGLISH_END or not any(is_han(c) for c in text[:-_ENGLISH_END]):
+        return False
+    latin = sum(1 for c in tail if c.isascii())
+    return latin * 10 >= len(tail) * 9 and tail.count(" ") >= 12
+
+
 def scalar_reason(field: str, value: str) -> str:
     """Why ``value`` does not look like the value of ``field`` ('' when it does)."""
     text = value.strip()
@@ -165,6 +213,11 @@ def scalar_reason(field: str, value: str) -> str:
             return f"an abstract of {len(text):,} characters"
         if text[0] in "(（[【" and text[-1] in ")）]】":
             return f"an abstract that is a note in brackets ('{text[:20]}')"
+        label = _run_on_label(text)
+        if label:
+            return f"an abstract holding the label '{label}' (it ran on)"
+        if _english_end(text):
+            return "an abstract that ends in English words (an English title or names ran on)"
     elif field == "abstract_en":
         if len(text) > MAX_ABSTRACT * 3:
             return f"an English abstract of {len(text):,} characters"
