@@ -26,7 +26,7 @@ from .content.paragraphs import paragraph
 from .front.labelled import bracketed_label, demote_shapes, labelled
 from .front.lead import lead
 from .front.site_lines import interface_line
-from .front.zone import front, unlabelled_front
+from .front.zone import front, teaser_end, unlabelled_front
 from .labels import (
     BACK_MATTER_TITLES,
     BLOCK_FIELDS,
@@ -42,6 +42,21 @@ def run(tree: Tree, tokens: list[Token]) -> None:
     st = Body(tree, tokens)
     tree.multiline = st.multiline
     index, skip = front(st, 0)
+    echo = -1 if skip else teaser_end(st, index)
+    if echo > 0:
+        # the page's summary of the text, then the title again: chrome, reported,
+        # and the front matter under the title is read as such
+        tree.diagnose(
+            "chrome-before-text",
+            tokens[index].start,
+            f"'{excerpt(tokens[index].text)}' stands before the title written again",
+        )
+        for token in tokens[index:echo]:
+            if token.kind is Kind.SEP:
+                tree.sep(token.text)
+            else:
+                tree.add_chrome(token.text)
+        index, skip = front(st, echo)
     demote_shapes(st, index)
     if skip:
         index = paragraph(st, index, skip)

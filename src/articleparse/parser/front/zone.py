@@ -20,6 +20,7 @@ from ..labels import (
     NAME_FIELDS,
     SHAPE_LABEL,
 )
+from ..paragraph_checks import prose_shaped, title_again
 from ..state import Body
 from ..tokens import Kind
 from .english import english_prose
@@ -243,3 +244,34 @@ def _bare_keyword_line(text: str) -> bool:
 
 _MIN_COMMA_ITEMS: Final = 3
 """Fewest items a comma-separated list of bare keywords has (two may be a clause)."""
+
+
+def teaser_end(st: Body, index: int) -> int:
+    """A page that prints a summary of the article before its title (a portal's
+    lead, the text's first paragraph shown twice): in a multi-line body, when prose
+    at ``index`` is followed, before any label or heading, by a line that is the
+    title written again, the token index of that line; -1 otherwise."""
+    tokens = st.tokens
+    title = st.tree.scalars.get("title")
+    if not st.multiline or not title or index >= len(tokens):
+        return -1
+    if tokens[index].kind is not Kind.SEGMENT or not prose_shaped(tokens[index].text):
+        return -1
+    start = tokens[index].start
+    position = index + 1
+    while position < len(tokens) and position - index <= _TEASER_TOKENS:
+        token = tokens[position]
+        if token.kind is Kind.LABEL or token.start - start > _TEASER_CHARS:
+            return -1
+        if token.kind is Kind.SEGMENT:
+            if token.marker is not None and opens_content(st, position):
+                return -1
+            if title_again(token.text, title):
+                return position
+        position += 1
+    return -1
+
+
+_TEASER_TOKENS: Final = 12
+"""Tokens (lines and line ends) a summary before the title written again may take."""
+_TEASER_CHARS: Final = 2_000
