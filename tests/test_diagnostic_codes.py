@@ -144,6 +144,13 @@ TRIGGERS = {
         action="check the numbering",
         detail="1.1 背景",
     ),
+    "heading-empty-run": Trigger(
+        "标题 | 题目 |\n范文 | 1. 史学\n2. 方法\n3. 文献\n正文。 |",
+        line=4,
+        column=1,
+        action="check the outline",
+        detail="1 史学",
+    ),
     "heading-gap": Trigger(
         "范文 | 1引言 1.1背景 1.3方法 |",
         line=1,

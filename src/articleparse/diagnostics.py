@@ -73,6 +73,12 @@ CODES: dict[str, Code] = {
         "check the numbering: the line is kept as a paragraph; if it is a heading, "
         "number it in sequence (a section may be repeated on the page)",
     ),
+    "heading-empty-run": Code(
+        "warning",
+        "three headings or more one after another with no text under any of them",
+        "check the outline: a numbered list or a table of contents may have been read as "
+        "headings; they are kept as headings",
+    ),
     "heading-jump": Code(
         "warning",
         "a heading goes down more than one level at once",

@@ -68,6 +68,7 @@ def heading(st: Body, index: int) -> int:
         },
     )
     tree.add_section(section, verdict.keep)
+    _empty_run(st, token.start)
     _contents_entry(st, plan.title, token.start)
     if plan.run_in and len(plan.title) > MAX_RUN_IN_TITLE_SURE:
         tree.diagnose(
@@ -212,3 +213,25 @@ _HEADING_ONLY_SCHEMES: Final = frozenset(("cn-dun", "cn-chapter", "cn-section", 
 """Schemes that number headings only, never the items of a list."""
 
 _BLOCK_TITLES: Final = {form: field for field in BLOCK_FIELDS for form in FRONT_LABELS[field]}
+
+
+def _empty_run(st: Body, offset: int) -> None:
+    """Headings one after another with nothing under them ('1. 史学' '2. 方法' '3. 文献'
+    on their lines): a list the page numbered, or a table of contents, read as
+    headings; reported once, at the third."""
+    tree = st.tree
+    open_sections = tree.open_sections
+    siblings = open_sections[-2].subsections if len(open_sections) > 1 else tree.sections
+    if len(siblings) < _EMPTY_RUN + 1:
+        return
+    run = siblings[-_EMPTY_RUN - 1 : -1]
+    if all(not s.paragraphs and not s.subsections for s in run) and (
+        len(siblings) == _EMPTY_RUN + 1
+        or siblings[-_EMPTY_RUN - 2].paragraphs
+        or siblings[-_EMPTY_RUN - 2].subsections
+    ):
+        tree.diagnose("heading-empty-run", offset, f"'{run[0].number} {run[0].title[:12]}'")
+
+
+_EMPTY_RUN: Final = 2
+"""Headings with nothing under them, before the next, that make a run."""
