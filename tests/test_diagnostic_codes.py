@@ -151,6 +151,13 @@ TRIGGERS = {
         action="check the outline",
         detail="1 史学",
     ),
+    "heading-rank": Trigger(
+        "标题 | 题目 |\n范文 | 1. 相关文章的题目\n正文在这里。\n一、引言\n正文。 |",
+        line=4,
+        column=1,
+        action="check the outline",
+        detail="comes under",
+    ),
     "heading-gap": Trigger(
         "范文 | 1引言 1.1背景 1.3方法 |",
         line=1,

@@ -79,6 +79,12 @@ CODES: dict[str, Code] = {
         "check the outline: a numbered list or a table of contents may have been read as "
         "headings; they are kept as headings",
     ),
+    "heading-rank": Code(
+        "warning",
+        "a top number of a Chinese outline ('一、') nested under lower ones only ('1.', '(1)')",
+        "check the outline: the numbers above it may be a list the page printed before its "
+        "first part, or a heading was lost; the heading is kept where the numbers put it",
+    ),
     "heading-jump": Code(
         "warning",
         "a heading goes down more than one level at once",

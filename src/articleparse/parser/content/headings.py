@@ -69,6 +69,7 @@ def heading(st: Body, index: int) -> int:
     )
     tree.add_section(section, verdict.keep)
     _empty_run(st, token.start)
+    _under_lower_rank(st, marker, token.start)
     _contents_entry(st, plan.title, token.start)
     if plan.run_in and len(plan.title) > MAX_RUN_IN_TITLE_SURE:
         tree.diagnose(
@@ -235,3 +236,23 @@ def _empty_run(st: Body, offset: int) -> None:
 
 _EMPTY_RUN: Final = 2
 """Headings with nothing under them, before the next, that make a run."""
+
+
+def _under_lower_rank(st: Body, marker: Marker, offset: int) -> None:
+    """'一、' nested under '1.' or '(1)' only: the top number of a Chinese outline
+    under lower ones (a list the page numbered above its first part, a lost heading)."""
+    ancestors = st.tree.open_sections[:-1]
+    if (
+        marker.scheme == "cn-dun"
+        and ancestors
+        and all(s.scheme in _BELOW_CN_DUN for s in ancestors)
+    ):
+        st.tree.diagnose(
+            "heading-rank",
+            offset,
+            f"'{marker.number}、' comes under '{ancestors[0].marker}'",
+        )
+
+
+_BELOW_CN_DUN: Final = frozenset(("decimal", "arabic-paren", "arabic-half-paren", "circled"))
+"""Schemes a '一、' heading never stands under in a Chinese outline."""
