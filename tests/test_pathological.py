@@ -207,6 +207,13 @@ def author_shapes_in_lead(count: int) -> str:
     return f"标题 | 题 |\n范文 | {piece * count}摘要:甲。 |\n范文 | {lines}\n摘要:甲。 |"
 
 
+def author_year_lines(count: int) -> str:
+    """Lines that nearly open an author-year reference list: names and a year, with
+    nothing to say where the work appeared."""
+    line = "张某某、李某某,2020,这是一句话\nSmith, A. B., 2020, text\n"
+    return "范文 | 正文。\n" + line * count + "正文。 |"
+
+
 def label_shapes(count: int) -> str:
     """Labels found by their shape alone, without end: bracketed ones glued to their
     values, spaced ones, two on a line; then the same shapes in the text."""
@@ -326,6 +333,7 @@ SHAPES = {
     # Labels by their shape, pinyin annotations, a label's block of lines.
     "labels found by their shape": Shape(label_shapes, 5_000, 60),
     "author shapes in the lead": Shape(author_shapes_in_lead, 5_000, 60),
+    "author-year lines": Shape(author_year_lines, 20_000, 60),
     "pinyin annotations and lost-space marks": Shape(pinyin_and_marks, 20_000, 60),
     "one keyword a line": Shape(keyword_lines, 20_000, 60),
     "heading shapes: numbers alone, glued chains, list items": Shape(heading_shapes, 5_000, 60),

@@ -59,11 +59,52 @@ _CITATION: Final = regex.compile(
 )
 
 
+# An entry that opens with its authors and year, numbered by nothing: 'Chang, C. Y.,
+# and Chen, P. K., 2005, “…”', 'Berlyne, D. E. (1971). …', '張某某、李某某(2000)。…'.
+_AUTHOR_YEAR: Final = regex.compile(
+    r"[A-Z][A-Za-z'’-]+, (?:[A-Z]\.[ -]?){1,3}[^\n]{0,120}?(?<!\d)(?:19|20)\d\d(?!\d)"
+    r"|\p{Han}{2,4}(?:[、,，]\p{Han}{2,4}){0,5}等?"
+    r"(?:[ ]?[(（](?:19|20)\d\d[a-z]?[)）]|[,，][ ]?(?:19|20)\d\d[a-z]?[,，。.])"
+)
+_AUTHOR_YEAR_RUN: Final = 3
+"""Lines in a row, each an author-year entry, that make an unlabelled list."""
+
+
+def _author_year_run(st: Body, index: int) -> bool:
+    """In a multi-line body, :data:`_AUTHOR_YEAR_RUN` lines in a row from ``index``
+    that open with an entry's authors and year: a list with no label, no numbers."""
+    tokens = st.tokens
+    if not st.multiline:
+        return False
+    position = index
+    for count in range(_AUTHOR_YEAR_RUN):
+        if position >= len(tokens) or tokens[position].kind is not Kind.SEGMENT:
+            return False
+        text = tokens[position].text
+        if _AUTHOR_YEAR.match(text) is None or _CITATION_END.search(text) is None:
+            return False
+        if count + 1 < _AUTHOR_YEAR_RUN:
+            if position + 1 >= len(tokens) or tokens[position + 1].kind is not Kind.SEP:
+                return False
+            position += 2
+    return True
+
+
+# Where an entry says where the work appeared: pages, a publisher, a journal's volume.
+_CITATION_END: Final = regex.compile(
+    r"\d+ ?[:：] ?\d+|[Pp]p?\. ?\d|出版社|書局|书局|Press|學報|学报|期刊|Journal|"
+    r"[A-Z][a-z]+: [A-Z]|第\d+[卷期]|\d+ ?\(\d+\)|[「“《]"
+)
+
+
 def opens_references(st: Body, index: int) -> bool:
     """Whether the segment at ``index`` is the first entry of a reference list with
-    no label: entry 1, and entry 2 after it (in the same segment or the next)."""
+    no label: entry 1, and entry 2 after it (in the same segment or the next); or
+    a run of lines that open with their authors and year."""
     tokens = st.tokens
     text = tokens[index].text
+    if text[:1] not in "[［〔1(（" and _author_year_run(st, index):
+        return True
     if text[:1] not in "[［〔1(（" or not _entry(text, 1):
         return False
     for found in patterns.NEXT_REFERENCE.finditer(text):
