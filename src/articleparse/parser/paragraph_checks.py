@@ -383,13 +383,24 @@ def inner_label(text: str) -> tuple[int, str]:
     """A front-matter label in brackets or with its colon inside ``text``, with a
     value after it ('…奠定基础。【关键词】甲;乙'): its offset and the label as written,
     or (-1, '')."""
-    for found in FRONT_LABEL.finditer(text):
-        if found.end() >= len(text) or not (found.group("close") or found.group("colon")):
-            continue
-        groups = found.groupdict()
-        if any(groups.get(field) for field in _GLUED_LABEL_FIELDS):
-            return found.start(), found.group().strip()
+    # a label ends at its colon or closing bracket: only the few characters before
+    # each of those are read (the whole pattern over every paragraph costs too much)
+    size = len(text)
+    for mark in _LABEL_ENDS.finditer(text):
+        position = mark.start()
+        start = max(0, position - _LONGEST_LABEL)
+        for found in FRONT_LABEL.finditer(text, start, min(size, position + 2)):
+            if found.end() >= size or not (found.group("close") or found.group("colon")):
+                continue
+            groups = found.groupdict()
+            if any(groups.get(field) for field in _GLUED_LABEL_FIELDS):
+                return found.start(), found.group().strip()
     return -1, ""
+
+
+_LABEL_ENDS: Final = regex.compile(r"[:：】\]〕]")
+_LONGEST_LABEL: Final = 24
+"""How far before its colon or bracket a label may start (spaces and pinyin included)."""
 
 
 def inside_reason(text: str, before_headings: bool) -> tuple[str, int, str]:
