@@ -302,6 +302,35 @@ CASES = [
         ["杜撰的调查起步于 2 0世纪", "正文。"],
         [],
     ),
+    # a short title that a full stop closes, alone on its line or before a space
+    (
+        "a punctuated number and a short title closed by a full stop",
+        "一、调查结果\n1.参与度偏低。\n正文一。\n2.内容单一。\n正文二。",
+        [("一", "调查结果", 1), ("1", "参与度偏低", 2), ("2", "内容单一", 2)],
+        ["正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "a closed title on one line",
+        "一、调查结果 1.参与度偏低。 正文一。 2.内容单一。 正文二。",
+        [("一", "调查结果", 1), ("1", "参与度偏低", 2), ("2", "内容单一", 2)],
+        ["正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "a numbered sentence off the outline stays a paragraph",
+        "一、调查结果\n正文一。\n3.样本量较小。\n正文二。",
+        [("一", "调查结果", 1)],
+        ["正文一。", "3.样本量较小。", "正文二。"],
+        [],
+    ),
+    (
+        "a numbered sentence with a comma stays a paragraph",
+        "一、调查结果\n1.样本量较小,结论有限。\n正文二。",
+        [("一", "调查结果", 1)],
+        ["1.样本量较小,结论有限。", "正文二。"],
+        [],
+    ),
 ]
 
 

@@ -116,18 +116,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1377_keyword_label_no_colon_space_runs_single": (
         "keywords separated by runs of spaces after a label with no colon"
     ),
-    "1378_page_title_is_section_heading_multi": (
-        "a page whose title is its first heading ('四、结论')"
-    ),
-    "1379_page_title_is_section_heading_single": (
-        "a page whose title is its first heading ('四、结论')"
-    ),
-    "1380_numbered_heading_title_ends_full_stop_multi": (
-        "a heading line '1.标题。' alone on its line"
-    ),
-    "1381_numbered_heading_title_ends_full_stop_single": (
-        "a heading '1.标题。' in a single-line body"
-    ),
     "1386_toc_entries_not_headings_multi": ("a table of contents is read as headings"),
     "1387_toc_entries_not_headings_single": ("a table of contents is read as headings"),
     "1388_docshare_glued_toc_chunk_markers_multi": (

@@ -84,11 +84,20 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
             skip = title_offset + paragraph_at
             title = title[:cut]
             title_end = tokens[title_at].start + title_offset + cut
+    closed = False
+    if not run_in and strong and title_at == index and _closed_title(title):
+        # '1.学生参与度普遍偏低。' alone: a punctuated number, a short title, its full stop
+        closed = True
+        run_in = title[-1]
+        title = title[:-1]
+        title_end -= 1
     if not looks_like_title(title) and not (strong and _question_title(title)):
         return None
     if not st.tree.sections and not st.tree.prose and _title_follows(st, end):
         return None  # '1. 某篇相关文章' above the title written again: the page's list
     verdict = st.tree.numbering.judge(marker.scheme, marker.parts)
+    if closed and (verdict is None or verdict.warning is not None):
+        return None  # a numbered sentence that does not continue the outline exactly
     if (
         verdict is None
         and not run_in
@@ -281,6 +290,19 @@ def _run_in(title: str, multiline: bool, punctuated: bool) -> tuple[int, int] | 
             return _paragraph_after(title, index, index)
         phrase += 1
     return None
+
+
+def _closed_title(title: str) -> bool:
+    """'学生参与度普遍偏低。': a title that ends its segment with a full stop, short and
+    with no other sentence or clause mark inside (a sentence of its own would have one)."""
+    if len(title) < 3 or len(title) > MAX_CLOSED_TITLE or title[-1] != "。":
+        return False
+    return not any(char in _CLAUSE_MARKS for char in title[:-1])
+
+
+_CLAUSE_MARKS: Final = frozenset("，,；;：:。！!？?、")
+MAX_CLOSED_TITLE: Final = 20
+"""Longest title that a full stop closes ('1.学生参与度普遍偏低。') read as a heading."""
 
 
 def _paragraph_after(title: str, cut: int, after: int) -> tuple[int, int] | None:
