@@ -302,6 +302,21 @@ CASES = [
         ["杜撰的调查起步于 2 0世纪", "正文。"],
         [],
     ),
+    # a number glued to a Latin letter is a word
+    (
+        "a number glued to Latin letters is no heading number",
+        "1 结果 1.1 常用库 读者常用Visible Body 3D解剖库和5G网络。 1.2 频率 正文。",
+        [("1", "结果", 1), ("1.1", "常用库", 2), ("1.2", "频率", 2)],
+        ["读者常用Visible Body 3D解剖库和5G网络。", "正文。"],
+        [],
+    ),
+    (
+        "a list item's short title on one line stands as a paragraph of its own",
+        "1 结果 (1)现实需求分析 用户调研的对象是两百名专家。 2 讨论 正文。",
+        [("1", "结果", 1), ("2", "讨论", 1)],
+        ["(1)现实需求分析", "用户调研的对象", "正文。"],
+        [],
+    ),
     # a short title that a full stop closes, alone on its line or before a space
     (
         "a punctuated number and a short title closed by a full stop",

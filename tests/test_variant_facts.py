@@ -77,9 +77,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1615_line_break_after_open_book_title_mark_single": (
         "a line broken after an opening title mark ('《') or '第'"
     ),
-    "1617_latin_number_token_after_space_not_heading_single": (
-        "single-line body: a number glued to Latin letters ('3D') read as a heading number"
-    ),
     "1619_stock_editor_blurb_and_essay_counter_single": (
         "single-line body: an editor's blurb and an essay counter before the text"
     ),

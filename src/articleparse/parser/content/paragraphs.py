@@ -66,11 +66,13 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
     end = _glue(st, pieces, index + 1)
     # '引言 随着…': a title written with no number stands as a paragraph of its own
     # and so does a short phrase shaped like a title ('…打通。 发展现状 随着…')
-    alone = len(pieces) == 1 and (
-        pieces[0] in UNNUMBERED_TITLES or _title_shaped(st, end, pieces[0])
-    )
     item = (
         first.marker if first.marker is not None and first.marker.scheme in ITEM_SCHEMES else None
+    )
+    # and so does a list item's title ('(1)现实需求分析 用户调研。…')
+    alone = len(pieces) == 1 and (
+        pieces[0] in UNNUMBERED_TITLES
+        or _title_shaped(st, end, pieces[0] if item is None else pieces[0][item.title_start :])
     )
     if not st.multiline and not alone:
         while (
