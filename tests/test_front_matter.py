@@ -284,3 +284,23 @@ def test_record_page_with_a_bare_doi_and_no_labels() -> None:
     assert doc.metadata.abstract == "本文调查了边坡。"
     assert doc.metadata.keywords == ["边坡", "植被", "侵蚀"]
     assert [d.code for d in doc.diagnostics] == ["front-matter-unlabelled"]
+
+
+def test_bare_keyword_line_after_a_labelled_abstract() -> None:
+    for body in (
+        "摘要\n本文调查了边坡。\n边坡;植被;侵蚀\n1 引言\n正文。",
+        "摘要:本文调查了边坡。 边坡;植被;侵蚀 1 引言 正文。",
+    ):
+        doc = _parse(f"范文 | {body} |")
+        assert doc.metadata.abstract == "本文调查了边坡。"
+        assert doc.metadata.keywords == ["边坡", "植被", "侵蚀"]
+        assert doc.metadata.affiliations == []
+        assert [d.code for d in doc.diagnostics] == ["front-matter-unlabelled"]
+
+
+def test_line_after_a_labelled_abstract_that_is_no_list_stays() -> None:
+    # a sentence with ';' is no keyword list
+    doc = _parse(
+        "范文 | 摘要:本文调查了边坡。\n坡度较大;植被稀疏的地段侵蚀最重。\n1 引言\n正文。 |"
+    )
+    assert doc.metadata.keywords == []

@@ -525,3 +525,45 @@ def test_page_numbers_that_go_down_are_no_contents() -> None:
         "范文 | 1 研究区域概况与数据9 正文。 2 研究方法与技术路线2 正文。 3 结果与讨论分析3 正文。 |"
     )
     assert "heading-page-number" not in [d.code for d in doc.diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("body", "headings", "paragraphs"),
+    [
+        # entries with no page numbers, the text from the first entry's title again
+        (
+            "目录\n(一)背景 (二)方法\n一、背景\n正文一。\n二、方法\n正文二。",
+            [("一", "背景", 1), ("二", "方法", 1)],
+            ["正文一。", "正文二。"],
+        ),
+        (
+            "目录 (一)背景 (二)方法 一、背景 正文一。 二、方法 正文二。",
+            [("一", "背景", 1), ("二", "方法", 1)],
+            ["正文一。", "正文二。"],
+        ),
+        # the title set apart by spaces, leader dots and pages, a listed label
+        (
+            "目   录\n1 引言……1\n2 方法……3\n参考文献……9\n1 引言\n正文一。\n2 方法\n正文二。",
+            [("1", "引言", 1), ("2", "方法", 1)],
+            ["正文一。", "正文二。"],
+        ),
+        (
+            "目录 1 引言……1 2 方法……3 1 引言 正文一。 2 方法 正文二。",
+            [("1", "引言", 1), ("2", "方法", 1)],
+            ["正文一。", "正文二。"],
+        ),
+        # no repeat and no page numbers: only the title is the table's
+        (
+            "目录\n一、背景\n正文一。",
+            [("一", "背景", 1)],
+            ["正文一。"],
+        ),
+    ],
+)
+def test_table_of_contents_is_chrome(
+    body: str, headings: list[tuple[str, str, int]], paragraphs: list[str]
+) -> None:
+    got_headings, got_paragraphs, codes = _outline(body)
+    assert got_headings == headings
+    assert got_paragraphs == paragraphs
+    assert codes == ["contents-entry"]

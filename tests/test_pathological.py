@@ -293,6 +293,16 @@ def hard_wrapped_lines(count: int) -> str:
     return "范文 | " + "\n".join([unit] * count) + "。|\n"
 
 
+def tables_of_contents(count: int) -> str:
+    """Tables of contents whose first entry is never written again, entries of every
+    kind (numbered, several on a line, leader dots, a number standing apart, a label
+    listed), then a sentence; on one line and on many."""
+    unit = "目录 (一)甲乙 (二)丙丁 1.1 研究对象……3 参考文献 摘要 目 录 一、戊己 二、庚辛 文字。 "
+    single = "范文 | " + unit * count + "正文。|\n"
+    lines = "范文 | " + unit.replace(" ", "\n") * count + "正文。|\n"
+    return single + lines
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–5.9x, the highest on a fresh CI machine).
@@ -344,6 +354,7 @@ SHAPES = {
     # Chrome before the text, how-to-cite lines read over the spaces of one line.
     "chrome and citation lines before the text": Shape(chrome_before_text, 5_000, 60),
     "hard-wrapped lines": Shape(hard_wrapped_lines, 20_000, 60),
+    "tables of contents with no end": Shape(tables_of_contents, 5_000, 60),
 }
 
 

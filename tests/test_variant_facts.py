@@ -113,8 +113,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1377_keyword_label_no_colon_space_runs_single": (
         "keywords separated by runs of spaces after a label with no colon"
     ),
-    "1386_toc_entries_not_headings_multi": ("a table of contents is read as headings"),
-    "1387_toc_entries_not_headings_single": ("a table of contents is read as headings"),
     "1388_docshare_glued_toc_chunk_markers_multi": (
         "a document-sharing preview's glued contents and chunk markers"
     ),

@@ -21,6 +21,7 @@ from .back.chrome import chrome_run, english_back_matter
 from .back.chrome_line import end_chrome
 from .back.references import entry, finish_entry, part_title
 from .back.unlabelled import opens_references
+from .content.contents import contents_block
 from .content.headings import heading
 from .content.paragraphs import paragraph
 from .front.labelled import bracketed_label, demote_shapes, labelled
@@ -132,6 +133,11 @@ def content(st: Body, index: int) -> int:
             return index + 1
         st.state = CONTENT
         return labelled(st, index)
+    if token.kind is Kind.SEGMENT and st.state == CONTENT:
+        after = contents_block(st, index)
+        if after > index:
+            finish_entry(st)
+            return after
     if token.kind is Kind.SEGMENT and end_chrome(token.text) is not None:
         finish_entry(st)
         return chrome_run(st, index)
