@@ -302,6 +302,28 @@ CASES = [
         ["杜撰的调查起步于 2 0世纪", "正文。"],
         [],
     ),
+    # a page holding a later part of an article: '2.' alone after its first text
+    (
+        "a later part's first heading numbered 2, on its line",
+        "前文写到这里。\n2.是否标注机关\n正文。",
+        [("2", "是否标注机关", 1)],
+        ["前文写到这里。", "正文。"],
+        ["heading-gap"],
+    ),
+    (
+        "a later part's first heading on one line, after a sentence",
+        "前文写到这里。 2.是否标注机关 正文。",
+        [("2", "是否标注机关", 1)],
+        ["前文写到这里。", "正文。"],
+        ["heading-gap"],
+    ),
+    (
+        "a numbered line with a comma is no later part's heading",
+        "前文写到这里。\n2.某某大学,某省 某市\n正文。",
+        [],
+        ["前文写到这里。", "2.某某大学", "正文。"],
+        [],
+    ),
     # a number glued to a Latin letter is a word
     (
         "a number glued to Latin letters is no heading number",

@@ -71,12 +71,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1613_thesis_record_label_blank_value_advisor_single": (
         "a thesis record's advisor read as an author"
     ),
-    "1614_line_break_after_open_book_title_mark_multi": (
-        "a line broken after an opening title mark ('《') or '第'"
-    ),
-    "1615_line_break_after_open_book_title_mark_single": (
-        "a line broken after an opening title mark ('《') or '第'"
-    ),
     "1619_stock_editor_blurb_and_essay_counter_single": (
         "single-line body: an editor's blurb and an essay counter before the text"
     ),
@@ -97,12 +91,6 @@ KNOWN_GAPS: dict[str, str] = {
     ),
     "1366_bare_pipe_border_line_first_multi": (
         "a bare '|' border line inside the body closes the body row (the format's row end)"
-    ),
-    "1371_hard_line_break_mid_sentence_multi": (
-        "a line broken inside a sentence is two paragraphs"
-    ),
-    "1372_hard_line_break_with_blank_line_multi": (
-        "a line broken inside a sentence, with a blank line, is two paragraphs"
     ),
     "1374_triple_space_items_after_article_number_multi": (
         "a run of spaces does not end the article number's value"

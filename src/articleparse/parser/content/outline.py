@@ -87,10 +87,10 @@ class NumberingState:
     ) -> Verdict | None:
         """A page that holds one part of a longer article opens with a later top
         heading ('四、结论', '4.是否标注' on a line of its own: ``punctuated``): a
-        heading, reported as a gap."""
-        if self.stack or not 2 < parts[0] <= _LATEST_FIRST:
+        heading, reported as a gap ('2.' too: a decimal number has no mistyped first)."""
+        if self.stack or not 2 <= parts[0] <= _LATEST_FIRST:
             return None
-        if scheme in _PART_SCHEMES:
+        if scheme in _PART_SCHEMES and parts[0] > 2:
             return Verdict(0, 1, "heading-gap", written_number(scheme, 1))
         if scheme == "decimal" and len(parts) == 1 and punctuated:
             return Verdict(0, 1, "heading-gap", "1")

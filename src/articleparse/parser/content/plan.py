@@ -16,9 +16,16 @@ from ..labels import (
     UNNUMBERED_TITLES,
 )
 from ..paragraph_checks import title_again
+from ..patterns import is_han
 from ..state import Body, HeadingPlan
 from ..tokens import Kind, Marker, Token
-from .numbering import MAX_TITLE_CHARS, find_marker, is_quantity, looks_like_title
+from .numbering import (
+    MAX_TITLE_CHARS,
+    PARAGRAPH_END_CHARS,
+    find_marker,
+    is_quantity,
+    looks_like_title,
+)
 
 
 def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
@@ -103,13 +110,19 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
         and not run_in
         and not chain
         and not st.tree.sections
-        and (not st.tree.preamble or (st.multiline and strong))
+        and not any(char in title for char in ",，")
     ):
         # a page that holds a later part of an article: its first heading, before
-        # any text or, on a line of its own, after the part's first paragraphs
-        verdict = st.tree.numbering.judge_later_part(
-            marker.scheme, marker.parts, strong and st.multiline
+        # any text or, on a line of its own (on one line: '4.' and a Chinese title
+        # after a sentence's end), after the part's first paragraphs
+        alone = strong and (
+            st.multiline
+            or (marker.scheme == "decimal" and is_han(title[0]) and _after_sentence(st, index))
         )
+        if not st.tree.preamble or alone:
+            verdict = st.tree.numbering.judge_later_part(
+                marker.scheme, marker.parts, alone or (strong and st.multiline)
+            )
     if verdict is None:
         if title_at == index and _line_of_its_own(st, index, marker):
             # '1.1 研究背景' again after '1.2': shaped like a heading, yet its number
@@ -148,6 +161,16 @@ def _title_follows(st: Body, end: int) -> bool:
         and tokens[end].kind is Kind.SEP
         and tokens[end + 1].kind is Kind.SEGMENT
         and title_again(tokens[end + 1].text, title or "")
+    )
+
+
+def _after_sentence(st: Body, index: int) -> bool:
+    """The segment at ``index`` follows a sentence's end, after a space."""
+    tokens = st.tokens
+    return (
+        index >= 2
+        and tokens[index - 1].kind is Kind.SEP
+        and tokens[index - 2].text[-1:] in PARAGRAPH_END_CHARS
     )
 
 
