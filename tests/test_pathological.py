@@ -303,6 +303,13 @@ def tables_of_contents(count: int) -> str:
     return single + lines
 
 
+def cell_bars(count: int) -> str:
+    """A forum's table cells: lines opening with '| ', bars alone between spaces,
+    bars after labels, on many lines and on one."""
+    unit = "| 甘某(某校,某省 512000)\n| 文字,文字 | 摘要: | 文字。\n｜ | 甲 | 乙\n"
+    return "范文 | " + unit * count + "正文。|\n范文 | " + unit.replace("\n", " ") * count + "|\n"
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–5.9x, the highest on a fresh CI machine).
@@ -355,6 +362,7 @@ SHAPES = {
     "chrome and citation lines before the text": Shape(chrome_before_text, 5_000, 60),
     "hard-wrapped lines": Shape(hard_wrapped_lines, 20_000, 60),
     "tables of contents with no end": Shape(tables_of_contents, 5_000, 60),
+    "table cells' bars at line starts": Shape(cell_bars, 5_000, 60),
 }
 
 

@@ -80,12 +80,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1621_affiliation_glued_to_abstract_and_empty_osid_single": (
         "an affiliation glued to '摘要:' and an empty OSID label"
     ),
-    "1624_forum_table_cell_pipe_prefixed_lines_multi": (
-        "a forum's table cells: lines opening with '| '"
-    ),
-    "1625_forum_table_cell_pipe_prefixed_lines_single": (
-        "a forum's table cells: lines opening with '| '"
-    ),
     "1365_pipe_ending_chrome_line_inside_body_multi": (
         "a chrome line ending in '|' inside the body closes the body row (the format's row end)"
     ),

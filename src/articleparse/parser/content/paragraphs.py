@@ -22,7 +22,7 @@ from ..state import Body
 from ..tokens import Kind, Marker
 from .numbering import ends_paragraph
 from .plan import heading_plan
-from .wraps import MOST_WRAP_BREAKS, bracketed_link, left_open, line_goes_on
+from .wraps import MOST_WRAP_BREAKS, bracketed_link, cell_bar, left_open, line_goes_on
 
 
 def paragraph(st: Body, index: int, skip: int = 0) -> int:
@@ -84,6 +84,8 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             following = end + 1
             if end_chrome(tokens[following].text) is not None:
                 break  # chrome never enters a paragraph
+            if cell_bar(tokens[end].text):
+                break  # ' | ': a table's cells end there
             if _contents_end(pieces[-1]) or _contents_end(tokens[following].text):
                 break  # '检测方法……2 现场试验……5': entries of a table of contents
             marker = tokens[following].marker
@@ -104,6 +106,7 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             and tokens[end].kind is Kind.SEP
             and "\n" in tokens[end].text
             and tokens[end].text.count("\n") <= MOST_WRAP_BREAKS
+            and not cell_bar(tokens[end].text)
             and tokens[end + 1].kind is Kind.SEGMENT
             and (
                 left_open("".join(pieces[line:]))
