@@ -72,7 +72,8 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
     # and so does a list item's title ('(1)现实需求分析 用户调研。…')
     alone = len(pieces) == 1 and (
         pieces[0] in UNNUMBERED_TITLES
-        or _title_shaped(st, end, pieces[0] if item is None else pieces[0][item.title_start :])
+        or (item is None and _title_shaped(st, end, pieces[0]))
+        or (item is not None and _title_shaped(st, end, pieces[0][item.title_start :], True))
     )
     if not st.multiline and not alone:
         while (
@@ -349,15 +350,16 @@ _MAX_CITATION: Final = 400
 """Longest how-to-cite line read over the spaces of a single-line body, in characters."""
 
 
-def _title_shaped(st: Body, end: int, text: str) -> bool:
+def _title_shaped(st: Body, end: int, text: str, item: bool = False) -> bool:
     """An unnumbered section title standing first in its paragraph of a single-line
     body: 4 to 20 Chinese characters (and their pinyin, on mirror sites) with no
     punctuation, not ending in a word that
-    goes on ('的', '和', '在' …), before a segment that starts a longer text."""
+    goes on ('的', '和', '在' …), before a segment that starts a longer text
+    (``item``: the title of a list item, after its marker)."""
     tokens = st.tokens
-    if st.multiline or len(text) > _MAX_TITLE * 3 or text[-1] in _GOES_ON:
+    if st.multiline or not text or len(text) > _MAX_TITLE * 3 or text[-1] in _GOES_ON:
         return False
-    if isinstance(st.tree.last_node, Section):
+    if not item and isinstance(st.tree.last_node, Section):
         return False  # right under a heading, the words open its text ('一、引言 新时代…聚焦 “…”')
     if not _MIN_TITLE <= _han_count(text) <= _MAX_TITLE:
         return False
