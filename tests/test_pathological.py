@@ -310,6 +310,18 @@ def cell_bars(count: int) -> str:
     return "范文 | " + unit * count + "正文。|\n范文 | " + unit.replace("\n", " ") * count + "|\n"
 
 
+def site_blocks_after_text(count: int) -> str:
+    """Blocks of rules numbered in braces (some never closed, some with a header and
+    a notice), credits in brackets cut by spaces, essay counters, after the text."""
+    unit = (
+        "正文。 须知: {1}甲乙 丙丁 {2}戊己。 {3}庚 注:本页只展示摘要 {9}辛 "
+        "(本报记者 甲、乙整理) (记者 甲 乙 丙 某研究篇1 正文。 "
+    )
+    single = "范文 | " + unit * count + "|\n"
+    lines = "范文 | " + unit.replace(" ", "\n") * count + "|\n"
+    return single + lines
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–5.9x, the highest on a fresh CI machine).
@@ -363,6 +375,7 @@ SHAPES = {
     "hard-wrapped lines": Shape(hard_wrapped_lines, 20_000, 60),
     "tables of contents with no end": Shape(tables_of_contents, 5_000, 60),
     "table cells' bars at line starts": Shape(cell_bars, 5_000, 60),
+    "site blocks, credits and counters after the text": Shape(site_blocks_after_text, 5_000, 60),
 }
 
 

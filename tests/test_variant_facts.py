@@ -38,15 +38,6 @@ def _input_for(facts_path: Path) -> Path:
 # an expected failure (strict: when it starts passing, take it off this list).
 # Classes found on real pages whose fixtures the parser does not pass yet.
 KNOWN_GAPS: dict[str, str] = {
-    "1601_trailing_compiler_credit_disclaimer_copy_url_single": (
-        "single-line body: a bracketed credit after the text spans several segments"
-    ),
-    "1602_journal_submission_rules_block_after_abstract_multi": (
-        "a site's block of submission rules ('{1}…') after the text"
-    ),
-    "1603_journal_submission_rules_block_after_abstract_single": (
-        "a site's block of submission rules ('{1}…') after the text"
-    ),
     "1606_half_bracket_abstract_label_and_source_bracket_multi": (
         "a label that lost its opening bracket ('摘要】')"
     ),
@@ -70,9 +61,6 @@ KNOWN_GAPS: dict[str, str] = {
     ),
     "1613_thesis_record_label_blank_value_advisor_single": (
         "a thesis record's advisor read as an author"
-    ),
-    "1619_stock_editor_blurb_and_essay_counter_single": (
-        "single-line body: an editor's blurb and an essay counter before the text"
     ),
     "1620_affiliation_glued_to_abstract_and_empty_osid_multi": (
         "an affiliation glued to '摘要:' and an empty OSID label"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .. import patterns
 from ..labels import (
     BLOCK_FIELDS,
 )
@@ -36,6 +37,12 @@ def _lead_stop(st: Body, index: int) -> int:
         if token.kind is Kind.SEGMENT and token.marker is not None:
             if opens_content(st, position):
                 return position
+        if token.kind is Kind.SEGMENT and patterns.braced_number(token.text) == 1:
+            # a site's rules numbered in braces, with the header before it
+            header = position - 2
+            if header > index and tokens[header].text.endswith((":", "：")):
+                return header
+            return position
     return len(tokens)
 
 
