@@ -322,6 +322,13 @@ def site_blocks_after_text(count: int) -> str:
     return single + lines
 
 
+def bar_lines_in_bodies(count: int) -> str:
+    """Body rows cut by a page's line ending in a bar, a table's border as the value,
+    lines with no bar after them, closed by a sentence or by a row."""
+    unit = "范文 | 甲 | 乙 |\n文字\n文字。 |\n范文 | |\n文字\n随便看 |\n页脚\n"
+    return unit * count
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–5.9x, the highest on a fresh CI machine).
@@ -376,6 +383,7 @@ SHAPES = {
     "tables of contents with no end": Shape(tables_of_contents, 5_000, 60),
     "table cells' bars at line starts": Shape(cell_bars, 5_000, 60),
     "site blocks, credits and counters after the text": Shape(site_blocks_after_text, 5_000, 60),
+    "bar lines inside body rows": Shape(bar_lines_in_bodies, 5_000, 200),
 }
 
 

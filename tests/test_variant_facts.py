@@ -68,12 +68,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1621_affiliation_glued_to_abstract_and_empty_osid_single": (
         "an affiliation glued to '摘要:' and an empty OSID label"
     ),
-    "1365_pipe_ending_chrome_line_inside_body_multi": (
-        "a chrome line ending in '|' inside the body closes the body row (the format's row end)"
-    ),
-    "1366_bare_pipe_border_line_first_multi": (
-        "a bare '|' border line inside the body closes the body row (the format's row end)"
-    ),
     "1374_triple_space_items_after_article_number_multi": (
         "a run of spaces does not end the article number's value"
     ),
