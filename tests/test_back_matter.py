@@ -95,8 +95,10 @@ def test_a_conclusion_line_before_any_heading_is_a_paragraph() -> None:
 
 
 def test_credit_in_brackets_over_spaces_on_one_line() -> None:
-    doc = _parse("山区小学的午餐很简单。 (本报记者 甲乙、丙丁整理) 免责声明:本页文字由网友提供。")
-    assert [p.text for p in doc.preamble] == ["山区小学的午餐很简单。"]
+    doc = _parse(
+        "山区小学的午餐很简单。 学生最喜欢杂粮饭。 (本报记者 甲乙、丙丁整理) 免责声明:本页由网友提供。"
+    )
+    assert [p.text for p in doc.preamble] == ["山区小学的午餐很简单。", "学生最喜欢杂粮饭。"]
     assert "(本报记者 甲乙、丙丁整理)" in doc.boilerplate
 
 
