@@ -146,7 +146,7 @@ def content(st: Body, index: int) -> int:
         if after > index:
             finish_entry(st)
             return after
-    if token.kind is Kind.SEGMENT and (token.text.endswith((":", "：")) or token.text[:1] == "{"):
+    if token.kind is Kind.SEGMENT and ("{1}" in token.text or token.text.endswith((":", "："))):
         after = braced_block(st, index)
         if after > index:
             finish_entry(st)

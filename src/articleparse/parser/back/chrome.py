@@ -84,15 +84,20 @@ def braced_block(st: Body, index: int) -> int:
     tokens = st.tokens
     first = index
     text = tokens[index].text
-    if (
-        text.endswith((":", "："))
+    glued = text.find("{1}", 0, _LONGEST_HEADER + 2)
+    if glued > 0 and text[:glued].rstrip().endswith((":", "：")):
+        pass  # the header glued before the first item ('须知: {1}…' read as one)
+    elif (
+        text.rstrip().endswith((":", "："))
         and len(text) <= _LONGEST_HEADER
         and index + 2 < len(tokens)
         and tokens[index + 1].kind is Kind.SEP
         and tokens[index + 2].kind is Kind.SEGMENT
     ):
         first = index + 2  # the block's header
-    if patterns.braced_number(tokens[first].text) != 1:
+        if patterns.braced_number(tokens[first].text) != 1:
+            return index
+    elif patterns.braced_number(text) != 1:
         return index
     number = 1
     end = _item_end(st, first)
