@@ -160,6 +160,7 @@ def _title_follows(st: Body, end: int) -> bool:
         and end + 1 < len(tokens)
         and tokens[end].kind is Kind.SEP
         and tokens[end + 1].kind is Kind.SEGMENT
+        and tokens[end + 1].marker is None  # a numbered heading is no title again
         and title_again(tokens[end + 1].text, title or "")
     )
 
