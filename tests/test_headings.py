@@ -595,5 +595,8 @@ def test_a_numbered_heading_equal_to_the_title_is_no_title_again() -> None:
     # the line above it is a heading, not the page's list above the title written again
     doc = ap.parse("标题 | 的上上上 |\n范文 | 一、的上 （一）的上上上 |")
     nodes = [n for n in walk_sections(doc.sections) if isinstance(n, Section)]
-    assert [(n.number, n.title, n.level) for n in nodes] == [("一", "的上", 1), ("一", "的上上上", 2)]
+    assert [(n.number, n.title, n.level) for n in nodes] == [
+        ("一", "的上", 1),
+        ("一", "的上上上", 2),
+    ]
     assert doc.diagnostics == []
