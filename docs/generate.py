@@ -216,6 +216,7 @@ _LIMITS: tuple[tuple[object, str, str], ...] = (
         "unlabelled text this close before a label is reported, not ending the front matter",
     ),
     (plan, "MAX_RUN_IN_TITLE", "how far into its line a run-in heading title may end"),
+    (plan, "MAX_CLOSED_TITLE", "longest title closed by a full stop (`1.标题。`) taken"),
     (names, "MAX_NAME", "longest Chinese author name, in characters"),
 )
 

@@ -92,3 +92,39 @@ def test_a_conclusion_line_before_any_heading_is_a_paragraph() -> None:
     assert [(s.title, [p.text for p in s.paragraphs]) for s in doc.sections] == [
         ("现状", ["正文。"]),
     ]
+
+
+def test_credit_in_brackets_over_spaces_on_one_line() -> None:
+    doc = _parse(
+        "山区小学的午餐很简单。 学生最喜欢杂粮饭。 (本报记者 甲乙、丙丁整理) 免责声明:本页由网友提供。"
+    )
+    assert [p.text for p in doc.preamble] == ["山区小学的午餐很简单。", "学生最喜欢杂粮饭。"]
+    assert "(本报记者 甲乙、丙丁整理)" in doc.boilerplate
+
+
+def test_bracketed_aside_after_the_text_stays_a_paragraph() -> None:
+    doc = _parse("山区小学的午餐很简单。 (见下表 所示的三种做法)")
+    assert [p.text for p in doc.preamble] == [
+        "山区小学的午餐很简单。",
+        "(见下表 所示的三种做法)",
+    ]
+
+
+def test_site_rules_numbered_in_braces_are_chrome() -> None:
+    for body in (
+        "摘要:本文比较了三种工艺。\n某刊投稿须知:\n{1}请写明地址。\n{2}题名简短。\n注:本页只展示摘要",
+        "摘要:本文比较了三种工艺。 某刊投稿须知: {1}请写明 地址。 {2}题名简短。 注:本页只展示摘要",
+    ):
+        doc = _parse(body)
+        assert doc.metadata.abstract == "本文比较了三种工艺。"
+        assert [p.text for p in doc.preamble] == []
+        assert doc.boilerplate[-1] == "注:本页只展示摘要"
+
+
+def test_a_list_after_a_colon_in_the_text_stays_text() -> None:
+    doc = _parse("1 做法\n主要做法如下:\n(1)请写明地址。\n(2)题名简短。")
+    assert [p.text for p in doc.sections[0].paragraphs] == [
+        "主要做法如下:",
+        "(1)请写明地址。",
+        "(2)题名简短。",
+    ]

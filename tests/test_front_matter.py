@@ -284,3 +284,40 @@ def test_record_page_with_a_bare_doi_and_no_labels() -> None:
     assert doc.metadata.abstract == "本文调查了边坡。"
     assert doc.metadata.keywords == ["边坡", "植被", "侵蚀"]
     assert [d.code for d in doc.diagnostics] == ["front-matter-unlabelled"]
+
+
+def test_bare_keyword_line_after_a_labelled_abstract() -> None:
+    for body in (
+        "摘要\n本文调查了边坡。\n边坡;植被;侵蚀\n1 引言\n正文。",
+        "摘要:本文调查了边坡。 边坡;植被;侵蚀 1 引言 正文。",
+    ):
+        doc = _parse(f"范文 | {body} |")
+        assert doc.metadata.abstract == "本文调查了边坡。"
+        assert doc.metadata.keywords == ["边坡", "植被", "侵蚀"]
+        assert doc.metadata.affiliations == []
+        assert [d.code for d in doc.diagnostics] == ["front-matter-unlabelled"]
+
+
+def test_line_after_a_labelled_abstract_that_is_no_list_stays() -> None:
+    # a sentence with ';' is no keyword list
+    doc = _parse(
+        "范文 | 摘要:本文调查了边坡。\n坡度较大;植被稀疏的地段侵蚀最重。\n1 引言\n正文。 |"
+    )
+    assert doc.metadata.keywords == []
+
+
+def test_cell_bars_at_line_starts_are_layout() -> None:
+    # a forum's table cells: '| ' opens the value and the paragraph's line
+    for body in (
+        "| 甘某(某省某市职业技术学校,某省 某市 512000)\n| 长期以来,配方追求生长速度。\n1 问题\n正文。",
+        "| 甘某(某省某市职业技术学校,某省 某市 512000) | 长期以来,配方追求生长速度。 1 问题 正文。",
+    ):
+        doc = _parse(f"范文 | {body} |")
+        assert doc.metadata.authors == ["甘某"]
+        texts = [p.text for p in doc.preamble]
+        assert texts == ["长期以来,配方追求生长速度。"]
+
+
+def test_bar_inside_a_line_stays_text() -> None:
+    doc = _parse("范文 | 前文写到这里。\n甲项 | 乙项 | 丙项\n正文。 |")
+    assert [p.text for p in doc.preamble] == ["前文写到这里。", "甲项 | 乙项 | 丙项", "正文。"]

@@ -302,6 +302,72 @@ CASES = [
         ["杜撰的调查起步于 2 0世纪", "正文。"],
         [],
     ),
+    # a page holding a later part of an article: '2.' alone after its first text
+    (
+        "a later part's first heading numbered 2, on its line",
+        "前文写到这里。\n2.是否标注机关\n正文。",
+        [("2", "是否标注机关", 1)],
+        ["前文写到这里。", "正文。"],
+        ["heading-gap"],
+    ),
+    (
+        "a later part's first heading on one line, after a sentence",
+        "前文写到这里。 2.是否标注机关 正文。",
+        [("2", "是否标注机关", 1)],
+        ["前文写到这里。", "正文。"],
+        ["heading-gap"],
+    ),
+    (
+        "a numbered line with a comma is no later part's heading",
+        "前文写到这里。\n2.某某大学,某省 某市\n正文。",
+        [],
+        ["前文写到这里。", "2.某某大学", "正文。"],
+        [],
+    ),
+    # a number glued to a Latin letter is a word
+    (
+        "a number glued to Latin letters is no heading number",
+        "1 结果 1.1 常用库 读者常用Visible Body 3D解剖库和5G网络。 1.2 频率 正文。",
+        [("1", "结果", 1), ("1.1", "常用库", 2), ("1.2", "频率", 2)],
+        ["读者常用Visible Body 3D解剖库和5G网络。", "正文。"],
+        [],
+    ),
+    (
+        "a list item's short title on one line stands as a paragraph of its own",
+        "1 结果 (1)现实需求分析 用户调研的对象是两百名专家。 2 讨论 正文。",
+        [("1", "结果", 1), ("2", "讨论", 1)],
+        ["(1)现实需求分析", "用户调研的对象", "正文。"],
+        [],
+    ),
+    # a short title that a full stop closes, alone on its line or before a space
+    (
+        "a punctuated number and a short title closed by a full stop",
+        "一、调查结果\n1.参与度偏低。\n正文一。\n2.内容单一。\n正文二。",
+        [("一", "调查结果", 1), ("1", "参与度偏低", 2), ("2", "内容单一", 2)],
+        ["正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "a closed title on one line",
+        "一、调查结果 1.参与度偏低。 正文一。 2.内容单一。 正文二。",
+        [("一", "调查结果", 1), ("1", "参与度偏低", 2), ("2", "内容单一", 2)],
+        ["正文一。", "正文二。"],
+        [],
+    ),
+    (
+        "a numbered sentence off the outline stays a paragraph",
+        "一、调查结果\n正文一。\n3.样本量较小。\n正文二。",
+        [("一", "调查结果", 1)],
+        ["正文一。", "3.样本量较小。", "正文二。"],
+        [],
+    ),
+    (
+        "a numbered sentence with a comma stays a paragraph",
+        "一、调查结果\n1.样本量较小,结论有限。\n正文二。",
+        [("一", "调查结果", 1)],
+        ["1.样本量较小,结论有限。", "正文二。"],
+        [],
+    ),
 ]
 
 
@@ -481,3 +547,56 @@ def test_page_numbers_that_go_down_are_no_contents() -> None:
         "范文 | 1 研究区域概况与数据9 正文。 2 研究方法与技术路线2 正文。 3 结果与讨论分析3 正文。 |"
     )
     assert "heading-page-number" not in [d.code for d in doc.diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("body", "headings", "paragraphs"),
+    [
+        # entries with no page numbers, the text from the first entry's title again
+        (
+            "目录\n(一)背景 (二)方法\n一、背景\n正文一。\n二、方法\n正文二。",
+            [("一", "背景", 1), ("二", "方法", 1)],
+            ["正文一。", "正文二。"],
+        ),
+        (
+            "目录 (一)背景 (二)方法 一、背景 正文一。 二、方法 正文二。",
+            [("一", "背景", 1), ("二", "方法", 1)],
+            ["正文一。", "正文二。"],
+        ),
+        # the title set apart by spaces, leader dots and pages, a listed label
+        (
+            "目   录\n1 引言……1\n2 方法……3\n参考文献……9\n1 引言\n正文一。\n2 方法\n正文二。",
+            [("1", "引言", 1), ("2", "方法", 1)],
+            ["正文一。", "正文二。"],
+        ),
+        (
+            "目录 1 引言……1 2 方法……3 1 引言 正文一。 2 方法 正文二。",
+            [("1", "引言", 1), ("2", "方法", 1)],
+            ["正文一。", "正文二。"],
+        ),
+        # no repeat and no page numbers: only the title is the table's
+        (
+            "目录\n一、背景\n正文一。",
+            [("一", "背景", 1)],
+            ["正文一。"],
+        ),
+    ],
+)
+def test_table_of_contents_is_chrome(
+    body: str, headings: list[tuple[str, str, int]], paragraphs: list[str]
+) -> None:
+    got_headings, got_paragraphs, codes = _outline(body)
+    assert got_headings == headings
+    assert got_paragraphs == paragraphs
+    assert codes == ["contents-entry"]
+
+
+def test_a_numbered_heading_equal_to_the_title_is_no_title_again() -> None:
+    # the line above it is a heading, not the page's list above the title written again
+    doc = ap.parse("标题 | 的上上上 |\n范文 | 一、的上 （一）的上上上 |")
+    nodes = [n for n in walk_sections(doc.sections) if isinstance(n, Section)]
+    assert [(n.number, n.title, n.level) for n in nodes] == [
+        ("一", "的上", 1),
+        ("一", "的上上上", 2),
+    ]
+    assert doc.diagnostics == []

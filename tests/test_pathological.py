@@ -293,6 +293,42 @@ def hard_wrapped_lines(count: int) -> str:
     return "范文 | " + "\n".join([unit] * count) + "。|\n"
 
 
+def tables_of_contents(count: int) -> str:
+    """Tables of contents whose first entry is never written again, entries of every
+    kind (numbered, several on a line, leader dots, a number standing apart, a label
+    listed), then a sentence; on one line and on many."""
+    unit = "目录 (一)甲乙 (二)丙丁 1.1 研究对象……3 参考文献 摘要 目 录 一、戊己 二、庚辛 文字。 "
+    single = "范文 | " + unit * count + "正文。|\n"
+    lines = "范文 | " + unit.replace(" ", "\n") * count + "正文。|\n"
+    return single + lines
+
+
+def cell_bars(count: int) -> str:
+    """A forum's table cells: lines opening with '| ', bars alone between spaces,
+    bars after labels, on many lines and on one."""
+    unit = "| 甘某(某校,某省 512000)\n| 文字,文字 | 摘要: | 文字。\n｜ | 甲 | 乙\n"
+    return "范文 | " + unit * count + "正文。|\n范文 | " + unit.replace("\n", " ") * count + "|\n"
+
+
+def site_blocks_after_text(count: int) -> str:
+    """Blocks of rules numbered in braces (some never closed, some with a header and
+    a notice), credits in brackets cut by spaces, essay counters, after the text."""
+    unit = (
+        "正文。 须知: {1}甲乙 丙丁 {2}戊己。 {3}庚 注:本页只展示摘要 {9}辛 "
+        "(本报记者 甲、乙整理) (记者 甲 乙 丙 某研究篇1 正文。 "
+    )
+    single = "范文 | " + unit * count + "|\n"
+    lines = "范文 | " + unit.replace(" ", "\n") * count + "|\n"
+    return single + lines
+
+
+def bar_lines_in_bodies(count: int) -> str:
+    """Body rows cut by a page's line ending in a bar, a table's border as the value,
+    lines with no bar after them, closed by a sentence or by a row."""
+    unit = "范文 | 甲 | 乙 |\n文字\n文字。 |\n范文 | |\n文字\n随便看 |\n页脚\n"
+    return unit * count
+
+
 SHAPES = {
     # Prose-like inputs: a byte costs about what a byte of the seed costs
     # (measured 0.2–5.9x, the highest on a fresh CI machine).
@@ -344,6 +380,10 @@ SHAPES = {
     # Chrome before the text, how-to-cite lines read over the spaces of one line.
     "chrome and citation lines before the text": Shape(chrome_before_text, 5_000, 60),
     "hard-wrapped lines": Shape(hard_wrapped_lines, 20_000, 60),
+    "tables of contents with no end": Shape(tables_of_contents, 5_000, 60),
+    "table cells' bars at line starts": Shape(cell_bars, 5_000, 60),
+    "site blocks, credits and counters after the text": Shape(site_blocks_after_text, 5_000, 60),
+    "bar lines inside body rows": Shape(bar_lines_in_bodies, 5_000, 200),
 }
 
 

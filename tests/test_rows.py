@@ -141,3 +141,25 @@ def test_renumbered_section_writes_the_canonical_marker() -> None:
     renumbered = doc.sections[1].model_copy(update={"number": "3"})
     edited = doc.model_copy(update={"sections": [doc.sections[0], renumbered]})
     assert ap.render(edited) == "范文 | 1．引言 正文。 3方法 正文。 |"
+
+
+def test_a_bar_line_inside_the_body_does_not_end_it() -> None:
+    # the page's own line ends in a bar; the text after it closes with a sentence
+    doc = _parse(
+        "标题 | 题目 |\n范文 | 打印本页 | 关闭窗口 |\n一、概况\n正文一。\n二、发现\n正文二。 |\n"
+    )
+    assert [s.title for s in doc.sections] == ["概况", "发现"]
+    assert [p.text for s in doc.sections for p in s.paragraphs] == ["正文一。", "正文二。"]
+
+
+def test_a_table_border_as_the_body_value_does_not_end_it() -> None:
+    doc = _parse("标题 | 题目 |\n范文 | |\n正文一。\n正文二。 |\n")
+    assert [p.text for p in doc.preamble] == ["正文一。", "正文二。"]
+
+
+def test_a_row_after_the_body_stays_a_row() -> None:
+    # what follows the body is a row of its own, or a footer that no sentence closes
+    doc = _parse("标题 | 题目 |\n范文 | 正文。 |\n随便看 |\n页脚文字\n备注 |\n")
+    assert [p.text for p in doc.preamble] == ["正文。"]
+    assert doc.metadata.extra == {"备注": ""}
+    assert "页脚文字" in doc.boilerplate

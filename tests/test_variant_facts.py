@@ -38,15 +38,6 @@ def _input_for(facts_path: Path) -> Path:
 # an expected failure (strict: when it starts passing, take it off this list).
 # Classes found on real pages whose fixtures the parser does not pass yet.
 KNOWN_GAPS: dict[str, str] = {
-    "1601_trailing_compiler_credit_disclaimer_copy_url_single": (
-        "single-line body: a bracketed credit after the text spans several segments"
-    ),
-    "1602_journal_submission_rules_block_after_abstract_multi": (
-        "a site's block of submission rules ('{1}…') after the text"
-    ),
-    "1603_journal_submission_rules_block_after_abstract_single": (
-        "a site's block of submission rules ('{1}…') after the text"
-    ),
     "1606_half_bracket_abstract_label_and_source_bracket_multi": (
         "a label that lost its opening bracket ('摘要】')"
     ),
@@ -71,41 +62,11 @@ KNOWN_GAPS: dict[str, str] = {
     "1613_thesis_record_label_blank_value_advisor_single": (
         "a thesis record's advisor read as an author"
     ),
-    "1614_line_break_after_open_book_title_mark_multi": (
-        "a line broken after an opening title mark ('《') or '第'"
-    ),
-    "1615_line_break_after_open_book_title_mark_single": (
-        "a line broken after an opening title mark ('《') or '第'"
-    ),
-    "1617_latin_number_token_after_space_not_heading_single": (
-        "single-line body: a number glued to Latin letters ('3D') read as a heading number"
-    ),
-    "1619_stock_editor_blurb_and_essay_counter_single": (
-        "single-line body: an editor's blurb and an essay counter before the text"
-    ),
     "1620_affiliation_glued_to_abstract_and_empty_osid_multi": (
         "an affiliation glued to '摘要:' and an empty OSID label"
     ),
     "1621_affiliation_glued_to_abstract_and_empty_osid_single": (
         "an affiliation glued to '摘要:' and an empty OSID label"
-    ),
-    "1624_forum_table_cell_pipe_prefixed_lines_multi": (
-        "a forum's table cells: lines opening with '| '"
-    ),
-    "1625_forum_table_cell_pipe_prefixed_lines_single": (
-        "a forum's table cells: lines opening with '| '"
-    ),
-    "1365_pipe_ending_chrome_line_inside_body_multi": (
-        "a chrome line ending in '|' inside the body closes the body row (the format's row end)"
-    ),
-    "1366_bare_pipe_border_line_first_multi": (
-        "a bare '|' border line inside the body closes the body row (the format's row end)"
-    ),
-    "1371_hard_line_break_mid_sentence_multi": (
-        "a line broken inside a sentence is two paragraphs"
-    ),
-    "1372_hard_line_break_with_blank_line_multi": (
-        "a line broken inside a sentence, with a blank line, is two paragraphs"
     ),
     "1374_triple_space_items_after_article_number_multi": (
         "a run of spaces does not end the article number's value"
@@ -116,20 +77,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1377_keyword_label_no_colon_space_runs_single": (
         "keywords separated by runs of spaces after a label with no colon"
     ),
-    "1378_page_title_is_section_heading_multi": (
-        "a page whose title is its first heading ('四、结论')"
-    ),
-    "1379_page_title_is_section_heading_single": (
-        "a page whose title is its first heading ('四、结论')"
-    ),
-    "1380_numbered_heading_title_ends_full_stop_multi": (
-        "a heading line '1.标题。' alone on its line"
-    ),
-    "1381_numbered_heading_title_ends_full_stop_single": (
-        "a heading '1.标题。' in a single-line body"
-    ),
-    "1386_toc_entries_not_headings_multi": ("a table of contents is read as headings"),
-    "1387_toc_entries_not_headings_single": ("a table of contents is read as headings"),
     "1388_docshare_glued_toc_chunk_markers_multi": (
         "a document-sharing preview's glued contents and chunk markers"
     ),

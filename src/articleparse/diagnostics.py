@@ -197,7 +197,8 @@ CODES: dict[str, Code] = {
     ),
     "contents-entry": Code(
         "info",
-        "a line of a table of contents (leader dots and a page number), kept as chrome",
+        "a table of contents ('目录' and its entries, or a line of leader dots and a page "
+        "number), kept as chrome",
         "nothing to do if the paragraphs read right: a table of contents entry "
         "('1.1 研究对象……3') is the page's, not a paragraph of the text",
     ),

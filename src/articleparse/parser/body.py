@@ -17,10 +17,11 @@ takes the token.
 
 from __future__ import annotations
 
-from .back.chrome import chrome_run, english_back_matter
+from .back.chrome import braced_block, chrome_run, credit_run, english_back_matter
 from .back.chrome_line import end_chrome
 from .back.references import entry, finish_entry, part_title
 from .back.unlabelled import opens_references
+from .content.contents import contents_block
 from .content.headings import heading
 from .content.paragraphs import paragraph
 from .front.labelled import bracketed_label, demote_shapes, labelled
@@ -132,9 +133,24 @@ def content(st: Body, index: int) -> int:
             return index + 1
         st.state = CONTENT
         return labelled(st, index)
+    if token.kind is Kind.SEGMENT and st.state == CONTENT:
+        after = contents_block(st, index)
+        if after > index:
+            finish_entry(st)
+            return after
     if token.kind is Kind.SEGMENT and end_chrome(token.text) is not None:
         finish_entry(st)
         return chrome_run(st, index)
+    if token.kind is Kind.SEGMENT and (st.tree.prose or st.tree.sections):
+        after = credit_run(st, index)
+        if after > index:
+            finish_entry(st)
+            return after
+    if token.kind is Kind.SEGMENT and ("{1}" in token.text or token.text.endswith((":", "："))):
+        after = braced_block(st, index)
+        if after > index:
+            finish_entry(st)
+            return after
     if token.kind is Kind.SEGMENT and st.multiline and interface_line(token.text):
         # a line of the page's own ('分享', '姓名' / '邮箱' of a form): chrome, as before the text
         finish_entry(st)

@@ -360,3 +360,13 @@ CITATION_ISSUE: Final[regex.Pattern[str]] = regex.compile(
 def is_han(char: str) -> bool:
     """A Chinese character (the unified ideographs and extension A)."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def braced_number(text: str) -> int:
+    """The number of an item written '{3}…' (a site's template numbers its rules so,
+    an article never); -1 if ``text`` opens with none."""
+    if text[:1] != "{":
+        return -1
+    close = text.find("}", 1, 4)
+    digits = text[1:close] if close > 0 else ""
+    return int(digits) if digits.isdigit() and digits.isascii() else -1

@@ -57,6 +57,8 @@ def _separators(value: str, multiline: bool) -> list[tuple[int, int]]:
     '一 、引言') do not separate.
     """
     found = _raw_separators(value, multiline)
+    if "|" in value or "｜" in value:
+        found = _cell_bars(value, found, multiline)
     if multiline:
         return found
     inside: list[tuple[int, int]] = []
@@ -77,6 +79,42 @@ def _separators(value: str, multiline: bool) -> list[tuple[int, int]]:
         if span is None or not (span[0] < separator[0] and separator[1] <= span[1]):
             kept.append(separator)
     return kept
+
+
+def _cell_bars(value: str, found: list[tuple[int, int]], multiline: bool) -> list[tuple[int, int]]:
+    """The bar of a table's cell that a forum page leaves at the start of the value
+    or, in a multi-line body, of a line ('| 长期以来,…'), with the spaces after it,
+    goes with the separator before it: layout, never a word of the text."""
+    kept: list[tuple[int, int]] = []
+    if value[:1] in _BARS:
+        # the value opens with a cell's bar ('| 甘某(某校)' after the row's own bar)
+        end = 1
+        while end < len(value) and value[end] in _HSPACE:
+            end += 1
+        if found and found[0][0] == 1:
+            end = found[0][1]
+            found = found[1:]
+        if end > 1:
+            kept.append((0, end))
+    for start, end in found:
+        if kept and kept[-1][1] == start:
+            kept[-1] = (kept[-1][0], end)  # a separator right after the opening bar
+            continue
+        if (
+            multiline
+            and end + 1 < len(value)
+            and value[end] in _BARS
+            and value[end + 1] in _HSPACE
+            and "\n" in value[start:end]
+        ):
+            end += 1
+            while end < len(value) and value[end] in _HSPACE:
+                end += 1
+        kept.append((start, end))
+    return kept
+
+
+_BARS: Final = frozenset("|｜")
 
 
 def spaced_decimals(value: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .content.numbering import Verdict
+from .content.outline import Verdict
 from .tokens import Kind, Token
 from .tree import Tree
 

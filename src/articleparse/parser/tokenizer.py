@@ -47,6 +47,10 @@ def tokenize(text: str) -> list[Token]:
         open_body = False
         if last == index and _empty_body_row(content):
             last, closed, open_body = _body_below(lines, index, closing)
+        elif last == index and _bordered_body_row(content):
+            last = _body_goes_on(lines, last, closing)  # '范文 | |': a table's border
+        elif closed and _role(content[: content.index("|")]) == "body":
+            last = _body_goes_on(lines, last, closing)
         last = min(last, len(lines) - 1)
         end_start, end_content, ending = lines[last]
         row_text = text[start : end_start + len(end_content)]
@@ -127,6 +131,35 @@ def _body_below(
         if _role(content[: content.index("|")]) == "extra" and content.strip(_HSPACE) != "|":
             return below, True, False
     return below - 1, False, True
+
+
+def _bordered_body_row(content: str) -> bool:
+    """'范文 | |': a body label whose value is a table's bare border."""
+    bar = content.index("|")
+    return _role(content[:bar]) == "body" and content[bar + 1 :].strip(_HSPACE) == "|"
+
+
+def _body_goes_on(lines: list[tuple[int, str, str]], last: int, closing: list[int]) -> int:
+    """Where a body row that a line ending in '|' closed at ``last`` really ends.
+
+    A page's own line inside the text ('打印本页 | 关闭窗口 |') or a table's border
+    ends in a bar too. When the lines after it hold no bar, and the line that
+    closes them is no row but a sentence of the text ('…为主。 |'), the body goes
+    on to that line; otherwise it ends at ``last``.
+    """
+    below = last + 1
+    while below < len(lines) and "|" not in lines[below][1]:
+        below += 1
+    if below == last + 1 or below >= len(lines) or closing[below] != below:
+        return last
+    content = lines[below][1]
+    text = content[: _close_start(content)]
+    if "|" in text or text.rstrip(_HSPACE)[-1:] not in _SENTENCE_ENDS:
+        return last
+    return below
+
+
+_SENTENCE_ENDS: Final = frozenset("。！？!?…”’」』")
 
 
 def _lines(text: str) -> Iterator[tuple[int, str, str]]:

@@ -38,7 +38,7 @@ from .checks import (
     named_twice,
     scalar_reason,
 )
-from .content.numbering import NumberingState
+from .content.outline import NumberingState
 from .fields import SplitList, list_separator, split_list
 from .front.authors import bio_names, split_names
 from .labels import FIELD_LABELS

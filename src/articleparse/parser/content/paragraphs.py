@@ -20,9 +20,10 @@ from ..labels import (
 from ..paragraph_checks import tag_list
 from ..state import Body
 from ..tokens import Kind, Marker
+from .citations import citation_run
 from .numbering import ends_paragraph
 from .plan import heading_plan
-from .wraps import MOST_WRAP_BREAKS, bracketed_link, left_open, line_goes_on
+from .wraps import MOST_WRAP_BREAKS, bracketed_link, cell_bar, left_open, line_goes_on
 
 
 def paragraph(st: Body, index: int, skip: int = 0) -> int:
@@ -66,11 +67,14 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
     end = _glue(st, pieces, index + 1)
     # '引言 随着…': a title written with no number stands as a paragraph of its own
     # and so does a short phrase shaped like a title ('…打通。 发展现状 随着…')
-    alone = len(pieces) == 1 and (
-        pieces[0] in UNNUMBERED_TITLES or _title_shaped(st, end, pieces[0])
-    )
     item = (
         first.marker if first.marker is not None and first.marker.scheme in ITEM_SCHEMES else None
+    )
+    # and so does a list item's title ('(1)现实需求分析 用户调研。…')
+    alone = len(pieces) == 1 and (
+        pieces[0] in UNNUMBERED_TITLES
+        or (item is None and _title_shaped(st, end, pieces[0]))
+        or (item is not None and _title_shaped(st, end, pieces[0][item.title_start :], True))
     )
     if not st.multiline and not alone:
         while (
@@ -82,6 +86,8 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             following = end + 1
             if end_chrome(tokens[following].text) is not None:
                 break  # chrome never enters a paragraph
+            if cell_bar(tokens[end].text):
+                break  # ' | ': a table's cells end there
             if _contents_end(pieces[-1]) or _contents_end(tokens[following].text):
                 break  # '检测方法……2 现场试验……5': entries of a table of contents
             marker = tokens[following].marker
@@ -102,6 +108,7 @@ def paragraph(st: Body, index: int, skip: int = 0) -> int:
             and tokens[end].kind is Kind.SEP
             and "\n" in tokens[end].text
             and tokens[end].text.count("\n") <= MOST_WRAP_BREAKS
+            and not cell_bar(tokens[end].text)
             and tokens[end + 1].kind is Kind.SEGMENT
             and (
                 left_open("".join(pieces[line:]))
@@ -257,102 +264,30 @@ def _chunk_kind(text: str) -> str:
     if core and all(c.isalnum() or c in _NAME_MARKS for c in core):
         if any(c in _NAME_MARKS for c in core):
             return _MARKED  # '甲,乙,丙*', '张三,李四,'
+        if _essay_counter(core):
+            return _MARKED  # '某某研究篇1': a collection's counter before each essay
         return _WORD if core == text else ""  # not the opening clause '近年来,'
     return ""
 
 
-def citation_run(st: Body, index: int) -> int:
-    """In a single-line body, the token index after a how-to-cite line that starts at
-    ``index`` (names, a full stop, the title with its type mark '[J]', the journal,
-    year, volume, issue and pages, and a DOI right after them; with no type mark, the
-    volume, issue and pages written '31 (4): 88-95'); ``index`` if none.
-
-    The line ends where its pages end: the type mark within
-    :data:`_MAX_CITATION` characters, no Chinese full stop before it, and a full
-    stop within :data:`_MAX_NAMES` characters of the start (after the names)."""
-    tokens = st.tokens
-    text = tokens[index].text
-    if "。" in text or len(text) > _MAX_CITATION:
-        return index
-    size = 0
-    end = index
-    mark = -1  # the token holding the type mark
-    stop = False  # a full stop before the mark
-    while end < len(tokens) and size < _MAX_CITATION:
-        token = tokens[end]
-        if token.kind is Kind.LABEL or "。" in token.text:
-            return index
-        size += len(token.text)
-        if token.kind is Kind.SEGMENT:
-            found = patterns.TYPE_MARK.search(token.text) if mark < 0 else None
-            if found is not None:
-                if not (stop or "." in token.text[: found.start()]):
-                    return index
-                mark = end
-                stop = True
-            elif mark < 0:
-                stop = stop or "." in token.text or "．" in token.text
-                if not stop and size > _MAX_NAMES:
-                    return index  # names run no longer before their full stop
-            if stop and _ends_pages(token.text) and (mark >= 0 or _cites_issue(st, end)):
-                return _after_doi(st, end + 1)
-        end += 1
-    return index
-
-
-def _cites_issue(st: Body, end: int) -> bool:
-    """Whether the segments ending at ``end`` close with a volume, issue and pages
-    ('31 (4): 88-95.'), written over up to three segments."""
-    tokens = st.tokens
-    tail = "".join(t.text for t in tokens[max(0, end - _ISSUE_TOKENS) : end + 1])
-    return patterns.CITED_ISSUE.search(tail) is not None
-
-
-def _ends_pages(text: str) -> bool:
-    """'94-105.', '41-46', '1327-1342,', '(5):529-534.': a segment that ends with the
-    pages of a journal issue."""
-    core = text.rstrip(".,，;；")
-    digits = len(core)
-    while digits and core[digits - 1].isdigit():
+def _essay_counter(text: str) -> bool:
+    """'木偶戏传承研究篇1': words, then '篇' and the essay's number in the collection."""
+    digits = len(text)
+    while digits > 0 and text[digits - 1].isdigit():
         digits -= 1
-    if digits == len(core) or digits == 0:
-        return False
-    return core[digits - 1] in "-–—~～:：" and any(c.isdigit() for c in core[:digits])
+    return 0 < len(text) - digits <= 2 and digits >= 3 and text[digits - 1] == "篇"
 
 
-def _after_doi(st: Body, index: int) -> int:
-    """After the pages: a 'doi: 10.…' or 'https://doi.org/…' that follows is part
-    of the line."""
-    tokens = st.tokens
-    if index + 1 >= len(tokens) or tokens[index].kind is not Kind.SEP:
-        return index
-    following = tokens[index + 1].text
-    lowered = following[:16].lower()
-    if lowered.startswith(("https://doi.org/", "http://dx.doi.org")) or (
-        lowered.startswith("doi") and "10." in following
-    ):
-        return index + 2
-    if lowered in ("doi:", "doi：") and index + 3 < len(tokens):
-        if tokens[index + 3].text.startswith("10."):
-            return index + 4
-    return index
-
-
-_ISSUE_TOKENS: Final = 4  # '31', ' ', '(4):', ' ' before '88-95.'
-_MAX_NAMES: Final = 80
-_MAX_CITATION: Final = 400
-"""Longest how-to-cite line read over the spaces of a single-line body, in characters."""
-
-
-def _title_shaped(st: Body, end: int, text: str) -> bool:
+def _title_shaped(st: Body, end: int, text: str, item: bool = False) -> bool:
     """An unnumbered section title standing first in its paragraph of a single-line
     body: 4 to 20 Chinese characters (and their pinyin, on mirror sites) with no
     punctuation, not ending in a word that
-    goes on ('的', '和', '在' …), before a segment that starts a longer text."""
+    goes on ('的', '和', '在' …), before a segment that starts a longer text
+    (``item``: the title of a list item, after its marker)."""
     tokens = st.tokens
-    if st.multiline or len(text) > _MAX_TITLE * 3 or text[-1] in _GOES_ON:
+    if st.multiline or not text or len(text) > _MAX_TITLE * 3 or text[-1] in _GOES_ON:
         return False
-    if isinstance(st.tree.last_node, Section):
+    if not item and isinstance(st.tree.last_node, Section):
         return False  # right under a heading, the words open its text ('一、引言 新时代…聚焦 “…”')
     if not _MIN_TITLE <= _han_count(text) <= _MAX_TITLE:
         return False

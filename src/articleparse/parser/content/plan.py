@@ -16,9 +16,16 @@ from ..labels import (
     UNNUMBERED_TITLES,
 )
 from ..paragraph_checks import title_again
+from ..patterns import is_han
 from ..state import Body, HeadingPlan
 from ..tokens import Kind, Marker, Token
-from .numbering import MAX_TITLE_CHARS, find_marker, is_quantity, looks_like_title
+from .numbering import (
+    MAX_TITLE_CHARS,
+    PARAGRAPH_END_CHARS,
+    find_marker,
+    is_quantity,
+    looks_like_title,
+)
 
 
 def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
@@ -84,23 +91,38 @@ def heading_plan(st: Body, index: int, after_open: bool) -> HeadingPlan | None:
             skip = title_offset + paragraph_at
             title = title[:cut]
             title_end = tokens[title_at].start + title_offset + cut
+    closed = False
+    if not run_in and strong and title_at == index and _closed_title(title):
+        # '1.学生参与度普遍偏低。' alone: a punctuated number, a short title, its full stop
+        closed = True
+        run_in = title[-1]
+        title = title[:-1]
+        title_end -= 1
     if not looks_like_title(title) and not (strong and _question_title(title)):
         return None
     if not st.tree.sections and not st.tree.prose and _title_follows(st, end):
         return None  # '1. 某篇相关文章' above the title written again: the page's list
     verdict = st.tree.numbering.judge(marker.scheme, marker.parts)
+    if closed and (verdict is None or verdict.warning is not None):
+        return None  # a numbered sentence that does not continue the outline exactly
     if (
         verdict is None
         and not run_in
         and not chain
         and not st.tree.sections
-        and (not st.tree.preamble or (st.multiline and strong))
+        and not any(char in title for char in ",，")
     ):
         # a page that holds a later part of an article: its first heading, before
-        # any text or, on a line of its own, after the part's first paragraphs
-        verdict = st.tree.numbering.judge_later_part(
-            marker.scheme, marker.parts, strong and st.multiline
+        # any text or, on a line of its own (on one line: '4.' and a Chinese title
+        # after a sentence's end), after the part's first paragraphs
+        alone = strong and (
+            st.multiline
+            or (marker.scheme == "decimal" and is_han(title[0]) and _after_sentence(st, index))
         )
+        if not st.tree.preamble or alone:
+            verdict = st.tree.numbering.judge_later_part(
+                marker.scheme, marker.parts, alone or (strong and st.multiline)
+            )
     if verdict is None:
         if title_at == index and _line_of_its_own(st, index, marker):
             # '1.1 研究背景' again after '1.2': shaped like a heading, yet its number
@@ -138,7 +160,18 @@ def _title_follows(st: Body, end: int) -> bool:
         and end + 1 < len(tokens)
         and tokens[end].kind is Kind.SEP
         and tokens[end + 1].kind is Kind.SEGMENT
+        and tokens[end + 1].marker is None  # a numbered heading is no title again
         and title_again(tokens[end + 1].text, title or "")
+    )
+
+
+def _after_sentence(st: Body, index: int) -> bool:
+    """The segment at ``index`` follows a sentence's end, after a space."""
+    tokens = st.tokens
+    return (
+        index >= 2
+        and tokens[index - 1].kind is Kind.SEP
+        and tokens[index - 2].text[-1:] in PARAGRAPH_END_CHARS
     )
 
 
@@ -281,6 +314,19 @@ def _run_in(title: str, multiline: bool, punctuated: bool) -> tuple[int, int] | 
             return _paragraph_after(title, index, index)
         phrase += 1
     return None
+
+
+def _closed_title(title: str) -> bool:
+    """'学生参与度普遍偏低。': a title that ends its segment with a full stop, short and
+    with no other sentence or clause mark inside (a sentence of its own would have one)."""
+    if len(title) < 3 or len(title) > MAX_CLOSED_TITLE or title[-1] != "。":
+        return False
+    return not any(char in _CLAUSE_MARKS for char in title[:-1])
+
+
+_CLAUSE_MARKS: Final = frozenset("，,；;：:。！!？?、")
+MAX_CLOSED_TITLE: Final = 20
+"""Longest title that a full stop closes ('1.学生参与度普遍偏低。') read as a heading."""
 
 
 def _paragraph_after(title: str, cut: int, after: int) -> tuple[int, int] | None:

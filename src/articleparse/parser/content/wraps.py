@@ -63,6 +63,12 @@ def line_goes_on(line: str, following: str, blank: bool = False) -> bool:
     return "\u4e00" <= head[0] <= "\u9fff"
 
 
+def cell_bar(separator: str) -> bool:
+    """A separator that holds a table cell's bar ('\n| ', ' | '): the cell ends there,
+    and a paragraph with it."""
+    return "|" in separator or "｜" in separator
+
+
 def left_open(line: str) -> bool:
     """A line that ends inside a phrase: after an opening mark ('比如,《') or '第'
     ('…条例》第' ⏎ '12条…'); the next line goes on with it, whatever it opens with."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .. import patterns
 from ..content.numbering import find_marker
 from ..labels import (
     BLOCK_FIELDS,
@@ -238,6 +239,8 @@ def shape_stands(st: Body, index: int) -> bool:
     title = "".join(st.tree.scalars.get("title", "").split())[:_TITLE_HEAD]
     if len(title) == _TITLE_HEAD and title in "".join((label + value).split()):
         return False  # the title again ('主题:副题'), or a byline ('甲乙:标题')
+    if patterns.braced_number(value) == 1:
+        return False  # the header of a site's rules numbered in braces ('须知:' '{1}…')
     if len(value) > _SHAPE_VALUE_LONGEST or any(c in _SENTENCE_INSIDE for c in value[:-1]):
         return False
     if value[-1:] in _SENTENCE_END:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import Final
 
+from .. import patterns
 from ..labels import (
     BLOCK_FIELDS,
 )
 from ..paragraph_checks import site_notice, title_again
+from ..patterns import is_han
 from ..state import Body, excerpt
 from ..tokens import Kind
 from .authors import author_names, name_list, split_affiliations
@@ -35,6 +37,12 @@ def _lead_stop(st: Body, index: int) -> int:
         if token.kind is Kind.SEGMENT and token.marker is not None:
             if opens_content(st, position):
                 return position
+        if token.kind is Kind.SEGMENT and patterns.braced_number(token.text) == 1:
+            # a site's rules numbered in braces, with the header before it
+            header = position - 2
+            if header > index and tokens[header].text.endswith((":", "：")):
+                return header
+            return position
     return len(tokens)
 
 
@@ -171,6 +179,9 @@ def _warn_if_names(st: Body, raw: str, offset: int) -> None:
         st.tree.diagnose("front-matter-unplaced", offset, f"'{excerpt(raw)}' ends the front matter")
         return
     head = raw.split()[0] if raw.split() else raw
+    bracket = min((head.find(c) for c in "(（" if c in head), default=-1)
+    if bracket > 0 and is_han(head[bracket + 1 : bracket + 2] or "a"):
+        head = head[:bracket]  # '甘某(某校,某省': a name glued to its affiliation
     if valid_name(head.rstrip("。！？!?…：:")) and head != raw.rstrip():
         if st.tree.lists.get("authors") is None:
             st.tree.diagnose("front-matter-unplaced", offset, f"'{head}' may be an author's name")
@@ -181,6 +192,11 @@ def _token_at(st: Body, index: int, stop: int, offset: int) -> tuple[int, int]:
     for position in range(index, max(stop, index + 1)):
         token = tokens[position]
         if token.start + len(token.text) > offset:
+            if token.kind is Kind.SEP and position + 1 < len(tokens):
+                # inside a separator (after its line break, a cell's bar: '\n| '):
+                # the rest of it is layout, the text starts at the next token
+                st.tree.add_text(token.text[offset - token.start :])
+                return position + 1, 0
             return position, offset - token.start
     return stop, 0
 

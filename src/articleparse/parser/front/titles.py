@@ -61,7 +61,7 @@ def _title(lead: Lead, position: int) -> int:
             lead.subtitle_at = Needle(text, title[:dash])
     if lead.title_at.at(position):
         end = position + len(title)
-        if lead.multiline and _heading_title(title) and not _again_next_line(lead, end, title):
+        if _heading_title(title) and not _written_again(lead, end, title):
             return -1  # '四、结论' as the page's title and its first heading: the heading
     elif text[position] in _TITLE_BRACKETS and lead.title_at.at(position + 1):
         # '【题名】近年来…': the title in black brackets, glued to the first sentence
@@ -95,13 +95,17 @@ def _heading_title(title: str) -> bool:
     )
 
 
-def _again_next_line(lead: Lead, end: int, title: str) -> bool:
-    """The next line is the title written again."""
+def _written_again(lead: Lead, end: int, title: str) -> bool:
+    """The title is written again next: on the next line, or in a single-line body
+    after the space that follows it."""
     text = lead.text
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        return False
-    start = line_end + 1
+    if lead.multiline:
+        line_end = text.find("\n", end)
+        if line_end < 0:
+            return False
+        start = line_end + 1
+    else:
+        start = end
     while start < len(text) and text[start] in " \t\u3000":
         start += 1
     return text.startswith(title, start)

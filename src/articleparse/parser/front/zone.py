@@ -56,9 +56,14 @@ def front(st: Body, index: int) -> tuple[int, int]:
                         return index, skip
             else:
                 index = labelled(st, index)
+                if token.field == "abstract":
+                    index = _keywords_after_abstract(st, index)
         elif bracketed_label(st, index):
             tree.add_text(token.text)
+            field = tokens[index + 1].field
             index = labelled(st, index + 1, bracketed=True)
+            if field == "abstract":
+                index = _keywords_after_abstract(st, index)
         elif opens_content(st, index):
             return index, 0
         else:
@@ -108,6 +113,38 @@ def unlabelled_front(st: Body, index: int) -> int:
     tree.assign("abstract", "".join(t.text for t in tokens[index:end]), "", tokens[index].start)
     tree.sep(tokens[end].text)
     tree.assign("keywords", text, "", listed.start)
+    return after
+
+
+def _keywords_after_abstract(st: Body, index: int) -> int:
+    """Right after a labelled abstract, a line of short items split by ';' with no
+    label of its own ('摘要' ⏎ '本文…。' ⏎ '甲;乙;丙') is the keyword list: read so,
+    with a warning."""
+    tokens = st.tokens
+    tree = st.tree
+    if (
+        "abstract" not in tree.scalars
+        or "keywords" in tree.lists
+        or index + 1 >= len(tokens)
+        or tokens[index].kind is not Kind.SEP
+        or tokens[index].text.count("\n") > 1
+        or tokens[index + 1].kind is not Kind.SEGMENT
+        or not ends_paragraph(tokens[index - 1].text)
+    ):
+        return index
+    after = _list_end(st, index + 1)
+    if after < len(tokens) and tokens[after].kind is not Kind.SEP:
+        return index  # the list is no line of its own
+    text = "".join(t.text for t in tokens[index + 1 : after])
+    if not (";" in text or "；" in text) or not _bare_keyword_line(text):
+        return index
+    tree.sep(tokens[index].text)
+    tree.diagnose(
+        "front-matter-unlabelled",
+        tokens[index + 1].start,
+        f"'{text[:20]}' after the abstract has no label and was read as the keywords",
+    )
+    tree.assign("keywords", text, "", tokens[index + 1].start)
     return after
 
 
