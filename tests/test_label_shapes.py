@@ -136,3 +136,20 @@ def test_keywords_one_a_line_then_english() -> None:
     doc = _body("关键词\n社区食堂\n老年助餐\ncommunity canteen\nmeal aid\n1 引言\n正文。")
     assert doc.metadata.keywords == ["社区食堂", "老年助餐"]
     assert doc.metadata.keywords_en == ["community canteen", "meal aid"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "文献标识码:A 开放科学(资源服务)标识码(OSID): A Simplified Estimate of Tomato Growth\n"
+        "1 引言\n正文。",
+        "文献标识码:A 开放科学(资源服务)标识码(OSID): A Simplified Estimate of Tomato Growth"
+        " 1 引言 正文。",
+    ],
+)
+def test_label_with_glosses_in_brackets_left_empty_before_the_english_title(body: str) -> None:
+    doc = _body(body)
+    assert doc.metadata.document_code == "A"
+    assert doc.metadata.title_en == "A Simplified Estimate of Tomato Growth"
+    assert [d.code for d in doc.diagnostics] == ["empty-field"]
+    assert (doc.diagnostics[0].line, doc.diagnostics[0].column) == (2, 14)

@@ -83,12 +83,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1619_stock_editor_blurb_and_essay_counter_single": (
         "single-line body: an editor's blurb and an essay counter before the text"
     ),
-    "1620_affiliation_glued_to_abstract_and_empty_osid_multi": (
-        "an affiliation glued to '摘要:' and an empty OSID label"
-    ),
-    "1621_affiliation_glued_to_abstract_and_empty_osid_single": (
-        "an affiliation glued to '摘要:' and an empty OSID label"
-    ),
     "1624_forum_table_cell_pipe_prefixed_lines_multi": (
         "a forum's table cells: lines opening with '| '"
     ),

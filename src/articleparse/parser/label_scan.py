@@ -193,7 +193,7 @@ def _labels(
                 reach = _LONGEST_ANNOTATED if value[before] in ")）" else _LONGEST_LABEL
                 starts.update(_boundaries_before(value, found, reach))
                 glued.update(_glued_starts(value, found, reach))
-            if before >= 0 and _ideograph(value[before]):
+            if before >= 0 and (_ideograph(value[before]) or value[before] in ")）"):
                 shape, soft = _shape_before_colon(value, before + 1)
                 if shape >= 0:
                     shapes.append((shape, found + 1, soft))

@@ -94,12 +94,19 @@ def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
     ('…2019-03-14 更新时间:'); and whether it stands after a word instead."""
     start = end
     count = 0
-    while start > 0 and count <= _SHAPE_LONGEST:
+    glossed = False
+    while start > 0 and count <= _SHAPE_LONGEST_BRACKETED:
         char = value[start - 1]
         if _ideograph(char):
             start -= 1
             count += 1
             continue
+        if char in ")）":
+            opening = gloss_start(value, start)
+            if opening >= 0 and opening > 0 and _ideograph(value[opening - 1]):
+                start = opening
+                glossed = True
+                continue
         if char in _SHAPE_SPACES and start < end:
             run = _spaced_run(value, start, end)
             if run >= 0:
@@ -108,7 +115,8 @@ def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
         break
     while start < end and value[start] in _SHAPE_SPACES:
         start += 1
-    if not _SHAPE_SHORTEST <= count <= _SHAPE_LONGEST:
+    longest = _SHAPE_LONGEST_BRACKETED if glossed else _SHAPE_LONGEST
+    if not _SHAPE_SHORTEST <= count <= longest:
         return -1, False
     before = start
     while before > 0 and value[before - 1] in _SHAPE_SPACES:
@@ -139,6 +147,21 @@ def _label_earlier_on_line(value: str, before: int) -> bool:
 
 
 _LINE_REACH: Final = 120
+
+
+def gloss_start(value: str, end: int) -> int:
+    """Where a label's gloss in brackets that closes right before ``end`` opens
+    ('标识码(OSID)', '开放科学(资源服务)'): one to eight letters or ideographs; -1."""
+    position = end - 2
+    lowest = max(0, end - 2 - _GLOSS_LONGEST)
+    while position >= lowest:
+        char = value[position]
+        if char in "(（":
+            return position if position < end - 2 else -1
+        if not (_ideograph(char) or (char.isascii() and char.isalpha())):
+            return -1
+        position -= 1
+    return -1
 
 
 def _not_a_label(written: str) -> bool:
@@ -190,6 +213,7 @@ _NOT_BETWEEN: Final = "。！？!?\n,，;；、"
 _SHAPE_SHORTEST: Final = 2
 _SHAPE_LONGEST: Final = 6
 _SHAPE_LONGEST_BRACKETED: Final = 8
+_GLOSS_LONGEST: Final = 8
 _SHAPE_SPACE_RUN: Final = 4
 _SHAPE_SPACES: Final = ' \u3000\u00a0?"'
 _CLOSING: Final = {"【": "】", "〔": "〕", "［": "］", "[": "]"}

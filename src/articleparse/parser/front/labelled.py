@@ -24,8 +24,8 @@ from ..state import Body, excerpt
 from ..tokens import Kind, Token
 from .blocks import BLOCK_VALUE_FIELDS, block_end, script_switch
 from .chrome import site_tags
-from .english import english_tail
-from .names import valid_name
+from .english import english_tail, english_title_line
+from .names import is_han, valid_name
 from .opening import opens_content
 from .values import prose, value_end, value_shape
 
@@ -71,6 +71,12 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
         # '摘  要' alone, then '【摘要】…': two labels of one field, one value
         tree.add_text(label.text)
         return end
+    if _title_en_instead(st, label, raw):
+        # '开放科学(资源服务)标识码(OSID): A Simplified Estimate of …': the label's
+        # value (a code's picture) is lost; the English title follows it
+        tree.add_text(label.text)
+        tree.diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
+        return index + 1
     if field == "keywords" and not bracketed and site_tags(raw.strip()):
         if _keywords_ahead(st, end):
             tree.add_chrome(label.text + lead + raw)  # the site's tags; the list follows
@@ -121,6 +127,17 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
 
 
 _CELL_BARS: Final = "|｜"
+
+
+def _title_en_instead(st: Body, label: Token, raw: str) -> bool:
+    """A Chinese label found by its shape alone whose value would be the English
+    title the front matter has not had yet: the label is empty."""
+    return (
+        label.field == SHAPE_LABEL
+        and "title_en" not in st.tree.scalars
+        and any(is_han(c) for c in label.text)
+        and english_title_line(raw)
+    )
 
 
 def _same_field_next(st: Body, index: int, field: str) -> bool:
