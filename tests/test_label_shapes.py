@@ -153,3 +153,18 @@ def test_label_with_glosses_in_brackets_left_empty_before_the_english_title(body
     assert doc.metadata.title_en == "A Simplified Estimate of Tomato Growth"
     assert [d.code for d in doc.diagnostics] == ["empty-field"]
     assert (doc.diagnostics[0].line, doc.diagnostics[0].column) == (2, 14)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "分享到:\n2022-05-06 【来源:某刊通讯】 点击:\n摘要】本文梳理了刊物的变化。\n一、创办\n正文。",
+        "分享到: 2022-05-06 【来源:某刊通讯】 点击: 摘要】本文梳理了刊物的变化。 一、创办 正文。",
+    ],
+)
+def test_label_inside_a_meta_bracket_and_a_label_that_lost_its_opening_bracket(body: str) -> None:
+    doc = _body(body)
+    assert doc.metadata.source == "某刊通讯"
+    assert doc.metadata.abstract == "本文梳理了刊物的变化。"
+    assert doc.boilerplate == ["分享到:", "2022-05-06", "点击:"]
+    assert [p.text for p in doc.preamble] == []

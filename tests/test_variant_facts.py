@@ -47,12 +47,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1603_journal_submission_rules_block_after_abstract_single": (
         "a site's block of submission rules ('{1}…') after the text"
     ),
-    "1606_half_bracket_abstract_label_and_source_bracket_multi": (
-        "a label that lost its opening bracket ('摘要】')"
-    ),
-    "1607_half_bracket_abstract_label_and_source_bracket_single": (
-        "a label that lost its opening bracket ('摘要】')"
-    ),
     "1608_english_label_language_tag_and_author_bio_block_multi": (
         "an English label with a language tag ('Abstract (中文)') and an 'Author' bio block"
     ),

@@ -21,6 +21,7 @@ from .label_shapes import (
     _OPENING,
     _SHAPE_SPACES,
     SPACED_FIELDS,
+    _after_colon,
     _ideograph,
     _shape_before_colon,
     _shape_in_brackets,
@@ -44,8 +45,13 @@ from .tokens import Kind
 _LABEL_GROUPS: Final = tuple(FRONT_LABELS)
 
 
+# Brackets around a whole labelled item on a site's meta line ('【来源:某刊】'): the
+# label after one stands at a boundary, and the bracket is a segment of its own.
+_META_OPENERS: Final = "【〔［"
+
+
 # What may stand right before a label, and what a label may start with.
-_LABEL_BOUNDARY: Final = frozenset(" \t\r\n\u3000\u00a0。；;）)】]（(")
+_LABEL_BOUNDARY: Final = frozenset(" \t\r\n\u3000\u00a0。；;）)】]（(" + _META_OPENERS)
 
 
 _LABEL_FIRST_CHARS: Final = frozenset(
@@ -231,6 +237,11 @@ def _labels(
         if match is None:
             continue
         field = _label_field(match)
+        if at_boundary and _lost_opening(match, value):
+            # '摘要】本文…': the label's opening bracket lost, its closing one kept
+            labels.append((start, _after_colon(value, match.end() + 1), Kind.LABEL, field))
+            end = labels[-1][1]
+            continue
         if at_boundary:
             stands = _stands_as_label(match, field, value, multiline)
         else:
@@ -324,10 +335,16 @@ def _add_label(
 ) -> None:
     """A label, preceded by the whitespace before it as a separator of its own."""
     start = label[0]
+    bracket = start > position and value[start - 1] in _META_OPENERS
+    if bracket:
+        start -= 1
+    at = start
     while start > position and value[start - 1] in " \t\u3000\u00a0":
         start -= 1
-    if start < label[0]:
-        found.append((start, label[0], Kind.SEP, ""))
+    if start < at:
+        found.append((start, at, Kind.SEP, ""))
+    if bracket:
+        found.append((at, at + 1, Kind.SEGMENT, ""))
     found.append(label)
 
 
@@ -371,6 +388,19 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
             return following.isascii() and following.isupper()
         return written in _BARE_SIMPLE or record_label(written, value, match.end())
     return False
+
+
+def _lost_opening(match: regex.Match[str], value: str) -> bool:
+    """A label with no opening bracket, its closing one right after it ('摘要】')."""
+    return (
+        not match.group("open")
+        and not match.group("colon")
+        and not match.group("space")
+        and value[match.end() : match.end() + 1] in _CLOSERS
+    )
+
+
+_CLOSERS: Final = frozenset("】〕］")
 
 
 def _title_marks_label(match: regex.Match[str], value: str) -> bool:

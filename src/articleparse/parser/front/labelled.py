@@ -31,10 +31,11 @@ from .values import prose, value_end, value_shape
 
 
 def bracketed_label(st: Body, index: int) -> bool:
-    """'（' before a label, as in '（作者单位：某县委组织部）' and '（责任编辑：李明）'."""
+    """'（' before a label, as in '（作者单位：某县委组织部）' and '（责任编辑：李明）', or
+    '【' on a site's meta line ('【来源:某刊】')."""
     tokens = st.tokens
     return (
-        tokens[index].text in ("（", "(")
+        tokens[index].text in _OPENERS
         and index + 1 < len(tokens)
         and tokens[index + 1].kind is Kind.LABEL
         and tokens[index + 1].field not in BLOCK_FIELDS
@@ -91,7 +92,7 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
         tree.add_text(raw[: len(raw) - len(kept)])
         raw = kept
     junk = ""
-    if bracketed and raw[-1:] in "）)":
+    if bracketed and raw[-1:] in _CLOSERS:
         raw, junk = raw[:-1], raw[-1:]
     elif field == "doi":
         # 'doi: 10.4236/x.1109665.': the sentence's full stop ends no DOI
@@ -127,6 +128,8 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
 
 
 _CELL_BARS: Final = "|｜"
+_OPENERS: Final = frozenset({"（", "(", "【", "〔", "［"})
+_CLOSERS: Final = "）)】〕］"
 
 
 def _title_en_instead(st: Body, label: Token, raw: str) -> bool:

@@ -19,6 +19,7 @@ from ..state import Body, excerpt
 from ..tokens import Kind
 from .authors import author_names, name_list, split_affiliations
 from .journal import place_labelled
+from .labelled import bracketed_label
 from .names import valid_name
 from .opening import opens_content
 from .parts import lead_parts
@@ -31,6 +32,8 @@ def _lead_stop(st: Body, index: int) -> int:
     for position in range(index + 1, len(tokens)):
         token = tokens[position]
         if token.kind is Kind.LABEL:
+            if position - 1 > index and bracketed_label(st, position - 1):
+                return position - 1  # '【来源:…】': the bracket opens the item
             return position
         if token.kind is Kind.SEGMENT and token.marker is not None:
             if opens_content(st, position):
@@ -48,10 +51,11 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
     tokens = st.tokens
     tree = st.tree
     stop = _lead_stop(st, index)
+    label_at = stop + 1 if stop < len(tokens) and bracketed_label(st, stop) else stop
     label_follows = (
-        stop < len(tokens)
-        and tokens[stop].kind is Kind.LABEL
-        and tokens[stop].field not in BLOCK_FIELDS
+        label_at < len(tokens)
+        and tokens[label_at].kind is Kind.LABEL
+        and tokens[label_at].field not in BLOCK_FIELDS
     )
     while stop > index and tokens[stop - 1].kind is Kind.SEP:
         stop -= 1

@@ -178,7 +178,7 @@ def _bracket_end(st: Body, index: int) -> int | None:
             return None
         if token.kind is not Kind.SEGMENT:
             continue
-        found = next((i for i, c in enumerate(token.text) if c in "）)"), -1)
+        found = next((i for i, c in enumerate(token.text) if c in _CLOSING_BRACKETS), -1)
         if found < 0:
             continue
         if found + 1 < len(token.text):
@@ -369,6 +369,9 @@ _CODED_FIELDS: Final = frozenset({"fund", "extra"})
 
 
 _SENTENCE_STOPS: Final = "。！？"
+
+
+_CLOSING_BRACKETS: Final = frozenset("）)】〕］")
 
 
 _SLASHES: Final = frozenset({"/", "／"})
