@@ -168,3 +168,29 @@ def test_label_inside_a_meta_bracket_and_a_label_that_lost_its_opening_bracket(b
     assert doc.metadata.abstract == "本文梳理了刊物的变化。"
     assert doc.boilerplate == ["分享到:", "2022-05-06", "点击:"]
     assert [p.text for p in doc.preamble] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "摘要:本文测量了降温效应。\n某某论文网   关键词:绿地;降温   文章编号:1000—176X(2015)07—0099—08"
+        "   一、背景   正文。",
+        "摘要:本文测量了降温效应。 某某论文网   关键词:绿地;降温   文章编号:1000—176X(2015)07—0099—08"
+        "   一、背景   正文。",
+    ],
+)
+def test_a_run_of_spaces_sets_a_piece_apart_from_the_value_before_it(body: str) -> None:
+    doc = _body(body)
+    assert doc.metadata.abstract == "本文测量了降温效应。"
+    assert doc.metadata.keywords == ["绿地", "降温"]
+    assert doc.metadata.article_number == "1000—176X(2015)07—0099—08"
+    assert doc.boilerplate == ["某某论文网"]
+    assert [d.code for d in doc.diagnostics] == ["front-matter-unplaced"]
+
+
+def test_keyword_label_without_colon_before_items_set_apart_by_space_runs() -> None:
+    doc = _body(
+        "摘要:本文做了实验。 关键词陶瓷膜     含油废水     膜通量     Experimental Study on Membranes"
+    )
+    assert doc.metadata.keywords == ["陶瓷膜", "含油废水", "膜通量"]
+    assert doc.metadata.title_en == "Experimental Study on Membranes"

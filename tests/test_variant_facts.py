@@ -95,15 +95,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1372_hard_line_break_with_blank_line_multi": (
         "a line broken inside a sentence, with a blank line, is two paragraphs"
     ),
-    "1374_triple_space_items_after_article_number_multi": (
-        "a run of spaces does not end the article number's value"
-    ),
-    "1375_triple_space_items_after_article_number_single": (
-        "a run of spaces does not end the article number's value"
-    ),
-    "1377_keyword_label_no_colon_space_runs_single": (
-        "keywords separated by runs of spaces after a label with no colon"
-    ),
     "1378_page_title_is_section_heading_multi": (
         "a page whose title is its first heading ('四、结论')"
     ),

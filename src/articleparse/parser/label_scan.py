@@ -361,6 +361,8 @@ def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline:
     if field in SPACED_FIELDS and spaced_written(match.group(field)):
         return True  # '摘 要本文…': a label spaced out as a heading is one, colon or not
     start = match.start()
+    if field == "keywords" and not match.group("space") and spaced_items_follow(value, match.end()):
+        return True  # '关键词陶瓷膜     含油废水     膜通量': the colon lost, the items set apart
     if match.group(field).replace(" ", "") in COLON_ONLY_LABELS:
         return False  # 'keywords', 'abstract' in a sentence: only 'keywords:' is a label
     indent = start

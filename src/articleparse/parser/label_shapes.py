@@ -283,20 +283,26 @@ _LONGEST_NAME: Final = 4
 
 
 def spaced_items_follow(value: str, end: int) -> bool:
-    """The rest of the line is short items set apart by runs of spaces ('甲     乙')."""
+    """The line goes on with short items set apart by runs of spaces ('甲     乙'), two
+    or more, up to its end or to a longer piece (the English title after them)."""
     line_end = value.find("\n", end)
-    line = value[end : line_end if line_end >= 0 else len(value)].strip()
-    if "   " not in line or len(line) > _SPACED_ITEMS_LINE:
+    line = value[end : line_end if line_end >= 0 else min(len(value), end + _SPACED_ITEMS_LINE)]
+    if "   " not in line or line[:1] in " \u3000":
         return False
-    items = [item for item in line.split("   ") if item.strip()]
-    return len(items) >= 2 and all(
-        len(item.strip()) <= _SPACED_ITEM and not any(c in "。，,；;" for c in item)
-        for item in items
-    )
+    items = [item.strip() for item in line.split("   ") if item.strip()]
+    if line_end < 0 and end + _SPACED_ITEMS_LINE < len(value):
+        items.pop()  # cut by the reach
+    short = 0
+    for item in items:
+        if len(item) > _SPACED_ITEM or any(c in "。，,；;：:" for c in item):
+            break
+        short += 1
+    return short >= 2 and (short == len(items) or short >= _SPACED_ITEMS_BEFORE_MORE)
 
 
 _SPACED_ITEMS_LINE: Final = 200
 _SPACED_ITEM: Final = 20
+_SPACED_ITEMS_BEFORE_MORE: Final = 3
 
 
 def spaced_written(written: str) -> bool:

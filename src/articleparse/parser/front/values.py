@@ -25,7 +25,7 @@ from ..labels import (
 )
 from ..state import Body
 from ..tokens import Kind, Token
-from .line_values import line_value_end
+from .line_values import item_before, line_value_end
 from .opening import opens_content
 
 
@@ -58,7 +58,8 @@ def value_end(st: Body, index: int, field: str, bracketed: bool = False) -> int:
         st, index, MAX_VALUE_SEGMENTS, lambda position: _stops_value(st, position, chinese)
     )
     if reach is not None and at_label and field in ("abstract", "abstract_en"):
-        return reach  # an abstract of several paragraphs runs to the next label
+        # an abstract of several paragraphs runs to the next label
+        return item_before(st, index, reach)
     end = _sentence_end(st, index, reach, field in _CODED_FIELDS)
     return _postcode_end(st, index, end) if field == "affiliations" else end
 
@@ -323,7 +324,8 @@ def value_shape(field: str, text: str) -> bool:
         return text.startswith("10.") or text[:4].lower() == "doi:"
     if field == "article_number":
         # '1000-0000(2019)01-0001-03': never the '1' of '1 引言'
-        return len(text) >= 6 and "-" in text and any(c.isdigit() for c in text)
+        # ('1000—176X(2015)07—0099—08': dashes of any width)
+        return len(text) >= 6 and any(c in "-—–" for c in text) and any(c.isdigit() for c in text)
     return sum(c.isdigit() for c in text) >= 4  # a date
 
 
