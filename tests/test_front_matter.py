@@ -284,3 +284,20 @@ def test_record_page_with_a_bare_doi_and_no_labels() -> None:
     assert doc.metadata.abstract == "本文调查了边坡。"
     assert doc.metadata.keywords == ["边坡", "植被", "侵蚀"]
     assert [d.code for d in doc.diagnostics] == ["front-matter-unlabelled"]
+
+
+def test_role_and_name_byline_after_the_editors_lead() -> None:
+    for body in (
+        "古城墙的修复常常引起争议。\n撰文 | 魏青禾\n1 修复的原则\n正文。",
+        "古城墙的修复常常引起争议。 文/魏青禾 1 修复的原则 正文。",
+        "文／魏青禾\n古城墙的修复常常引起争议。\n1 修复的原则\n正文。",
+    ):
+        doc = _parse(f"标题 | 某题 |\n范文 | {body} |\n")
+        assert doc.metadata.authors == ["魏青禾"]
+        assert [s.title for s in doc.sections] == ["修复的原则"]
+        assert [p.text for p in doc.preamble] == ["古城墙的修复常常引起争议。"]
+
+
+def test_credit_of_another_role_is_no_author() -> None:
+    doc = _parse("标题 | 某题 |\n范文 | 古城墙的修复常常引起争议。\n图/魏青禾\n1 原则\n正文。 |\n")
+    assert doc.metadata.authors == []

@@ -112,12 +112,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1388_docshare_glued_toc_chunk_markers_multi": (
         "a document-sharing preview's glued contents and chunk markers"
     ),
-    "1391_role_pipe_byline_after_lead_multi": (
-        "a role and name byline ('撰文 | 某某') after the editor's lead"
-    ),
-    "1392_role_pipe_byline_after_lead_single": (
-        "a role and name byline ('撰文 | 某某') after the editor's lead"
-    ),
 }
 
 
