@@ -301,3 +301,25 @@ def test_role_and_name_byline_after_the_editors_lead() -> None:
 def test_credit_of_another_role_is_no_author() -> None:
     doc = _parse("标题 | 某题 |\n范文 | 古城墙的修复常常引起争议。\n图/魏青禾\n1 原则\n正文。 |\n")
     assert doc.metadata.authors == []
+
+
+def test_english_label_with_a_language_tag_and_an_author_bio_block() -> None:
+    for body in (
+        "Abstract (中文)\n本文比较了两地的节庆。\n關鍵詞: 節慶、社區\nAuthor\n"
+        "秦海帆, 某大学博士生,研究方向为社会学。 林晚舟, 某研究院助理研究员,研究方向为民俗学。\n"
+        "一、引言\n正文。",
+        "Abstract (中文) 本文比较了两地的节庆。 關鍵詞: 節慶、社區 Author "
+        "秦海帆, 某大学博士生,研究方向为社会学。 林晚舟, 某研究院助理研究员,研究方向为民俗学。"
+        " 一、引言 正文。",
+    ):
+        doc = _parse(f"标题 | 某题 |\n范文 | {body} |\n")
+        assert doc.metadata.abstract == "本文比较了两地的节庆。"
+        assert doc.metadata.abstract_en is None
+        assert doc.metadata.authors == ["秦海帆", "林晚舟"]
+        assert [p.text for p in doc.preamble] == []
+
+
+def test_english_author_label_before_pinyin_names_is_kept_under_its_label() -> None:
+    doc = _parse("标题 | 某题 |\n范文 | 张三1,李四2\nAuthors:ZHANG San  LI Si\n1 引言\n正文。 |\n")
+    assert doc.metadata.authors == ["张三", "李四"]
+    assert doc.metadata.extra == {"Authors": "ZHANG San  LI Si"}

@@ -47,12 +47,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1603_journal_submission_rules_block_after_abstract_single": (
         "a site's block of submission rules ('{1}…') after the text"
     ),
-    "1608_english_label_language_tag_and_author_bio_block_multi": (
-        "an English label with a language tag ('Abstract (中文)') and an 'Author' bio block"
-    ),
-    "1609_english_label_language_tag_and_author_bio_block_single": (
-        "an English label with a language tag ('Abstract (中文)') and an 'Author' bio block"
-    ),
     "1610_report_cover_compound_labels_multiline_values_multi": (
         "compound labels of a report's cover ('主持单位', '参与单位') cut to a known ending"
     ),

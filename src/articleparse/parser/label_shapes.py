@@ -264,7 +264,7 @@ def record_label(written: str, value: str, end: int) -> bool:
     following = value[end : end + 1]
     if written == "出处":
         return following == "《"
-    if written != "作者":
+    if written not in ("作者", "Author", "Authors"):
         return False
     run = end
     while run < len(value) and run - end <= _LONGEST_NAME and "\u4e00" <= value[run] <= "\u9fff":

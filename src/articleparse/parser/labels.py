@@ -185,7 +185,7 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     ),
     # After author_info and extra, whose forms begin with the same characters.
     "affiliations": ("作者单位", "作者單位", "作者机构", "机构地区", "单位", "單位"),
-    "authors": ("作者姓名", "作者", "作　者", "撰写人", "撰寫人", "撰稿人"),
+    "authors": ("作者姓名", "作者", "作　者", "撰写人", "撰寫人", "撰稿人", "Authors", "Author"),
 }
 
 # The field of a label found by its shape alone ('【期号】', '出 版 物:'), not in the

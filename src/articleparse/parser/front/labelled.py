@@ -48,8 +48,21 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
     tokens = st.tokens
     tree = st.tree
     label = tokens[index]
-    field = "extra" if label.field == SHAPE_LABEL else label.field
     start = index + 1
+    tag = language_tag(st, start, label.field)
+    if tag:
+        # 'Abstract (中文)': the tag says which language's field the label heads
+        written = label.text + tokens[start].text
+        start += 1
+        if (
+            start < len(tokens)
+            and tokens[start].kind is Kind.SEP
+            and "\n" not in tokens[start].text
+        ):
+            written += tokens[start].text
+            start += 1
+        label = Token(Kind.LABEL, written, label.start, tag)
+    field = "extra" if label.field == SHAPE_LABEL else label.field
     lead = ""
     alone = _value_on_next_line(st, start, label.field)
     if alone:
@@ -130,6 +143,36 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
 _CELL_BARS: Final = "|｜"
 _OPENERS: Final = frozenset({"（", "(", "【", "〔", "［"})
 _CLOSERS: Final = "）)】〕］"
+
+
+def language_tag(st: Body, index: int, field: str) -> str:
+    """The field a language tag after a label makes of it ('Abstract (中文)' heads the
+    Chinese abstract, '摘要(English)' the English one), or ''."""
+    tokens = st.tokens
+    if index >= len(tokens) or tokens[index].kind is not Kind.SEGMENT:
+        return ""
+    text = tokens[index].text.strip()
+    if text[:1] not in "(（" or text[-1:] not in ")）":
+        return ""
+    language = _LANGUAGES.get(text[1:-1].strip().lower(), "")
+    if language == "zh" and field.endswith("_en") and field[:-3] in _BILINGUAL:
+        return field[:-3]
+    if language == "en" and field in _BILINGUAL:
+        return field + "_en"
+    return ""
+
+
+_LANGUAGES: Final = {
+    "中文": "zh",
+    "chinese": "zh",
+    "中": "zh",
+    "英文": "en",
+    "english": "en",
+    "英": "en",
+}
+
+
+_BILINGUAL: Final = frozenset({"abstract", "keywords"})
 
 
 def _title_en_instead(st: Body, label: Token, raw: str) -> bool:

@@ -85,3 +85,46 @@ def role_byline(st: Body, index: int) -> bool:
 
 _ROLE_TOKENS: Final = 5
 """Tokens a role, its mark and a name take in a single-line body ('撰文', ' ', '|', ' ', '某某')."""
+
+
+def bios_follow(st: Body, index: int) -> bool:
+    """After the author label at ``index`` ('Author', alone on its line or before the
+    text), a bio rather than names: a name, a comma or bracket, and a clause about
+    the person that ends a sentence ('甲乙, 某大学博士生,研究方向为…。')."""
+    tokens = st.tokens
+    text = "".join(t.text for t in tokens[index + 1 : index + 1 + _BIO_TOKENS]).lstrip()
+    cut = 0
+    while cut < len(text) and cut <= MAX_NAME and is_han(text[cut]):
+        cut += 1
+    if not valid_name(text[:cut]) or text[cut : cut + 1] not in _BIO_NAME_END:
+        return False
+    rest = text[cut + 1 : cut + 1 + _LONGEST_BIO_CLAUSE].lstrip()
+    head = 0
+    while head < len(rest) and head <= MAX_NAME and is_han(rest[head]):
+        head += 1
+    if valid_name(rest[:head]) and rest[head : head + 1] in _NAME_ENDS | {""}:
+        return False  # '甲乙, 丙丁, …': names
+    stop = rest.find("。")
+    return stop >= _SHORTEST_BIO_CLAUSE and "\n" not in rest[:stop]
+
+
+_BIO_NAME_END: Final = frozenset(",，")
+_BIO_TOKENS: Final = 8
+_LONGEST_BIO_CLAUSE: Final = 400
+_SHORTEST_BIO_CLAUSE: Final = 6
+
+
+def latin_names_follow(st: Body, index: int) -> bool:
+    """An English author label ('Authors:') before a line with no Chinese character:
+    the names in Pinyin, not the article's authors."""
+    tokens = st.tokens
+    if not tokens[index].text.isascii():
+        return False
+    following = index + 1
+    if following < len(tokens) and tokens[following].kind is Kind.SEP:
+        following += 1
+    return (
+        following < len(tokens)
+        and tokens[following].kind is Kind.SEGMENT
+        and not any(is_han(c) for c in tokens[following].text)
+    )

@@ -25,7 +25,7 @@ from ..labels import (
 )
 from ..state import Body
 from ..tokens import Kind, Token
-from .line_values import item_before, line_value_end
+from .line_values import _next_bio, item_before, line_value_end
 from .opening import opens_content
 
 
@@ -61,6 +61,14 @@ def value_end(st: Body, index: int, field: str, bracketed: bool = False) -> int:
         # an abstract of several paragraphs runs to the next label
         return item_before(st, index, reach)
     end = _sentence_end(st, index, reach, field in _CODED_FIELDS)
+    while (
+        field == "author_info"
+        and end + 1 < len(tokens)
+        and (reach is None or end + 1 < reach)
+        and tokens[end].kind is Kind.SEP
+        and _next_bio(st, field, end + 1)
+    ):
+        end = _sentence_end(st, end + 1, reach, False)  # '甲乙,…。 丙丁,…。': one bio each
     return _postcode_end(st, index, end) if field == "affiliations" else end
 
 
