@@ -194,3 +194,25 @@ def test_keyword_label_without_colon_before_items_set_apart_by_space_runs() -> N
     )
     assert doc.metadata.keywords == ["陶瓷膜", "含油废水", "膜通量"]
     assert doc.metadata.title_en == "Experimental Study on Membranes"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "某研究中心\n摘要:本文做了调查。\n主持单位:某研究中心\n主持人:秦教授\n一、概况\n正文。",
+        "某研究中心 摘要:本文做了调查。 主持单位:某研究中心 主持人:秦教授 一、概况 正文。",
+    ],
+)
+def test_compound_label_ending_in_a_word_label_and_a_bare_unit_with_no_author(body: str) -> None:
+    doc = _body(body)
+    assert doc.metadata.abstract == "本文做了调查。"
+    assert doc.metadata.extra == {"主持单位": "某研究中心", "主持人": "秦教授"}
+    assert doc.metadata.affiliations == []
+    assert doc.boilerplate == ["某研究中心"]
+    assert [d.code for d in doc.diagnostics] == ["front-matter-unplaced"]
+
+
+def test_a_unit_before_the_name_on_its_line_is_an_affiliation() -> None:
+    doc = _body("某市人民检察院 秦思敏\n摘要:本文做了调查。\n一、概况\n正文。")
+    assert doc.metadata.affiliations == ["某市人民检察院"]
+    assert doc.metadata.authors == ["秦思敏"]

@@ -47,12 +47,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1603_journal_submission_rules_block_after_abstract_single": (
         "a site's block of submission rules ('{1}…') after the text"
     ),
-    "1610_report_cover_compound_labels_multiline_values_multi": (
-        "compound labels of a report's cover ('主持单位', '参与单位') cut to a known ending"
-    ),
-    "1611_report_cover_compound_labels_multiline_values_single": (
-        "compound labels of a report's cover ('主持单位', '参与单位') cut to a known ending"
-    ),
     "1612_thesis_record_label_blank_value_advisor_multi": (
         "a thesis record's advisor read as an author"
     ),

@@ -134,6 +134,8 @@ def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
         # '…2019-03-14 更新时间:', '来源:《某报》 发布时间:'; a quotation closed in a
         # sentence ('围绕 “某某” 形成三方面:') is prose going on
         return start, False
+    if value[before - 1] in _SENTENCE_ENDS:
+        return start, False  # '…调查。 主持单位:': after a sentence and a space, as at a line start
     return start, True  # after a word: a label only right after another's value
 
 
@@ -213,6 +215,7 @@ _NOT_BETWEEN: Final = "。！？!?\n,，;；、"
 _SHAPE_SHORTEST: Final = 2
 _SHAPE_LONGEST: Final = 6
 _SHAPE_LONGEST_BRACKETED: Final = 8
+_SENTENCE_ENDS: Final = frozenset("。！？")
 _GLOSS_LONGEST: Final = 8
 _SHAPE_SPACE_RUN: Final = 4
 _SHAPE_SPACES: Final = ' \u3000\u00a0?"'

@@ -88,6 +88,20 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
                 f"'{notice}' is the page's notice about itself, before the text",
             )
             tree.add_chrome(text[part.start : notice_end])
+        elif (
+            part.kind == "affiliations"
+            and label_follows
+            and not text[part.end :].strip()
+            and not any(c.isdigit() or c in _NOT_BARE for c in raw)
+            and _no_names(st)
+        ):
+            # a bare unit (no number, no address) right before a label, with no author
+            # read before it (a report's cover: '某研究中心', then '摘要:'): nobody's
+            # affiliation; reported and kept where it stands
+            tree.diagnose(
+                "front-matter-unplaced", offset, f"'{excerpt(raw)}' names a unit but no author"
+            )
+            tree.add_paragraph(raw, offset)
         elif part.kind == "unknown":
             if not label_follows or len(text) - part.start > MAX_UNPLACED_CHARS:
                 _warn_if_names(st, raw, offset)
@@ -132,6 +146,16 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
 
 _NOTICE_SENTENCES: Final = 2
 _NOTICE_REACH: Final = 200
+
+
+# What a bare unit's line holds none of: a colon (a label), a list, an address's number.
+_NOT_BARE: Final = frozenset(":：;；,，")
+
+
+def _no_names(st: Body) -> bool:
+    """No author has been read, from an author line, a label or a byline."""
+    tree = st.tree
+    return "authors" not in tree.lists and not tree.named_authors and "authors" not in st.placed
 
 
 def _layout_marks(raw: str) -> bool:
