@@ -82,6 +82,7 @@ def _full_scan(value: str, multiline: bool) -> list[tuple[int, int, str]]:
 
 @given(bodies)
 @example(" 内容摘要 \n")
+@example(";摘 要")  # a spaced label glued after a mark, with no colon
 @example("x 【来源:某刊】 摘要】本文")  # a label inside a meta bracket; one that lost its bracket
 @example("一摘要:")  # a label of the table glued inside a run of the same shape
 @example(

@@ -99,6 +99,17 @@ _CLASSES: Final = CharClasses(
 _NONE: Final[frozenset[str]] = frozenset()
 
 
+# A boundary mark that is no whitespace, right before a label's first character:
+# where a label with no colon may start glued to the text before it.
+_AFTER_MARK: Final = regex.compile(
+    "["
+    + regex.escape("".join(sorted(_LABEL_BOUNDARY - frozenset(" \t\r\n\u3000\u00a0"))))
+    + "](?=["
+    + regex.escape("".join(sorted(_LABEL_FIRST_CHARS)))
+    + "])"
+)
+
+
 def _unprefixed(forms: tuple[str, ...]) -> tuple[str, ...]:
     """The forms no other form is a beginning of: finding 'Key word' finds every
     place 'Key words' starts too, so the longer one is never searched for."""
@@ -145,6 +156,8 @@ def _labels(
         while found != -1:
             starts.add(found)
             found = value.find(bracket, found + 1)
+    for mark in _AFTER_MARK.finditer(value):  # '…；摘 要…': after a mark, no space
+        starts.add(mark.end())
     found = value.find("\r")  # a carriage return that separates nothing
     while found != -1:
         starts.add(found + 1)

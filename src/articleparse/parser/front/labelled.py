@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..checks import prose, value_shape
 from ..content.numbering import find_marker
 from ..labels import (
     BLOCK_FIELDS,
@@ -27,7 +28,7 @@ from .chrome import site_tags
 from .english import english_tail, english_title_line
 from .names import is_han, valid_name
 from .opening import opens_content
-from .values import prose, value_end, value_shape
+from .values import value_end
 
 
 def bracketed_label(st: Body, index: int) -> bool:

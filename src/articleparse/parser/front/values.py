@@ -16,6 +16,7 @@ from typing import Final
 import regex
 
 from .. import patterns
+from ..checks import prose, value_shape
 from ..content.numbering import ends_paragraph, find_marker
 from ..labels import (
     BLOCK_FIELDS,
@@ -312,31 +313,6 @@ def _stops_list(st: Body, position: int, latin: bool) -> bool:
     return len(text) > 30 or any(c in "。，！？" for c in text[:-1])
 
 
-def prose(text: str) -> bool:
-    """Whether ``text`` holds a sentence that ends before its last character: a
-    paragraph, never the value of a list or of a label found by its shape."""
-    core = text.rstrip()
-    return any(c in _SENTENCE_STOPS for c in core[:-1])
-
-
-def value_shape(field: str, text: str) -> bool:
-    """Whether ``text`` can be the value of a short field (an empty '文章编号:' never
-    takes the next heading as its value)."""
-    if not text:
-        return False
-    if field == "document_code":
-        return 1 <= len(text) <= 4 and text[0].isascii() and text[0].isalpha()
-    if field == "clc":
-        return text[0].isascii() and text[0].isalpha() and any(c.isdigit() for c in text)
-    if field == "doi":
-        return text.startswith("10.") or text[:4].lower() == "doi:"
-    if field == "article_number":
-        # '1000-0000(2019)01-0001-03': never the '1' of '1 引言'
-        # ('1000—176X(2015)07—0099—08': dashes of any width)
-        return len(text) >= 6 and any(c in "-—–" for c in text) and any(c.isdigit() for c in text)
-    return sum(c.isdigit() for c in text) >= 4  # a date
-
-
 def _ends_with_postcode(text: str) -> bool:
     """'410081', '210000）', '250100;': a six-digit postcode at the end of ``text``."""
     core = text.rstrip(")）;；,，")
@@ -376,9 +352,6 @@ MAX_LIST_SEGMENTS: Final = 12
 
 
 _CODED_FIELDS: Final = frozenset({"fund", "extra"})
-
-
-_SENTENCE_STOPS: Final = "。！？"
 
 
 _CLOSING_BRACKETS: Final = frozenset("）)】〕］")
