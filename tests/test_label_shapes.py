@@ -216,3 +216,27 @@ def test_a_unit_before_the_name_on_its_line_is_an_affiliation() -> None:
     doc = _body("某市人民检察院 秦思敏\n摘要:本文做了调查。\n一、概况\n正文。")
     assert doc.metadata.affiliations == ["某市人民检察院"]
     assert doc.metadata.authors == ["秦思敏"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "作者\n\n秦若溪\n\n关键词\n\n茶园 ; 监测 ; tea garden ; soil acidification\n\n学位类别\n\n硕士"
+        "\n\n导师\n\n柯明远\n\n中文摘要\n\n本研究比较了三种方法。",
+        "作者  秦若溪  关键词  茶园 ; 监测 ; tea garden ; soil acidification  学位类别  硕士"
+        "  导师  柯明远  中文摘要  本研究比较了三种方法。",
+    ],
+)
+def test_record_page_labels_by_their_layout_and_an_advisor_no_author(body: str) -> None:
+    doc = _body(body)
+    assert doc.metadata.authors == ["秦若溪"]
+    assert doc.metadata.keywords == ["茶园", "监测"]
+    assert doc.metadata.keywords_en == ["tea garden", "soil acidification"]
+    assert doc.metadata.extra == {"学位类别": "硕士", "导师": "柯明远"}
+    assert doc.metadata.abstract == "本研究比较了三种方法。"
+
+
+def test_an_acronym_among_chinese_keywords_stays_a_keyword() -> None:
+    doc = _body("关键词: 语料库; 翻译策略; ESP;\n1 引言\n正文。")
+    assert doc.metadata.keywords == ["语料库", "翻译策略", "ESP"]
+    assert doc.metadata.keywords_en == []

@@ -47,12 +47,6 @@ KNOWN_GAPS: dict[str, str] = {
     "1603_journal_submission_rules_block_after_abstract_single": (
         "a site's block of submission rules ('{1}…') after the text"
     ),
-    "1612_thesis_record_label_blank_value_advisor_multi": (
-        "a thesis record's advisor read as an author"
-    ),
-    "1613_thesis_record_label_blank_value_advisor_single": (
-        "a thesis record's advisor read as an author"
-    ),
     "1614_line_break_after_open_book_title_mark_multi": (
         "a line broken after an opening title mark ('《') or '第'"
     ),

@@ -23,7 +23,7 @@ from ..labels import (
 )
 from ..state import Body, excerpt
 from ..tokens import Kind, Token
-from .blocks import BLOCK_VALUE_FIELDS, block_end, script_switch
+from .blocks import BLOCK_VALUE_FIELDS, block_end, latin_items, script_switch
 from .chrome import site_tags
 from .english import english_tail, english_title_line
 from .names import is_han, valid_name
@@ -124,8 +124,18 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
             raw = kept[:-1]
     if not raw:
         tree.diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
-    cut, english_at = (-1, -1) if field != "abstract" else english_tail(raw)
-    if cut > 0 and "abstract_en" not in tree.scalars:
+    if field == "abstract":
+        cut, english_at = english_tail(raw)
+    elif field == "keywords" and english < 0 and not _english_keywords_ahead(st, index):
+        cut, english_at = latin_items(raw)
+    else:
+        cut, english_at = -1, -1
+    if cut > 0 and field == "keywords":
+        # '茶園 ; 監測 ; tea garden ; soil acidification': the English items after them
+        tree.assign(field, raw[:cut], label.text, label.start)
+        tree.add_text(raw[cut:english_at])
+        tree.assign("keywords_en", raw[english_at:], "", tokens[start].start + english_at)
+    elif cut > 0 and "abstract_en" not in tree.scalars:
         # '摘要 …的几种方法。 On the basis of …': the English abstract, unlabelled, after it
         tree.assign(field, raw[:cut], label.text, label.start)
         tree.add_text(raw[cut:english_at])
@@ -236,6 +246,16 @@ def _name_follows(st: Body, index: int) -> bool:
         tokens[index + 1].kind is Kind.SEGMENT
         and bool(words)
         and valid_name(words[0].rstrip(",，、"))
+    )
+
+
+def _english_keywords_ahead(st: Body, index: int) -> bool:
+    """The English keywords are read already, or their label comes within a few tokens."""
+    if "keywords_en" in st.tree.lists:
+        return True
+    return any(
+        token.kind is Kind.LABEL and token.field == "keywords_en"
+        for token in st.tokens[index : index + _TAGS_AHEAD]
     )
 
 

@@ -26,6 +26,7 @@ from ..labels import (
 )
 from ..state import Body
 from ..tokens import Kind, Token
+from .blocks import record_gap
 from .line_values import _next_bio, item_before, line_value_end
 from .opening import opens_content
 
@@ -46,6 +47,24 @@ def value_end(st: Body, index: int, field: str, bracketed: bool = False) -> int:
         return line_value_end(st, index, field)
     if field in SHORT_FIELDS:
         return _short_value_end(st, index, field)
+    if (
+        field in LIST_FIELDS
+        and index > 0
+        and record_gap(tokens[index - 1].text)
+        and index + 1 < len(tokens)
+        and tokens[index + 1].text == " "
+    ):
+        # a record page's item ('关键词  甲 ; 乙 ; tea garden  学位类别  …'): the pieces
+        # a single space sets apart, to the next gap
+        end = index + 1
+        while (
+            end + 1 < len(tokens)
+            and tokens[end].kind is Kind.SEP
+            and tokens[end].text == " "
+            and tokens[end + 1].kind is Kind.SEGMENT
+        ):
+            end += 2
+        return end
     if field in LIST_FIELDS:
         if prose(tokens[index].text):
             return index  # '关键词: 美术馆的…。许多…': an empty label, then a paragraph

@@ -23,6 +23,7 @@ from ..labels import (
 from ..paragraph_checks import prose_shaped, title_again
 from ..state import Body
 from ..tokens import Kind, Token
+from .blocks import record_label
 from .english import english_prose
 from .labelled import bracketed_label, demote_shape, labelled, shape_stands
 from .lead import lead
@@ -68,6 +69,14 @@ def front(st: Body, index: int) -> tuple[int, int]:
         elif bracketed_label(st, index):
             tree.add_text(token.text)
             index = labelled(st, index + 1, bracketed=True)
+        elif record_label(st, index):
+            # '学位类别' / '碩士' among labels that stand alone: a label by its layout
+            text = token.text
+            stop = index + 1
+            if not st.multiline:
+                text += tokens[stop].text  # the gap after it, as after '作者  '
+                stop += 1
+            tokens[index:stop] = [Token(Kind.LABEL, text, token.start, SHAPE_LABEL)]
         elif opens_content(st, index):
             return index, 0
         else:
