@@ -240,3 +240,10 @@ def test_an_acronym_among_chinese_keywords_stays_a_keyword() -> None:
     doc = _body("关键词: 语料库; 翻译策略; ESP;\n1 引言\n正文。")
     assert doc.metadata.keywords == ["语料库", "翻译策略", "ESP"]
     assert doc.metadata.keywords_en == []
+
+
+def test_a_forms_blank_after_a_sentence_is_no_label_on_one_line() -> None:
+    doc = _body(
+        "摘要:本文做了调查。 本人郑重声明:以上属实。  作者签名:    日期:    年 1 引言 正文。"
+    )
+    assert "作者签名" not in doc.metadata.extra

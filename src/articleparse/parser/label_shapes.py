@@ -134,8 +134,10 @@ def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
         # '…2019-03-14 更新时间:', '来源:《某报》 发布时间:'; a quotation closed in a
         # sentence ('围绕 “某某” 形成三方面:') is prose going on
         return start, False
-    if value[before - 1] in _SENTENCE_ENDS:
-        return start, False  # '…调查。 主持单位:': after a sentence and a space, as at a line start
+    if value[before - 1] in _SENTENCE_ENDS and _value_glued(value, end):
+        # '…调查。 主持单位:某中心': after a sentence and a space, as at a line start (a
+        # form's blank after it, '…声明。  作者签名:    日期:', is no value)
+        return start, False
     return start, True  # after a word: a label only right after another's value
 
 
@@ -164,6 +166,15 @@ def gloss_start(value: str, end: int) -> int:
             return -1
         position -= 1
     return -1
+
+
+def _value_glued(value: str, end: int) -> bool:
+    """A value stands right after the colon that follows ``end``."""
+    colon = end
+    while colon < len(value) and value[colon] in _SHAPE_SPACES:
+        colon += 1
+    following = value[colon + 1 : colon + 2]
+    return bool(following) and not following.isspace()
 
 
 def _not_a_label(written: str) -> bool:
