@@ -247,3 +247,11 @@ def test_a_forms_blank_after_a_sentence_is_no_label_on_one_line() -> None:
         "摘要:本文做了调查。 本人郑重声明:以上属实。  作者签名:    日期:    年 1 引言 正文。"
     )
     assert "作者签名" not in doc.metadata.extra
+
+
+def test_a_units_label_value_goes_on_over_unit_lines_before_the_next_label() -> None:
+    doc = _body(
+        "摘要:本文做了调查。\n参与单位:某大学环境学院\n某大学公共管理学院\n主持人:秦教授\n一、概况\n正文。"
+    )
+    assert doc.metadata.extra["参与单位"] == "某大学环境学院\n某大学公共管理学院"
+    assert doc.metadata.affiliations == []

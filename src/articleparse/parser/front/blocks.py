@@ -178,3 +178,30 @@ _RECORD_GAP: Final = 2
 _ITEM_GAP: Final = regex.compile(r"\n[ \t\u3000]*\n|[ \u3000]{2,}")
 _RECORD_SHORTEST: Final = 2
 _RECORD_LONGEST: Final = 6
+
+
+def unit_lines(st: Body, start: int, end: int) -> int:
+    """A label's value that names a unit goes on over the lines below it that name a
+    unit too, one a line, up to the next label ('参与单位:某学院' / '某研究所' /
+    '主持人:…'); lines that lead to no label are not taken."""
+    tokens = st.tokens
+    if not st.multiline or not all(
+        looks_like_affiliation(t.text) for t in tokens[start:end] if t.kind is Kind.SEGMENT
+    ):
+        return end
+    position = end
+    while (
+        position + 1 < len(tokens)
+        and tokens[position].kind is Kind.SEP
+        and tokens[position].text.count("\n") == 1
+        and tokens[position + 1].kind is Kind.SEGMENT
+        and looks_like_affiliation(tokens[position + 1].text)
+        and not any(c in "。：:" for c in tokens[position + 1].text)
+    ):
+        position += 2
+    following = (
+        position + 1 if position < len(tokens) and tokens[position].kind is Kind.SEP else position
+    )
+    if position > end and following < len(tokens) and tokens[following].kind is Kind.LABEL:
+        return position
+    return end

@@ -23,7 +23,7 @@ from ..labels import (
 )
 from ..state import Body, excerpt
 from ..tokens import Kind, Token
-from .blocks import BLOCK_VALUE_FIELDS, block_end, latin_items, script_switch
+from .blocks import BLOCK_VALUE_FIELDS, block_end, latin_items, script_switch, unit_lines
 from .chrome import site_tags
 from .english import english_tail, english_title_line
 from .names import is_han, valid_name
@@ -78,6 +78,8 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
         end = block_end(st, start, end, field)  # '关键词' alone, one keyword a line
         if field == "keywords":
             english = script_switch(st, start, end)
+    if field == "extra" and end > start:
+        end = unit_lines(st, start, end)  # '参与单位:某学院' then '某学院' on the next line
     english_end = end
     if english > 0:
         end = english - 1
