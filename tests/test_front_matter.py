@@ -163,12 +163,12 @@ def test_keywords_running_into_the_text_after_a_space_are_reported() -> None:
     assert (found[0].line, found[0].column) == (2, 1)
 
 
-def test_an_abstract_that_ran_on_into_the_keywords_is_reported() -> None:
+def test_a_keyword_label_before_space_run_items_ends_the_abstract() -> None:
     doc = _parse(
         "范文 | 摘要:本文研究某问题,讨论其成因与对策,提出三条建议 关键词甲乙    丙丁    戊己 |"
     )
-    found = [d for d in doc.diagnostics if d.code == "field-unlikely"]
-    assert found and "'关键词'" in found[0].message
+    assert doc.metadata.abstract == "本文研究某问题,讨论其成因与对策,提出三条建议"
+    assert doc.metadata.keywords == ["甲乙", "丙丁", "戊己"]
 
 
 def test_keywords_as_a_word_of_the_abstract_are_no_label() -> None:
@@ -321,3 +321,42 @@ def test_cell_bars_at_line_starts_are_layout() -> None:
 def test_bar_inside_a_line_stays_text() -> None:
     doc = _parse("范文 | 前文写到这里。\n甲项 | 乙项 | 丙项\n正文。 |")
     assert [p.text for p in doc.preamble] == ["前文写到这里。", "甲项 | 乙项 | 丙项", "正文。"]
+
+
+def test_role_and_name_byline_after_the_editors_lead() -> None:
+    for body in (
+        "古城墙的修复常常引起争议。\n撰文 | 魏青禾\n1 修复的原则\n正文。",
+        "古城墙的修复常常引起争议。 文/魏青禾 1 修复的原则 正文。",
+        "文／魏青禾\n古城墙的修复常常引起争议。\n1 修复的原则\n正文。",
+    ):
+        doc = _parse(f"标题 | 某题 |\n范文 | {body} |\n")
+        assert doc.metadata.authors == ["魏青禾"]
+        assert [s.title for s in doc.sections] == ["修复的原则"]
+        assert [p.text for p in doc.preamble] == ["古城墙的修复常常引起争议。"]
+
+
+def test_credit_of_another_role_is_no_author() -> None:
+    doc = _parse("标题 | 某题 |\n范文 | 古城墙的修复常常引起争议。\n图/魏青禾\n1 原则\n正文。 |\n")
+    assert doc.metadata.authors == []
+
+
+def test_english_label_with_a_language_tag_and_an_author_bio_block() -> None:
+    for body in (
+        "Abstract (中文)\n本文比较了两地的节庆。\n關鍵詞: 節慶、社區\nAuthor\n"
+        "秦海帆, 某大学博士生,研究方向为社会学。 林晚舟, 某研究院助理研究员,研究方向为民俗学。\n"
+        "一、引言\n正文。",
+        "Abstract (中文) 本文比较了两地的节庆。 關鍵詞: 節慶、社區 Author "
+        "秦海帆, 某大学博士生,研究方向为社会学。 林晚舟, 某研究院助理研究员,研究方向为民俗学。"
+        " 一、引言 正文。",
+    ):
+        doc = _parse(f"标题 | 某题 |\n范文 | {body} |\n")
+        assert doc.metadata.abstract == "本文比较了两地的节庆。"
+        assert doc.metadata.abstract_en is None
+        assert doc.metadata.authors == ["秦海帆", "林晚舟"]
+        assert [p.text for p in doc.preamble] == []
+
+
+def test_english_author_label_before_pinyin_names_is_kept_under_its_label() -> None:
+    doc = _parse("标题 | 某题 |\n范文 | 张三1,李四2\nAuthors:ZHANG San  LI Si\n1 引言\n正文。 |\n")
+    assert doc.metadata.authors == ["张三", "李四"]
+    assert doc.metadata.extra == {"Authors": "ZHANG San  LI Si"}

@@ -136,3 +136,122 @@ def test_keywords_one_a_line_then_english() -> None:
     doc = _body("关键词\n社区食堂\n老年助餐\ncommunity canteen\nmeal aid\n1 引言\n正文。")
     assert doc.metadata.keywords == ["社区食堂", "老年助餐"]
     assert doc.metadata.keywords_en == ["community canteen", "meal aid"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "文献标识码:A 开放科学(资源服务)标识码(OSID): A Simplified Estimate of Tomato Growth\n"
+        "1 引言\n正文。",
+        "文献标识码:A 开放科学(资源服务)标识码(OSID): A Simplified Estimate of Tomato Growth"
+        " 1 引言 正文。",
+    ],
+)
+def test_label_with_glosses_in_brackets_left_empty_before_the_english_title(body: str) -> None:
+    doc = _body(body)
+    assert doc.metadata.document_code == "A"
+    assert doc.metadata.title_en == "A Simplified Estimate of Tomato Growth"
+    assert [d.code for d in doc.diagnostics] == ["empty-field"]
+    assert (doc.diagnostics[0].line, doc.diagnostics[0].column) == (2, 14)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "分享到:\n2022-05-06 【来源:某刊通讯】 点击:\n摘要】本文梳理了刊物的变化。\n一、创办\n正文。",
+        "分享到: 2022-05-06 【来源:某刊通讯】 点击: 摘要】本文梳理了刊物的变化。 一、创办 正文。",
+    ],
+)
+def test_label_inside_a_meta_bracket_and_a_label_that_lost_its_opening_bracket(body: str) -> None:
+    doc = _body(body)
+    assert doc.metadata.source == "某刊通讯"
+    assert doc.metadata.abstract == "本文梳理了刊物的变化。"
+    assert doc.boilerplate == ["分享到:", "2022-05-06", "点击:"]
+    assert [p.text for p in doc.preamble] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "摘要:本文测量了降温效应。\n某某论文网   关键词:绿地;降温   文章编号:1000—176X(2015)07—0099—08"
+        "   一、背景   正文。",
+        "摘要:本文测量了降温效应。 某某论文网   关键词:绿地;降温   文章编号:1000—176X(2015)07—0099—08"
+        "   一、背景   正文。",
+    ],
+)
+def test_a_run_of_spaces_sets_a_piece_apart_from_the_value_before_it(body: str) -> None:
+    doc = _body(body)
+    assert doc.metadata.abstract == "本文测量了降温效应。"
+    assert doc.metadata.keywords == ["绿地", "降温"]
+    assert doc.metadata.article_number == "1000—176X(2015)07—0099—08"
+    assert doc.boilerplate == ["某某论文网"]
+    assert [d.code for d in doc.diagnostics] == ["front-matter-unplaced"]
+
+
+def test_keyword_label_without_colon_before_items_set_apart_by_space_runs() -> None:
+    doc = _body(
+        "摘要:本文做了实验。 关键词陶瓷膜     含油废水     膜通量     Experimental Study on Membranes"
+    )
+    assert doc.metadata.keywords == ["陶瓷膜", "含油废水", "膜通量"]
+    assert doc.metadata.title_en == "Experimental Study on Membranes"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "某研究中心\n摘要:本文做了调查。\n主持单位:某研究中心\n主持人:秦教授\n一、概况\n正文。",
+        "某研究中心 摘要:本文做了调查。 主持单位:某研究中心 主持人:秦教授 一、概况 正文。",
+    ],
+)
+def test_compound_label_ending_in_a_word_label_and_a_bare_unit_with_no_author(body: str) -> None:
+    doc = _body(body)
+    assert doc.metadata.abstract == "本文做了调查。"
+    assert doc.metadata.extra == {"主持单位": "某研究中心", "主持人": "秦教授"}
+    assert doc.metadata.affiliations == []
+    assert doc.boilerplate == ["某研究中心"]
+    assert [d.code for d in doc.diagnostics] == ["front-matter-unplaced"]
+
+
+def test_a_unit_before_the_name_on_its_line_is_an_affiliation() -> None:
+    doc = _body("某市人民检察院 秦思敏\n摘要:本文做了调查。\n一、概况\n正文。")
+    assert doc.metadata.affiliations == ["某市人民检察院"]
+    assert doc.metadata.authors == ["秦思敏"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "作者\n\n秦若溪\n\n关键词\n\n茶园 ; 监测 ; tea garden ; soil acidification\n\n学位类别\n\n硕士"
+        "\n\n导师\n\n柯明远\n\n中文摘要\n\n本研究比较了三种方法。",
+        "作者  秦若溪  关键词  茶园 ; 监测 ; tea garden ; soil acidification  学位类别  硕士"
+        "  导师  柯明远  中文摘要  本研究比较了三种方法。",
+    ],
+)
+def test_record_page_labels_by_their_layout_and_an_advisor_no_author(body: str) -> None:
+    doc = _body(body)
+    assert doc.metadata.authors == ["秦若溪"]
+    assert doc.metadata.keywords == ["茶园", "监测"]
+    assert doc.metadata.keywords_en == ["tea garden", "soil acidification"]
+    assert doc.metadata.extra == {"学位类别": "硕士", "导师": "柯明远"}
+    assert doc.metadata.abstract == "本研究比较了三种方法。"
+
+
+def test_an_acronym_among_chinese_keywords_stays_a_keyword() -> None:
+    doc = _body("关键词: 语料库; 翻译策略; ESP;\n1 引言\n正文。")
+    assert doc.metadata.keywords == ["语料库", "翻译策略", "ESP"]
+    assert doc.metadata.keywords_en == []
+
+
+def test_a_forms_blank_after_a_sentence_is_no_label_on_one_line() -> None:
+    doc = _body(
+        "摘要:本文做了调查。 本人郑重声明:以上属实。  作者签名:    日期:    年 1 引言 正文。"
+    )
+    assert "作者签名" not in doc.metadata.extra
+
+
+def test_a_units_label_value_goes_on_over_unit_lines_before_the_next_label() -> None:
+    doc = _body(
+        "摘要:本文做了调查。\n参与单位:某大学环境学院\n某大学公共管理学院\n主持人:秦教授\n一、概况\n正文。"
+    )
+    assert doc.metadata.extra["参与单位"] == "某大学环境学院\n某大学公共管理学院"
+    assert doc.metadata.affiliations == []

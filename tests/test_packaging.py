@@ -82,5 +82,7 @@ def test_the_pure_wheel_and_the_sdist_carry_the_license(tmp_path: Path) -> None:
         and "src/articleparse/cli/parse.py" in members
         and "build_backend/articleparse_backend.py" in members
     )
-    assert "src/articleparse/_native.c" in members  # a compiled build from the sdist builds the helper too
+    assert (
+        "src/articleparse/_native.c" in members
+    )  # a compiled build from the sdist builds the helper too
     assert not any(name.startswith("tests/") for name in members)  # the tests need the repository

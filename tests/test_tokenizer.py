@@ -15,10 +15,10 @@ from articleparse.parser import patterns
 from articleparse.parser.label_scan import (
     _label_field,
     _labels,
-    _stands_as_label,
-    _stands_glued,
     _without_inner_repeats,
 )
+from articleparse.parser.label_shapes import _after_colon
+from articleparse.parser.label_stands import lost_opening, stands_as_label, stands_glued
 from articleparse.parser.labels import FRONT_LABELS, SHAPE_LABEL
 from articleparse.parser.segments import _raw_separators, _separators
 from articleparse.parser.tokens import Kind
@@ -57,10 +57,16 @@ def _full_scan(value: str, multiline: bool) -> list[tuple[int, int, str]]:
         if match is not None:
             field = _label_field(match)
             boundary = patterns.FRONT_LABEL.match(value, position) is not None
+            if boundary and lost_opening(match, value):
+                found.append(
+                    (match.start(), _after_colon(value, match.end() + 1), Kind.LABEL, field)
+                )
+                position = found[-1][1]
+                continue
             stands = (
-                _stands_as_label(match, field, value, multiline)
+                stands_as_label(match, field, value, multiline)
                 if boundary
-                else _stands_glued(match, field, value)
+                else stands_glued(match, field, value)
             )
             if stands:
                 found.append((match.start(), match.end(), Kind.LABEL, field))
@@ -76,6 +82,8 @@ def _full_scan(value: str, multiline: bool) -> list[tuple[int, int, str]]:
 
 @given(bodies)
 @example(" 内容摘要 \n")
+@example(";摘 要")  # a spaced label glued after a mark, with no colon
+@example("x 【来源:某刊】 摘要】本文")  # a label inside a meta bracket; one that lost its bracket
 @example("一摘要:")  # a label of the table glued inside a run of the same shape
 @example(
     "标题注释:"

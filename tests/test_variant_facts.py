@@ -38,53 +38,8 @@ def _input_for(facts_path: Path) -> Path:
 # an expected failure (strict: when it starts passing, take it off this list).
 # Classes found on real pages whose fixtures the parser does not pass yet.
 KNOWN_GAPS: dict[str, str] = {
-    "1606_half_bracket_abstract_label_and_source_bracket_multi": (
-        "a label that lost its opening bracket ('摘要】')"
-    ),
-    "1607_half_bracket_abstract_label_and_source_bracket_single": (
-        "a label that lost its opening bracket ('摘要】')"
-    ),
-    "1608_english_label_language_tag_and_author_bio_block_multi": (
-        "an English label with a language tag ('Abstract (中文)') and an 'Author' bio block"
-    ),
-    "1609_english_label_language_tag_and_author_bio_block_single": (
-        "an English label with a language tag ('Abstract (中文)') and an 'Author' bio block"
-    ),
-    "1610_report_cover_compound_labels_multiline_values_multi": (
-        "compound labels of a report's cover ('主持单位', '参与单位') cut to a known ending"
-    ),
-    "1611_report_cover_compound_labels_multiline_values_single": (
-        "compound labels of a report's cover ('主持单位', '参与单位') cut to a known ending"
-    ),
-    "1612_thesis_record_label_blank_value_advisor_multi": (
-        "a thesis record's advisor read as an author"
-    ),
-    "1613_thesis_record_label_blank_value_advisor_single": (
-        "a thesis record's advisor read as an author"
-    ),
-    "1620_affiliation_glued_to_abstract_and_empty_osid_multi": (
-        "an affiliation glued to '摘要:' and an empty OSID label"
-    ),
-    "1621_affiliation_glued_to_abstract_and_empty_osid_single": (
-        "an affiliation glued to '摘要:' and an empty OSID label"
-    ),
-    "1374_triple_space_items_after_article_number_multi": (
-        "a run of spaces does not end the article number's value"
-    ),
-    "1375_triple_space_items_after_article_number_single": (
-        "a run of spaces does not end the article number's value"
-    ),
-    "1377_keyword_label_no_colon_space_runs_single": (
-        "keywords separated by runs of spaces after a label with no colon"
-    ),
     "1388_docshare_glued_toc_chunk_markers_multi": (
         "a document-sharing preview's glued contents and chunk markers"
-    ),
-    "1391_role_pipe_byline_after_lead_multi": (
-        "a role and name byline ('撰文 | 某某') after the editor's lead"
-    ),
-    "1392_role_pipe_byline_after_lead_single": (
-        "a role and name byline ('撰文 | 某某') after the editor's lead"
     ),
 }
 

@@ -26,6 +26,7 @@ from .content.headings import heading
 from .content.paragraphs import paragraph
 from .front.labelled import bracketed_label, demote_shapes, labelled
 from .front.lead import lead
+from .front.roles import role_byline
 from .front.site_lines import interface_line
 from .front.zone import front, teaser_end, unlabelled_front
 from .labels import (
@@ -156,6 +157,13 @@ def content(st: Body, index: int) -> int:
         finish_entry(st)
         tree.add_chrome(token.text)
         return index + 1
+    if token.kind is Kind.SEGMENT and role_byline(st, index):
+        # '撰文 | 某某' after an editor's lead: the byline, the text goes on after it
+        after, skip = lead(st, index)
+        if skip > 0:
+            return paragraph(st, after, skip)
+        if after > index:
+            return after
     if token.kind is Kind.SEGMENT and english_back_matter(st, index):
         # 'Title in English' / 'ZHANG San' / 'Abstract: …' after the text or the references
         finish_entry(st)

@@ -7,7 +7,8 @@ placed and say when it does not look like what the field holds: an author
 that is no name, a keyword that is a sentence, an English title in Chinese,
 an abstract that ran on past the front matter. The value is kept where the
 parser put it; the diagnostic tells a user which records to look at. Each
-check returns a short reason, or '' when the value fits.
+check returns a short reason, or '' when the value fits. :func:`value_shape`
+and :func:`prose` are the same kind of test, asked before a value is placed.
 """
 
 from __future__ import annotations
@@ -235,3 +236,31 @@ def scalar_reason(field: str, value: str) -> str:
 # What opens a line of a web page's list or an export format, never a paragraph
 # before the text ('- 相关推荐', '• 中文核心期刊', '# 标题', '%T 题名').
 PAGE_MARKS: Final = frozenset("-•·#%*>|")
+
+
+def prose(text: str) -> bool:
+    """Whether ``text`` holds a sentence that ends before its last character: a
+    paragraph, never the value of a list or of a label found by its shape."""
+    core = text.rstrip()
+    return any(c in _SENTENCE_STOPS for c in core[:-1])
+
+
+def value_shape(field: str, text: str) -> bool:
+    """Whether ``text`` can be the value of a short field (an empty '文章编号:' never
+    takes the next heading as its value)."""
+    if not text:
+        return False
+    if field == "document_code":
+        return 1 <= len(text) <= 4 and text[0].isascii() and text[0].isalpha()
+    if field == "clc":
+        return text[0].isascii() and text[0].isalpha() and any(c.isdigit() for c in text)
+    if field == "doi":
+        return text.startswith("10.") or text[:4].lower() == "doi:"
+    if field == "article_number":
+        # '1000-0000(2019)01-0001-03': never the '1' of '1 引言'
+        # ('1000—176X(2015)07—0099—08': dashes of any width)
+        return len(text) >= 6 and any(c in "-—–" for c in text) and any(c.isdigit() for c in text)
+    return sum(c.isdigit() for c in text) >= 4  # a date
+
+
+_SENTENCE_STOPS: Final = "。！？"

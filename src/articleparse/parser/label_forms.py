@@ -155,7 +155,7 @@ def _front_label_pattern(boundary: bool = True) -> regex.Pattern[str]:
         alternatives = "|".join(_form_pattern(f) for f in sorted(forms, key=len, reverse=True))
         names.append(f"(?P<{field}>{alternatives})")
     return regex.compile(
-        (r"(?:(?<=^)|(?<=[ \t\r\n\u3000\u00a0。；;）)】\]（(]))" if boundary else "")
+        (r"(?:(?<=^)|(?<=[ \t\r\n\u3000\u00a0。；;）)】\]（(【〔［]))" if boundary else "")
         + r"(?P<open>[【\[〔［《][ \u3000]*)?"
         r"(?:" + "|".join(names) + r")"
         r"(?(open)[ \u3000]*(?P<close>[】\]〕］》]))"

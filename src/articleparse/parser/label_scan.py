@@ -17,35 +17,32 @@ import regex
 from . import patterns
 from .charclass import CharClasses
 from .label_shapes import (
-    _NOT_A_VALUE,
     _OPENING,
     _SHAPE_SPACES,
-    SPACED_FIELDS,
+    _after_colon,
     _ideograph,
     _shape_before_colon,
     _shape_in_brackets,
     _with_shapes,
-    ends_address,
-    ends_english_word,
-    record_label,
-    spaced_items_follow,
-    spaced_written,
 )
+from .label_stands import GLUED_BARE, lost_opening, stands_as_label, stands_glued
 from .labels import (
-    BARE_LABELS,
     BLOCK_FIELDS,
-    CODE_LABELS,
     COLON_ONLY_LABELS,
     FRONT_LABELS,
-    UNGLUED_LABELS,
 )
 from .tokens import Kind
 
 _LABEL_GROUPS: Final = tuple(FRONT_LABELS)
 
 
+# Brackets around a whole labelled item on a site's meta line ('【来源:某刊】'): the
+# label after one stands at a boundary, and the bracket is a segment of its own.
+_META_OPENERS: Final = "【〔［"
+
+
 # What may stand right before a label, and what a label may start with.
-_LABEL_BOUNDARY: Final = frozenset(" \t\r\n\u3000\u00a0。；;）)】]（(")
+_LABEL_BOUNDARY: Final = frozenset(" \t\r\n\u3000\u00a0。；;）)】]（(" + _META_OPENERS)
 
 
 _LABEL_FIRST_CHARS: Final = frozenset(
@@ -99,18 +96,18 @@ _CLASSES: Final = CharClasses(
 )
 
 
-# Code labels long enough to stand glued to the value before them with only a
-# space after them.
-_GLUED_BARE: Final = tuple(
-    form
-    for field in ("clc", "document_code", "article_number")
-    for form in FRONT_LABELS[field]
-    if len(form) >= 4 and form in BARE_LABELS
-)
-
-
 _NONE: Final[frozenset[str]] = frozenset()
-_SPACE_BEFORE: Final = frozenset(" \t\r\n\u3000\u00a0")
+
+
+# A boundary mark that is no whitespace, right before a label's first character:
+# where a label with no colon may start glued to the text before it.
+_AFTER_MARK: Final = regex.compile(
+    "["
+    + regex.escape("".join(sorted(_LABEL_BOUNDARY - frozenset(" \t\r\n\u3000\u00a0"))))
+    + "](?=["
+    + regex.escape("".join(sorted(_LABEL_FIRST_CHARS)))
+    + "])"
+)
 
 
 def _unprefixed(forms: tuple[str, ...]) -> tuple[str, ...]:
@@ -127,14 +124,7 @@ def _unprefixed(forms: tuple[str, ...]) -> tuple[str, ...]:
 _BLOCK_FINDS: Final = _unprefixed(_BLOCK_FORMS)
 
 
-_GLUED_FINDS: Final = _unprefixed(_GLUED_BARE)
-
-
-# The same tables in simplified characters, for a label written in traditional ones.
-_GLUED_SIMPLE: Final = frozenset(patterns.simplified_label(form) for form in _GLUED_BARE)
-
-
-_BARE_SIMPLE: Final = frozenset(patterns.simplified_label(form) for form in BARE_LABELS)
+_GLUED_FINDS: Final = _unprefixed(GLUED_BARE)
 
 
 # (four spaces between characters, brackets, a space before the colon)
@@ -166,6 +156,8 @@ def _labels(
         while found != -1:
             starts.add(found)
             found = value.find(bracket, found + 1)
+    for mark in _AFTER_MARK.finditer(value):  # '…；摘 要…': after a mark, no space
+        starts.add(mark.end())
     found = value.find("\r")  # a carriage return that separates nothing
     while found != -1:
         starts.add(found + 1)
@@ -193,7 +185,7 @@ def _labels(
                 reach = _LONGEST_ANNOTATED if value[before] in ")）" else _LONGEST_LABEL
                 starts.update(_boundaries_before(value, found, reach))
                 glued.update(_glued_starts(value, found, reach))
-            if before >= 0 and _ideograph(value[before]):
+            if before >= 0 and (_ideograph(value[before]) or value[before] in ")）"):
                 shape, soft = _shape_before_colon(value, before + 1)
                 if shape >= 0:
                     shapes.append((shape, found + 1, soft))
@@ -231,10 +223,15 @@ def _labels(
         if match is None:
             continue
         field = _label_field(match)
+        if at_boundary and lost_opening(match, value):
+            # '摘要】本文…': the label's opening bracket lost, its closing one kept
+            labels.append((start, _after_colon(value, match.end() + 1), Kind.LABEL, field))
+            end = labels[-1][1]
+            continue
         if at_boundary:
-            stands = _stands_as_label(match, field, value, multiline)
+            stands = stands_as_label(match, field, value, multiline)
         else:
-            stands = _stands_glued(match, field, value)
+            stands = stands_glued(match, field, value)
         if stands:
             labels.append((start, match.end(), Kind.LABEL, field))
             end = match.end()
@@ -281,32 +278,6 @@ def _glued_starts(value: str, colon: int, reach: int) -> list[int]:
     return [index for index in range(lowest, colon) if _CLASSES.at(value, index) & _FIRST]
 
 
-def _stands_glued(match: regex.Match[str], field: str, value: str) -> bool:
-    """A label glued to the text before it ('…G642文献标识码:A') needs its colon
-    right after it; an English one also needs a non-letter before it."""
-    if match.group("open"):
-        if match.group("open")[0] == "《":
-            return False  # '…的《摘要》': a title's marks inside a sentence
-        return match.group("close") is not None  # '…G434【文献标识码】A'
-    start = match.start()
-    if patterns.simplified_label(_compact(match.group(field))) in UNGLUED_LABELS:
-        return False  # '…数据来源：', '…产业基金：' are words of a sentence
-    if not match.group("colon"):
-        # '…S 232.3文献标识码 A文章编号 0517-…': a long code label and a space
-        written = _compact(match.group()[: match.start("space") - start])
-        return bool(match.group("space")) and patterns.simplified_label(written) in _GLUED_SIMPLE
-    before = value[start - 1]
-    if before.isascii() and before.isalpha():
-        # after a one-letter value ('文献标识码:A文章编号:…') or an English word
-        # ('…Qing Academies作者机构:'), never inside an abbreviation ('JEL分类号')
-        return (
-            value[start - 2 : start - 1] in ":：]】〕 "
-            or ends_english_word(value, start)
-            or ends_address(value, start)
-        )
-    return True
-
-
 def _boundaries_before(value: str, colon: int, reach: int) -> list[int]:
     """Positions after a boundary character in the ``reach`` characters before a colon."""
     lowest = max(0, colon - reach)
@@ -324,68 +295,17 @@ def _add_label(
 ) -> None:
     """A label, preceded by the whitespace before it as a separator of its own."""
     start = label[0]
+    bracket = start > position and value[start - 1] in _META_OPENERS
+    if bracket:
+        start -= 1
+    at = start
     while start > position and value[start - 1] in " \t\u3000\u00a0":
         start -= 1
-    if start < label[0]:
-        found.append((start, label[0], Kind.SEP, ""))
+    if start < at:
+        found.append((start, at, Kind.SEP, ""))
+    if bracket:
+        found.append((at, at + 1, Kind.SEGMENT, ""))
     found.append(label)
-
-
-def _stands_as_label(match: regex.Match[str], field: str, value: str, multiline: bool) -> bool:
-    """A label needs a colon or brackets; in a multi-line body, a Chinese label at
-    the start of a line may be followed by spaces instead (``关键词 党建 理念``).
-
-    A block heading ('参考文献', '注释') may also stand alone before a separator.
-    """
-    if match.group("open") and match.group("open")[0] == "《":
-        return _title_marks_label(match, value)
-    if match.group("open") or match.group("colon"):
-        return True
-    if field in SPACED_FIELDS and spaced_written(match.group(field)):
-        return True  # '摘 要本文…': a label spaced out as a heading is one, colon or not
-    start = match.start()
-    if match.group(field).replace(" ", "") in COLON_ONLY_LABELS:
-        return False  # 'keywords', 'abstract' in a sentence: only 'keywords:' is a label
-    indent = start
-    while indent > 0 and value[indent - 1] in " \t\u3000":
-        indent -= 1  # a page may indent its lines ('  摘要')
-    at_line_start = indent == 0 or value[indent - 1] == "\n"
-    if multiline and at_line_start:
-        following = value[match.end() : match.end() + 1]
-        if following in ("", "\r", "\n"):
-            return True  # alone on its line: 'Abstract', '摘 要'
-        if field == "keywords" and spaced_items_follow(value, match.end()):
-            return True  # '关键词锂电池     热管理': the colon lost, the items set apart
-        if match.group("space") and (not match.group().isascii() or field.endswith("_en")):
-            return True  # '关键词 党建 理念', 'Abstract Based on …' at the start of a line
-    if field in BLOCK_FIELDS:
-        following = value[match.end() : match.end() + 1]
-        return bool(match.group("space")) or following in ("", "\r", "\n", "[", "［")
-    if match.group("space") and (start == 0 or value[start - 1] in _SPACE_BEFORE):
-        # '摘要 以某钢铁企业为例…', 'Key words steel plant;…', 'F323   文献标识码 A':
-        # after whitespace, a distinctive label may take a space for its colon
-        written = patterns.simplified_label(_compact(match.group()[: match.start("space") - start]))
-        if written in CODE_LABELS:
-            # '分类号 G642': a short label, then a code
-            following = value[match.end() : match.end() + 1]
-            return following.isascii() and following.isupper()
-        return written in _BARE_SIMPLE or record_label(written, value, match.end())
-    return False
-
-
-def _title_marks_label(match: regex.Match[str], value: str) -> bool:
-    """'《關鍵詞》甲；乙': a label in title marks counts only when they close on it
-    and its value follows on the same line."""
-    if match.group("close") != "》":
-        return False
-    following = value[match.end() : match.end() + 1]
-    return following not in ("", "\r", "\n") and following not in _NOT_A_VALUE
-
-
-def _compact(label: str) -> str:
-    """A label's written form without what a page adds inside it: spaces, lost-space
-    marks, pinyin annotations ('關(guān)鍵詞' → '關鍵詞')."""
-    return patterns.bare_label_form(label)
 
 
 def _label_field(match: regex.Match[str]) -> str:

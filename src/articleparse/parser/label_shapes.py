@@ -94,12 +94,19 @@ def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
     ('…2019-03-14 更新时间:'); and whether it stands after a word instead."""
     start = end
     count = 0
-    while start > 0 and count <= _SHAPE_LONGEST:
+    glossed = False
+    while start > 0 and count <= _SHAPE_LONGEST_BRACKETED:
         char = value[start - 1]
         if _ideograph(char):
             start -= 1
             count += 1
             continue
+        if char in ")）":
+            opening = gloss_start(value, start)
+            if opening >= 0 and opening > 0 and _ideograph(value[opening - 1]):
+                start = opening
+                glossed = True
+                continue
         if char in _SHAPE_SPACES and start < end:
             run = _spaced_run(value, start, end)
             if run >= 0:
@@ -108,7 +115,8 @@ def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
         break
     while start < end and value[start] in _SHAPE_SPACES:
         start += 1
-    if not _SHAPE_SHORTEST <= count <= _SHAPE_LONGEST:
+    longest = _SHAPE_LONGEST_BRACKETED if glossed else _SHAPE_LONGEST
+    if not _SHAPE_SHORTEST <= count <= longest:
         return -1, False
     before = start
     while before > 0 and value[before - 1] in _SHAPE_SPACES:
@@ -126,6 +134,10 @@ def _shape_before_colon(value: str, end: int) -> tuple[int, bool]:
         # '…2019-03-14 更新时间:', '来源:《某报》 发布时间:'; a quotation closed in a
         # sentence ('围绕 “某某” 形成三方面:') is prose going on
         return start, False
+    if value[before - 1] in _SENTENCE_ENDS and _value_glued(value, end):
+        # '…调查。 主持单位:某中心': after a sentence and a space, as at a line start (a
+        # form's blank after it, '…声明。  作者签名:    日期:', is no value)
+        return start, False
     return start, True  # after a word: a label only right after another's value
 
 
@@ -139,6 +151,30 @@ def _label_earlier_on_line(value: str, before: int) -> bool:
 
 
 _LINE_REACH: Final = 120
+
+
+def gloss_start(value: str, end: int) -> int:
+    """Where a label's gloss in brackets that closes right before ``end`` opens
+    ('标识码(OSID)', '开放科学(资源服务)'): one to eight letters or ideographs; -1."""
+    position = end - 2
+    lowest = max(0, end - 2 - _GLOSS_LONGEST)
+    while position >= lowest:
+        char = value[position]
+        if char in "(（":
+            return position if position < end - 2 else -1
+        if not (_ideograph(char) or (char.isascii() and char.isalpha())):
+            return -1
+        position -= 1
+    return -1
+
+
+def _value_glued(value: str, end: int) -> bool:
+    """A value stands right after the colon that follows ``end``."""
+    colon = end
+    while colon < len(value) and value[colon] in _SHAPE_SPACES:
+        colon += 1
+    following = value[colon + 1 : colon + 2]
+    return bool(following) and not following.isspace()
 
 
 def _not_a_label(written: str) -> bool:
@@ -190,6 +226,8 @@ _NOT_BETWEEN: Final = "。！？!?\n,，;；、"
 _SHAPE_SHORTEST: Final = 2
 _SHAPE_LONGEST: Final = 6
 _SHAPE_LONGEST_BRACKETED: Final = 8
+_SENTENCE_ENDS: Final = frozenset("。！？")
+_GLOSS_LONGEST: Final = 8
 _SHAPE_SPACE_RUN: Final = 4
 _SHAPE_SPACES: Final = ' \u3000\u00a0?"'
 _CLOSING: Final = {"【": "】", "〔": "〕", "［": "］", "[": "]"}
@@ -240,7 +278,7 @@ def record_label(written: str, value: str, end: int) -> bool:
     following = value[end : end + 1]
     if written == "出处":
         return following == "《"
-    if written != "作者":
+    if written not in ("作者", "Author", "Authors"):
         return False
     run = end
     while run < len(value) and run - end <= _LONGEST_NAME and "\u4e00" <= value[run] <= "\u9fff":
@@ -259,20 +297,26 @@ _LONGEST_NAME: Final = 4
 
 
 def spaced_items_follow(value: str, end: int) -> bool:
-    """The rest of the line is short items set apart by runs of spaces ('甲     乙')."""
+    """The line goes on with short items set apart by runs of spaces ('甲     乙'), two
+    or more, up to its end or to a longer piece (the English title after them)."""
     line_end = value.find("\n", end)
-    line = value[end : line_end if line_end >= 0 else len(value)].strip()
-    if "   " not in line or len(line) > _SPACED_ITEMS_LINE:
+    line = value[end : line_end if line_end >= 0 else min(len(value), end + _SPACED_ITEMS_LINE)]
+    if "   " not in line or line[:1] in " \u3000":
         return False
-    items = [item for item in line.split("   ") if item.strip()]
-    return len(items) >= 2 and all(
-        len(item.strip()) <= _SPACED_ITEM and not any(c in "。，,；;" for c in item)
-        for item in items
-    )
+    items = [item.strip() for item in line.split("   ") if item.strip()]
+    if line_end < 0 and end + _SPACED_ITEMS_LINE < len(value):
+        items.pop()  # cut by the reach
+    short = 0
+    for item in items:
+        if len(item) > _SPACED_ITEM or any(c in "。，,；;：:" for c in item):
+            break
+        short += 1
+    return short >= 2 and (short == len(items) or short >= _SPACED_ITEMS_BEFORE_MORE)
 
 
 _SPACED_ITEMS_LINE: Final = 200
 _SPACED_ITEM: Final = 20
+_SPACED_ITEMS_BEFORE_MORE: Final = 3
 
 
 def spaced_written(written: str) -> bool:

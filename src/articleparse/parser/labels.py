@@ -185,7 +185,7 @@ FRONT_LABELS: Final[dict[str, tuple[str, ...]]] = {
     ),
     # After author_info and extra, whose forms begin with the same characters.
     "affiliations": ("作者单位", "作者單位", "作者机构", "机构地区", "单位", "單位"),
-    "authors": ("作者姓名", "作者", "作　者", "撰写人", "撰寫人", "撰稿人"),
+    "authors": ("作者姓名", "作者", "作　者", "撰写人", "撰寫人", "撰稿人", "Authors", "Author"),
 }
 
 # The field of a label found by its shape alone ('【期号】', '出 版 物:'), not in the
@@ -251,9 +251,9 @@ BARE_LABELS: Final = frozenset(
     for form in (written.replace(" ", "") for written in FRONT_LABELS[field])
     if form not in ("提要", "分类号", "基金") and form not in COLON_ONLY_LABELS
 )
-# Short labels that are also words of a sentence ('数据来源：', '产业基金：'): a label
+# Short labels that are also words ('数据来源：', '产业基金：', '主持单位：'): a label
 # only at a boundary, never glued to the text before it.
-UNGLUED_LABELS: Final = frozenset({"来源", "出处", "基金"})
+UNGLUED_LABELS: Final = frozenset({"来源", "出处", "基金", "单位"})
 # Labels kept in extra whose value is a date ('修回日期：2021-05-20'): in a
 # single-line body they reach one segment, as 收稿日期 does, so the names or the
 # text after the date are not taken into it.

@@ -40,7 +40,8 @@ from .checks import (
 )
 from .content.outline import NumberingState
 from .fields import SplitList, list_separator, split_list
-from .front.authors import bio_names, split_names
+from .front.authors import split_names
+from .front.bios import bio_names
 from .labels import FIELD_LABELS
 from .lines import LineIndex, OffsetSet
 from .paragraph_checks import (

@@ -370,34 +370,3 @@ def name_list(raw: str, names: list[Name]) -> NameList:
 
 def split_affiliations(raw: str) -> SplitList:
     return split_list(raw, patterns.AFFILIATION_SEPARATOR)
-
-
-def bio_names(bio: str) -> list[str]:
-    """The authors a 作者简介 value names when the page has no author line: the name
-    that opens each author's entry ('甲乙(1980-),男,…;丙丁,女,…', one entry a line:
-    '甲乙(某大学教授)'), before its bracket or comma. Empty when an entry does not
-    open with a name."""
-    names: list[str] = []
-    position = 0
-    size = len(bio)
-    while position < size:
-        while position < size and (bio[position] in _SPACE or bio[position] in _BIO_ENTRY_END):
-            position += 1
-        start = position
-        while position < size and is_han(bio[position]):
-            position += 1
-        if position == start or position >= size or bio[position] not in _BIO_NAME_END:
-            return names
-        if not valid_name(bio[start:position]):
-            return names
-        names.append(bio[start:position])
-        # the entry ends at ';', '。', a line end, or a space after its bracket
-        while position < size and bio[position] not in _BIO_ENTRY_END:
-            if bio[position] in _SPACE and bio[position - 1] in ")）":
-                break
-            position += 1
-    return names
-
-
-_BIO_NAME_END: Final = frozenset("(（,，")
-_BIO_ENTRY_END: Final = frozenset(";；。\n")

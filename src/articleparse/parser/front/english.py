@@ -265,6 +265,25 @@ _ENGLISH_INSTITUTIONS: Final = (
 )
 
 
+def english_title_line(text: str) -> bool:
+    """'A Simplified Estimate of Transpiration of Greenhouse Tomato': Latin words, the
+    first in capitals, three or more, no sentence, no names, no address."""
+    core = text.strip()
+    words = core.split()
+    return (
+        len(words) >= _TITLE_WORDS
+        and core[0].isupper()
+        and not any(is_han(c) for c in core)
+        and not any(c in ".?!:;" for c in core[:-1])
+        and not english_prose(core)
+        and not english_names(core)
+        and not english_affiliation(core)
+    )
+
+
+_TITLE_WORDS: Final = 3
+
+
 def english_affiliation(text: str) -> bool:
     """'School of Medicine, Tongji University, Shanghai 200092, China': an
     institution's word, and the commas between the parts of an address or a postal

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from .. import patterns
+from ..checks import prose, value_shape
 from ..content.numbering import find_marker
 from ..labels import (
     BLOCK_FIELDS,
@@ -23,19 +24,20 @@ from ..labels import (
 )
 from ..state import Body, excerpt
 from ..tokens import Kind, Token
-from .blocks import BLOCK_VALUE_FIELDS, block_end, script_switch
+from .blocks import BLOCK_VALUE_FIELDS, block_end, latin_items, script_switch, unit_lines
 from .chrome import site_tags
-from .english import english_tail
-from .names import valid_name
+from .english import english_tail, english_title_line
+from .names import is_han, valid_name
 from .opening import opens_content
-from .values import prose, value_end, value_shape
+from .values import value_end
 
 
 def bracketed_label(st: Body, index: int) -> bool:
-    """'（' before a label, as in '（作者单位：某县委组织部）' and '（责任编辑：李明）'."""
+    """'（' before a label, as in '（作者单位：某县委组织部）' and '（责任编辑：李明）', or
+    '【' on a site's meta line ('【来源:某刊】')."""
     tokens = st.tokens
     return (
-        tokens[index].text in ("（", "(")
+        tokens[index].text in _OPENERS
         and index + 1 < len(tokens)
         and tokens[index + 1].kind is Kind.LABEL
         and tokens[index + 1].field not in BLOCK_FIELDS
@@ -48,8 +50,21 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
     tokens = st.tokens
     tree = st.tree
     label = tokens[index]
-    field = "extra" if label.field == SHAPE_LABEL else label.field
     start = index + 1
+    tag = language_tag(st, start, label.field)
+    if tag:
+        # 'Abstract (中文)': the tag says which language's field the label heads
+        written = label.text + tokens[start].text
+        start += 1
+        if (
+            start < len(tokens)
+            and tokens[start].kind is Kind.SEP
+            and "\n" not in tokens[start].text
+        ):
+            written += tokens[start].text
+            start += 1
+        label = Token(Kind.LABEL, written, label.start, tag)
+    field = "extra" if label.field == SHAPE_LABEL else label.field
     lead = ""
     alone = _value_on_next_line(st, start, label.field)
     if alone:
@@ -64,6 +79,8 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
         end = block_end(st, start, end, field)  # '关键词' alone, one keyword a line
         if field == "keywords":
             english = script_switch(st, start, end)
+    if field == "extra" and end > start:
+        end = unit_lines(st, start, end)  # '参与单位:某学院' then '某学院' on the next line
     english_end = end
     if english > 0:
         end = english - 1
@@ -72,6 +89,12 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
         # '摘  要' alone, then '【摘要】…': two labels of one field, one value
         tree.add_text(label.text)
         return end
+    if _title_en_instead(st, label, raw):
+        # '开放科学(资源服务)标识码(OSID): A Simplified Estimate of …': the label's
+        # value (a code's picture) is lost; the English title follows it
+        tree.add_text(label.text)
+        tree.diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
+        return index + 1
     if field == "keywords" and not bracketed and site_tags(raw.strip()):
         if _keywords_ahead(st, end):
             tree.add_chrome(label.text + lead + raw)  # the site's tags; the list follows
@@ -86,7 +109,7 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
         tree.add_text(raw[: len(raw) - len(kept)])
         raw = kept
     junk = ""
-    if bracketed and raw[-1:] in "）)":
+    if bracketed and raw[-1:] in _CLOSERS:
         raw, junk = raw[:-1], raw[-1:]
     elif field == "doi":
         # 'doi: 10.4236/x.1109665.': the sentence's full stop ends no DOI
@@ -104,8 +127,18 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
             raw = kept[:-1]
     if not raw:
         tree.diagnose("empty-field", label.start, f"'{label.text.strip()}' has no value")
-    cut, english_at = (-1, -1) if field != "abstract" else english_tail(raw)
-    if cut > 0 and "abstract_en" not in tree.scalars:
+    if field == "abstract":
+        cut, english_at = english_tail(raw)
+    elif field == "keywords" and english < 0 and not _english_keywords_ahead(st, index):
+        cut, english_at = latin_items(raw)
+    else:
+        cut, english_at = -1, -1
+    if cut > 0 and field == "keywords":
+        # '茶園 ; 監測 ; tea garden ; soil acidification': the English items after them
+        tree.assign(field, raw[:cut], label.text, label.start)
+        tree.add_text(raw[cut:english_at])
+        tree.assign("keywords_en", raw[english_at:], "", tokens[start].start + english_at)
+    elif cut > 0 and "abstract_en" not in tree.scalars:
         # '摘要 …的几种方法。 On the basis of …': the English abstract, unlabelled, after it
         tree.assign(field, raw[:cut], label.text, label.start)
         tree.add_text(raw[cut:english_at])
@@ -122,6 +155,49 @@ def labelled(st: Body, index: int, bracketed: bool = False) -> int:
 
 
 _CELL_BARS: Final = "|｜"
+_OPENERS: Final = frozenset({"（", "(", "【", "〔", "［"})
+_CLOSERS: Final = "）)】〕］"
+
+
+def language_tag(st: Body, index: int, field: str) -> str:
+    """The field a language tag after a label makes of it ('Abstract (中文)' heads the
+    Chinese abstract, '摘要(English)' the English one), or ''."""
+    tokens = st.tokens
+    if index >= len(tokens) or tokens[index].kind is not Kind.SEGMENT:
+        return ""
+    text = tokens[index].text.strip()
+    if text[:1] not in "(（" or text[-1:] not in ")）":
+        return ""
+    language = _LANGUAGES.get(text[1:-1].strip().lower(), "")
+    if language == "zh" and field.endswith("_en") and field[:-3] in _BILINGUAL:
+        return field[:-3]
+    if language == "en" and field in _BILINGUAL:
+        return field + "_en"
+    return ""
+
+
+_LANGUAGES: Final = {
+    "中文": "zh",
+    "chinese": "zh",
+    "中": "zh",
+    "英文": "en",
+    "english": "en",
+    "英": "en",
+}
+
+
+_BILINGUAL: Final = frozenset({"abstract", "keywords"})
+
+
+def _title_en_instead(st: Body, label: Token, raw: str) -> bool:
+    """A Chinese label found by its shape alone whose value would be the English
+    title the front matter has not had yet: the label is empty."""
+    return (
+        label.field == SHAPE_LABEL
+        and "title_en" not in st.tree.scalars
+        and any(is_han(c) for c in label.text)
+        and english_title_line(raw)
+    )
 
 
 def _same_field_next(st: Body, index: int, field: str) -> bool:
@@ -173,6 +249,16 @@ def _name_follows(st: Body, index: int) -> bool:
         tokens[index + 1].kind is Kind.SEGMENT
         and bool(words)
         and valid_name(words[0].rstrip(",，、"))
+    )
+
+
+def _english_keywords_ahead(st: Body, index: int) -> bool:
+    """The English keywords are read already, or their label comes within a few tokens."""
+    if "keywords_en" in st.tree.lists:
+        return True
+    return any(
+        token.kind is Kind.LABEL and token.field == "keywords_en"
+        for token in st.tokens[index : index + _TAGS_AHEAD]
     )
 
 

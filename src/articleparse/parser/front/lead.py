@@ -21,6 +21,7 @@ from ..state import Body, excerpt
 from ..tokens import Kind
 from .authors import author_names, name_list, split_affiliations
 from .journal import place_labelled
+from .labelled import bracketed_label
 from .names import valid_name
 from .opening import opens_content
 from .parts import lead_parts
@@ -33,6 +34,8 @@ def _lead_stop(st: Body, index: int) -> int:
     for position in range(index + 1, len(tokens)):
         token = tokens[position]
         if token.kind is Kind.LABEL:
+            if position - 1 > index and bracketed_label(st, position - 1):
+                return position - 1  # '【来源:…】': the bracket opens the item
             return position
         if token.kind is Kind.SEGMENT and token.marker is not None:
             if opens_content(st, position):
@@ -56,10 +59,11 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
     tokens = st.tokens
     tree = st.tree
     stop = _lead_stop(st, index)
+    label_at = stop + 1 if stop < len(tokens) and bracketed_label(st, stop) else stop
     label_follows = (
-        stop < len(tokens)
-        and tokens[stop].kind is Kind.LABEL
-        and tokens[stop].field not in BLOCK_FIELDS
+        label_at < len(tokens)
+        and tokens[label_at].kind is Kind.LABEL
+        and tokens[label_at].field not in BLOCK_FIELDS
     )
     while stop > index and tokens[stop - 1].kind is Kind.SEP:
         stop -= 1
@@ -92,6 +96,20 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
                 f"'{notice}' is the page's notice about itself, before the text",
             )
             tree.add_chrome(text[part.start : notice_end])
+        elif (
+            part.kind == "affiliations"
+            and label_follows
+            and not text[part.end :].strip()
+            and not any(c.isdigit() or c in _NOT_BARE for c in raw)
+            and _no_names(st)
+        ):
+            # a bare unit (no number, no address) right before a label, with no author
+            # read before it (a report's cover: '某研究中心', then '摘要:'): nobody's
+            # affiliation; reported and kept where it stands
+            tree.diagnose(
+                "front-matter-unplaced", offset, f"'{excerpt(raw)}' names a unit but no author"
+            )
+            tree.add_paragraph(raw, offset)
         elif part.kind == "unknown":
             if not label_follows or len(text) - part.start > MAX_UNPLACED_CHARS:
                 _warn_if_names(st, raw, offset)
@@ -136,6 +154,16 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
 
 _NOTICE_SENTENCES: Final = 2
 _NOTICE_REACH: Final = 200
+
+
+# What a bare unit's line holds none of: a colon (a label), a list, an address's number.
+_NOT_BARE: Final = frozenset(":：;；,，")
+
+
+def _no_names(st: Body) -> bool:
+    """No author has been read, from an author line, a label or a byline."""
+    tree = st.tree
+    return "authors" not in tree.lists and not tree.named_authors and "authors" not in st.placed
 
 
 def _layout_marks(raw: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..content.numbering import ends_paragraph
 from ..label_forms import simplified_label
 from ..labels import (
     ABSTRACT_PART_LONGEST,
@@ -90,6 +91,45 @@ def _opens_with_rubric(text: str) -> bool:
     return abstract_part(simplified_label(text[start:cut]))
 
 
+def item_before(st: Body, index: int, end: int) -> int:
+    """Where a value of sentences that runs from ``index`` to ``end`` (a label after
+    it) ends when a short piece with no sentence stands between its last sentence
+    and a run of spaces before the label ('…效应。 下载论文网   关键词:'): a run of
+    three spaces or more sets items apart on the line, so the piece is an item of
+    its own, never the value's end."""
+    tokens = st.tokens
+    if end >= len(tokens) or tokens[end].kind is not Kind.SEP or not _item_run(tokens[end].text):
+        return end
+    position = end
+    piece = 0
+    while position > index and not ends_paragraph(tokens[position - 1].text):
+        position -= 1
+        piece += len(tokens[position].text)
+        if piece > _LONGEST_ITEM:
+            return end
+    if position <= index or position == end:
+        return end
+    while position > index + 1 and tokens[position - 1].kind is Kind.SEP:
+        position -= 1
+    return position
+
+
+def _item_run(separator: str) -> bool:
+    """A run of spaces inside a line that sets items apart."""
+    return (
+        "\n" not in separator
+        and len(separator) - len(separator.lstrip(" \u3000\u00a0")) >= _ITEM_RUN
+    )
+
+
+_ITEM_RUN: Final = 3
+"""Spaces in a run that sets items apart on one line."""
+
+
+_LONGEST_ITEM: Final = 20
+"""Longest piece read as an item of its own between a value and a run of spaces."""
+
+
 def _abstract_lines(st: Body, end: int) -> int:
     """An abstract printed over several lines ('目的 …' / '方法 …' / '结果 …'): the
     lines up to the next label are the abstract when that label comes within
@@ -98,15 +138,24 @@ def _abstract_lines(st: Body, end: int) -> int:
     lines = 0
     position = end
     last = end  # the end of the last line of text on the way
+    before = end  # the end of the line before it
     while position < len(tokens):
         token = tokens[position]
         if token.kind is Kind.LABEL:
             if token.field in BLOCK_FIELDS or position == end:
                 return end
+            if (
+                position - 1 == last
+                and _item_run(tokens[last].text)
+                and len(tokens[last - 1].text) <= _LONGEST_ITEM
+                and not ends_paragraph(tokens[last - 1].text)
+            ):
+                return before  # '下载论文网   关键词:': an item of its own before the label
             return last
         if token.kind is Kind.SEGMENT:
             if not any(c.isalnum() for c in token.text) or not any(is_han(c) for c in token.text):
                 return last  # a bullet, the English title or abstract, before the next label
+            before = last
             last = position + 1
             lines += 1
             if lines > MAX_ABSTRACT_LINES or (

@@ -38,10 +38,12 @@ from .name_rows import (
     names_before_title,
     unit_before_names,
 )
+from .roles import role_part
 from .site_lines import interface_part
 from .titles import _bare_column, _byline, _column, _rubric, _title
 
 RECOGNIZERS: Final[tuple[tuple[str, Recognizer], ...]] = (
+    ("trivia", role_part),
     ("trivia", _unit_colon),
     ("doi", _bare_doi),
     ("affiliations", _unit),

@@ -206,11 +206,14 @@ def interface_chunks(text: str, position: int) -> int:
 
 
 def _counter_chunk(chunk: str) -> bool:
-    """'浏览:86次', '评论：2': an interface word, a colon, a count."""
+    """'浏览:86次', '评论：2': an interface word, a colon, a count (or none: '点击:',
+    whose number the page's script draws)."""
     for colon in ":：":
         cut = chunk.find(colon)
         if cut > 0:
-            return chunk[:cut] in INTERFACE_WORDS and _COUNTED.fullmatch(chunk, cut + 1) is not None
+            return chunk[:cut] in INTERFACE_WORDS and (
+                cut + 1 == len(chunk) or _COUNTED.fullmatch(chunk, cut + 1) is not None
+            )
     return False
 
 

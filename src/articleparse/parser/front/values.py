@@ -16,6 +16,7 @@ from typing import Final
 import regex
 
 from .. import patterns
+from ..checks import prose, value_shape
 from ..content.numbering import ends_paragraph, find_marker
 from ..labels import (
     BLOCK_FIELDS,
@@ -25,7 +26,8 @@ from ..labels import (
 )
 from ..state import Body
 from ..tokens import Kind, Token
-from .line_values import line_value_end
+from .blocks import record_gap
+from .line_values import _next_bio, item_before, line_value_end
 from .opening import opens_content
 
 
@@ -45,6 +47,24 @@ def value_end(st: Body, index: int, field: str, bracketed: bool = False) -> int:
         return line_value_end(st, index, field)
     if field in SHORT_FIELDS:
         return _short_value_end(st, index, field)
+    if (
+        field in LIST_FIELDS
+        and index > 0
+        and record_gap(tokens[index - 1].text)
+        and index + 1 < len(tokens)
+        and tokens[index + 1].text == " "
+    ):
+        # a record page's item ('关键词  甲 ; 乙 ; tea garden  学位类别  …'): the pieces
+        # a single space sets apart, to the next gap
+        end = index + 1
+        while (
+            end + 1 < len(tokens)
+            and tokens[end].kind is Kind.SEP
+            and tokens[end].text == " "
+            and tokens[end + 1].kind is Kind.SEGMENT
+        ):
+            end += 2
+        return end
     if field in LIST_FIELDS:
         if prose(tokens[index].text):
             return index  # '关键词: 美术馆的…。许多…': an empty label, then a paragraph
@@ -58,8 +78,17 @@ def value_end(st: Body, index: int, field: str, bracketed: bool = False) -> int:
         st, index, MAX_VALUE_SEGMENTS, lambda position: _stops_value(st, position, chinese)
     )
     if reach is not None and at_label and field in ("abstract", "abstract_en"):
-        return reach  # an abstract of several paragraphs runs to the next label
+        # an abstract of several paragraphs runs to the next label
+        return item_before(st, index, reach)
     end = _sentence_end(st, index, reach, field in _CODED_FIELDS)
+    while (
+        field == "author_info"
+        and end + 1 < len(tokens)
+        and (reach is None or end + 1 < reach)
+        and tokens[end].kind is Kind.SEP
+        and _next_bio(st, field, end + 1)
+    ):
+        end = _sentence_end(st, end + 1, reach, False)  # '甲乙,…。 丙丁,…。': one bio each
     return _postcode_end(st, index, end) if field == "affiliations" else end
 
 
@@ -178,7 +207,7 @@ def _bracket_end(st: Body, index: int) -> int | None:
             return None
         if token.kind is not Kind.SEGMENT:
             continue
-        found = next((i for i, c in enumerate(token.text) if c in "）)"), -1)
+        found = next((i for i, c in enumerate(token.text) if c in _CLOSING_BRACKETS), -1)
         if found < 0:
             continue
         if found + 1 < len(token.text):
@@ -303,30 +332,6 @@ def _stops_list(st: Body, position: int, latin: bool) -> bool:
     return len(text) > 30 or any(c in "。，！？" for c in text[:-1])
 
 
-def prose(text: str) -> bool:
-    """Whether ``text`` holds a sentence that ends before its last character: a
-    paragraph, never the value of a list or of a label found by its shape."""
-    core = text.rstrip()
-    return any(c in _SENTENCE_STOPS for c in core[:-1])
-
-
-def value_shape(field: str, text: str) -> bool:
-    """Whether ``text`` can be the value of a short field (an empty '文章编号:' never
-    takes the next heading as its value)."""
-    if not text:
-        return False
-    if field == "document_code":
-        return 1 <= len(text) <= 4 and text[0].isascii() and text[0].isalpha()
-    if field == "clc":
-        return text[0].isascii() and text[0].isalpha() and any(c.isdigit() for c in text)
-    if field == "doi":
-        return text.startswith("10.") or text[:4].lower() == "doi:"
-    if field == "article_number":
-        # '1000-0000(2019)01-0001-03': never the '1' of '1 引言'
-        return len(text) >= 6 and "-" in text and any(c.isdigit() for c in text)
-    return sum(c.isdigit() for c in text) >= 4  # a date
-
-
 def _ends_with_postcode(text: str) -> bool:
     """'410081', '210000）', '250100;': a six-digit postcode at the end of ``text``."""
     core = text.rstrip(")）;；,，")
@@ -368,7 +373,7 @@ MAX_LIST_SEGMENTS: Final = 12
 _CODED_FIELDS: Final = frozenset({"fund", "extra"})
 
 
-_SENTENCE_STOPS: Final = "。！？"
+_CLOSING_BRACKETS: Final = frozenset("）)】〕］")
 
 
 _SLASHES: Final = frozenset({"/", "／"})

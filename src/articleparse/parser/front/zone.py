@@ -22,12 +22,14 @@ from ..labels import (
 )
 from ..paragraph_checks import prose_shaped, title_again
 from ..state import Body
-from ..tokens import Kind
+from ..tokens import Kind, Token
+from .blocks import record_label
 from .english import english_prose
 from .labelled import bracketed_label, demote_shape, labelled, shape_stands
 from .lead import lead
 from .names import is_han
 from .opening import opens_content
+from .roles import bios_follow, latin_names_follow
 
 
 def front(st: Body, index: int) -> tuple[int, int]:
@@ -46,7 +48,15 @@ def front(st: Body, index: int) -> tuple[int, int]:
             if token.field == SHAPE_LABEL and not shape_stands(st, index):
                 demote_shape(st, index)  # '研究表明：…' opens the text
                 continue
-            if token.field in NAME_FIELDS:
+            if token.field in NAME_FIELDS and bios_follow(st, index):
+                # 'Author' then '甲乙, 某大学博士生,…。': the authors' bios
+                tokens[index] = Token(Kind.LABEL, token.text, token.start, "author_info")
+                index = labelled(st, index)
+            elif token.field in NAME_FIELDS and latin_names_follow(st, index):
+                # 'Authors: ZHANG San, LI Si' in a Chinese article: kept under its label
+                tokens[index] = Token(Kind.LABEL, token.text, token.start, "extra")
+                index = labelled(st, index)
+            elif token.field in NAME_FIELDS:
                 # '作者:张三 单位:某大学': the names are read as unlabelled authors
                 tree.add_text(token.text)
                 index += 1
@@ -64,6 +74,14 @@ def front(st: Body, index: int) -> tuple[int, int]:
             index = labelled(st, index + 1, bracketed=True)
             if field == "abstract":
                 index = _keywords_after_abstract(st, index)
+        elif record_label(st, index):
+            # '学位类别' / '碩士' among labels that stand alone: a label by its layout
+            text = token.text
+            stop = index + 1
+            if not st.multiline:
+                text += tokens[stop].text  # the gap after it, as after '作者  '
+                stop += 1
+            tokens[index:stop] = [Token(Kind.LABEL, text, token.start, SHAPE_LABEL)]
         elif opens_content(st, index):
             return index, 0
         else:
