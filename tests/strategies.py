@@ -121,7 +121,11 @@ def _section_tree(
                 title=draw(title_text),
                 level=level,
                 scheme=scheme,
-                paragraphs=draw(st.lists(paragraph, max_size=2))
+                # an empty section only first among its siblings: three headings in a
+                # row with nothing under them are reported (heading-empty-run)
+                paragraphs=draw(
+                    st.lists(paragraph, min_size=0 if children or offset == 0 else 1, max_size=2)
+                )
                 + (draw(list_items) if profile == "decimal" else []),
                 subsections=children,
             )

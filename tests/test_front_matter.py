@@ -183,12 +183,6 @@ def test_an_abstract_ending_in_english_words_is_reported() -> None:
     assert found and "English words" in found[0].message
 
 
-def test_an_author_named_twice_is_reported() -> None:
-    doc = _parse("范文 | 张三 李四 张三\n摘要:本文研究某问题。\n1 引言\n正文。 |")
-    assert [d.code for d in doc.diagnostics] == ["field-unlikely"]
-    assert "named twice" in doc.diagnostics[0].message
-
-
 def test_interface_words_above_the_title_are_no_names() -> None:
     # '相' and '推' open names too; '相關 推薦' is the page's links
     doc = _parse("范文 | - 相關 推薦 某某研究 摘要:本文研究某问题。 关键词:甲;乙 1 引言 正文。 |")

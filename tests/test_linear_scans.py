@@ -167,14 +167,15 @@ def test_needle_finds_what_startswith_finds(unit: str, size: int, data: st.DataO
 
 
 def counter_directly(chunk: str) -> bool:
-    """'浏览:86次': an interface word, a colon (':' looked for before '：'), a count."""
+    """'浏览:86次', '点击:': an interface word, a colon (':' looked for before '：'), a
+    count or nothing."""
     cuts = [chunk.find(colon) for colon in ":：" if chunk.find(colon) > 0]
     if not cuts:
         return False
     cut = cuts[0]
-    return (
-        chunk[:cut] in site_lines.INTERFACE_WORDS
-        and site_lines._COUNTED.fullmatch(chunk[cut + 1 :]) is not None
+    count = chunk[cut + 1 :]
+    return chunk[:cut] in site_lines.INTERFACE_WORDS and (
+        not count or site_lines._COUNTED.fullmatch(count) is not None
     )
 
 

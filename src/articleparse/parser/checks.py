@@ -99,16 +99,6 @@ def _name_shaped(compact: str) -> bool:
     )
 
 
-def named_twice(names: list[str]) -> str:
-    """A name the author list holds twice: a citation's or a bio's names read again."""
-    seen: set[str] = set()
-    for name in names:
-        if name in seen:
-            return f"'{name}' is named twice"
-        seen.add(name)
-    return ""
-
-
 def keyword_reason(items: list[str]) -> str:
     """Why a keyword list does not look like one ('' when it does)."""
     if len(items) > MAX_KEYWORDS:

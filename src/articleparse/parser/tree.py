@@ -35,7 +35,6 @@ from .checks import (
     affiliation_reason,
     author_reason,
     keyword_reason,
-    named_twice,
     scalar_reason,
 )
 from .content.outline import NumberingState
@@ -259,9 +258,7 @@ class Tree:
         """A diagnostic when the items written do not look like the field's (checks.py)."""
         reason = ""
         if field == "authors":
-            reason = next((r for r in map(author_reason, items) if r), "") or named_twice(
-                self.lists[field]
-            )
+            reason = next((r for r in map(author_reason, items) if r), "")
         elif field == "affiliations":
             reason = next((r for r in map(affiliation_reason, items) if r), "")
         elif field in ("keywords", "keywords_en"):
