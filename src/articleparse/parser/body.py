@@ -34,7 +34,7 @@ from .labels import (
     BLOCK_FIELDS,
     OPENING_FIELDS,
 )
-from .state import CONTENT, REFERENCES, Body, excerpt
+from .state import CONTENT, REFERENCES, Body, chrome_tokens, excerpt
 from .tokens import Kind, Token
 from .tree import Tree
 
@@ -53,11 +53,7 @@ def run(tree: Tree, tokens: list[Token]) -> None:
             tokens[index].start,
             f"'{excerpt(tokens[index].text)}' stands before the title written again",
         )
-        for token in tokens[index:echo]:
-            if token.kind is Kind.SEP:
-                tree.sep(token.text)
-            else:
-                tree.add_chrome(token.text)
+        chrome_tokens(st, index, echo)
         index, skip = front(st, echo)
     demote_shapes(st, index)
     if skip:

@@ -81,6 +81,17 @@ class Body:
         self.contents_reported = False
 
 
+def chrome_tokens(st: Body, start: int, end: int) -> None:
+    """The tokens ``start:end`` as the page's own: each line chrome, the separators
+    between them layout."""
+    tree = st.tree
+    for token in st.tokens[start:end]:
+        if token.kind is Kind.SEP:
+            tree.sep(token.text)
+        else:
+            tree.add_chrome(token.text)
+
+
 def excerpt(text: str) -> str:
     """The first 20 characters of ``text``, for a diagnostic."""
     return text if len(text) <= 20 else text[:20] + "…"

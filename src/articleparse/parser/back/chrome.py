@@ -14,7 +14,7 @@ from .. import patterns
 from ..content.numbering import ends_paragraph
 from ..content.plan import heading_plan
 from ..paragraph_checks import site_notice
-from ..state import Body
+from ..state import Body, chrome_tokens
 from ..tokens import Kind
 from .chrome_line import COPYRIGHT, end_chrome
 
@@ -110,12 +110,7 @@ def braced_block(st: Body, index: int) -> int:
         elif not site_notice(following.text):
             break
         end = _item_end(st, end + 1)
-    tree = st.tree
-    for token in tokens[index:end]:
-        if token.kind is Kind.SEGMENT:
-            tree.add_chrome(token.text)
-        else:
-            tree.sep(token.text)
+    chrome_tokens(st, index, end)  # segments and the separators between them
     return end
 
 

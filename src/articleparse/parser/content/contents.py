@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Final
 
 from .. import patterns
-from ..state import Body
+from ..state import Body, chrome_tokens
 from ..tokens import Kind, Token
 from .numbering import find_marker
 
@@ -55,11 +55,7 @@ def contents_block(st: Body, index: int) -> int:
         tokens[index].start,
         f"'{tokens[index].text.strip()}' and {(end - index) // 2} line(s) of entries",
     )
-    for token in tokens[index:end]:
-        if token.kind is Kind.SEP:
-            tree.sep(token.text)
-        else:
-            tree.add_chrome(token.text)
+    chrome_tokens(st, index, end)
     return end
 
 
