@@ -86,9 +86,12 @@ def lead(st: Body, index: int, names_first: bool = False) -> tuple[int, int]:
             tree.add_chrome(raw)  # '>', '|', '-': the page's layout, never a word
         elif part.kind == "unknown" and label_follows and title and title_again(raw, title):
             _place(st, "title", raw, offset)  # the title with a word more ('…论文')
-        elif part.kind == "unknown" and _notice_end(text, part.start, part.end, st.multiline) > 0:
+        elif (
+            part.kind == "unknown"
+            and (found := _notice_end(text, part.start, part.end, st.multiline)) > 0
+        ):
             # '尊敬的读者…您可以在本页留言': the page speaks of itself; the zone goes on
-            notice_end = _notice_end(text, part.start, part.end, st.multiline)
+            notice_end = found
             notice = raw.strip()[:20]
             tree.diagnose(
                 "chrome-before-text",
