@@ -194,6 +194,11 @@ def journal_lines_in_lead(count: int) -> str:
     """Near misses of a journal page's lines in the lead: header prefixes, citation
     names with no type mark, history labels with no date, short column-like runs."""
     piece = "某刊, 2025, 41(2 王明, 李华. 题名 Received: 某 草原论坛 Ab Cd, Ef Gh "
+    return lead_in_both_layouts(piece, count)
+
+
+def lead_in_both_layouts(piece: str, count: int) -> str:
+    """``piece`` ``count`` times before a label: in a single-line body, then one a line."""
     lines = "\n".join(piece.strip() for _ in range(count))
     return f"范文 | {piece * count}摘要:甲。 |\n范文 | {lines}\n摘要:甲。 |"
 
@@ -203,8 +208,7 @@ def author_shapes_in_lead(count: int) -> str:
     names, bios, a unit or names before a colon, names run together, a notice
     with no sentence end."""
     piece = "远航 梁凌熙 李宇 某某中学物理组:罗某 张三(1974 李四 王五:题 李某阳黄某金 尊敬的读者, "
-    lines = "\n".join(piece.strip() for _ in range(count))
-    return f"标题 | 题 |\n范文 | {piece * count}摘要:甲。 |\n范文 | {lines}\n摘要:甲。 |"
+    return "标题 | 题 |\n" + lead_in_both_layouts(piece, count)
 
 
 def author_year_lines(count: int) -> str:
